@@ -1,0 +1,1 @@
+"""Subcommands of the kharkiv-ie CLI, one module each."""
