@@ -11,8 +11,15 @@ import argparse
 import importlib
 import sys
 
-# subcommand name -> (module under benchmark.commands, one-line help)
-COMMANDS: dict[str, tuple[str, str]] = {}
+# subcommand name -> (module under benchmark.commands, or a dotted path such as
+# "baselines.commands.predict" for commands that need the baselines, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "build-data": ("build_data", "Rebuild data/<config>/test.jsonl, MANIFEST and card tables from the gold"), "sentences": ("sentences", "List sentence ids and offsets of the source texts"),  # noqa: E501
+    "validate": ("validate", "Check a submission JSONL against the gold documents."),
+    "agreement": ("agreement", "Inter-annotator agreement between two annotation passes."),
+    "check-data": ("check_data", "Run every integrity check of the HF dataset folder data/."),
+    "predict": ("baselines.commands.predict", "Run a baseline on Italian text; write a submission JSONL."),  # noqa: E501
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,7 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
-        module = importlib.import_module(f"benchmark.commands.{module_name}")
+        dotted = module_name if "." in module_name else f"benchmark.commands.{module_name}"
+        module = importlib.import_module(dotted)
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
         module.add_arguments(command_parser)
         command_parser.set_defaults(_run=module.run)

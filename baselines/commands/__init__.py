@@ -1,0 +1,1 @@
+"""CLI subcommands that need the baselines (registered in ``benchmark.cli.COMMANDS``)."""

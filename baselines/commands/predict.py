@@ -1,0 +1,114 @@
+"""``kharkiv-ie predict --baseline NAME INPUT [--out FILE]``: run a baseline on any Italian text.
+
+INPUT is a ``.txt`` file (one document, ``doc_id`` = the file stem) or a ``.jsonl`` file
+of ``{"doc_id": ..., "text": ...}`` objects. The output is a submission JSONL (one line
+per document, all four layers plus sentence labels), written atomically to ``--out`` or
+printed to stdout. Bad input: a one-line error naming file, line and field; exit code 2;
+nothing written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from baselines.document import document_from_text
+from baselines.registry import EXTRACTORS, UnknownBaseline, get_extractor
+from benchmark.errors import DataError
+from benchmark.submission.format import submission_line_from_annotations
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+"""File suffixes read as JSONL; any other file is one plain-text document."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the options of ``predict``."""
+    parser.add_argument(
+        "--baseline", required=True, help=f"baseline to run: {', '.join(sorted(EXTRACTORS))}"
+    )
+    parser.add_argument("input", help='a .txt file (one document) or a JSONL of {"doc_id", "text"}')
+    parser.add_argument("--out", help="submission JSONL to write (default: stdout)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the baseline and write the submission; return 0, or 2 on bad input."""
+    try:
+        extractor = get_extractor(args.baseline)
+        documents = read_documents(Path(args.input))
+        lines = []
+        for doc_id, text in documents:
+            annotations = extractor.extract(document_from_text(doc_id, text))
+            lines.append(submission_line_from_annotations(annotations, doc_id))
+        payload = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+        if args.out:
+            write_atomically(Path(args.out), payload)
+        else:
+            sys.stdout.write(payload)
+    except (DataError, UnknownBaseline) as error:
+        sys.stderr.write(f"kharkiv-ie predict: error: {error}\n")
+        return 2
+    return 0
+
+
+def read_documents(path: Path) -> list[tuple[str, str]]:
+    """Return ``(doc_id, text)`` pairs from a .txt or JSONL file; raise DataError on bad input."""
+    if not path.is_file():
+        raise DataError("input file not found", file=path)
+    raw = path.read_bytes()
+    try:
+        content = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DataError(f"not valid UTF-8 (byte {error.start})", file=path) from None
+    if path.suffix.lower() not in JSONL_SUFFIXES:
+        if not path.stem:
+            raise DataError("cannot derive a doc_id from the file name", file=path)
+        return [(path.stem, content)]
+    return _read_jsonl(path, content)
+
+
+def _read_jsonl(path: Path, content: str) -> list[tuple[str, str]]:
+    documents: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise DataError(f"bad JSON: {error.msg}", file=path, line=number) from None
+        if not isinstance(row, dict):
+            raise DataError("expected a JSON object", file=path, line=number)
+        for field in ("doc_id", "text"):
+            if field not in row:
+                raise DataError("missing field", file=path, line=number, field=field)
+            if not isinstance(row[field], str):
+                raise DataError("must be a string", file=path, line=number, field=field)
+        doc_id = row["doc_id"]
+        if not doc_id.strip():
+            raise DataError("must not be empty", file=path, line=number, field="doc_id")
+        if doc_id in seen:
+            raise DataError("duplicate doc_id", file=path, line=number, item=doc_id, field="doc_id")
+        seen.add(doc_id)
+        documents.append((doc_id, row["text"]))
+    if not documents:
+        raise DataError("no documents in the file", file=path)
+    return documents
+
+
+def write_atomically(path: Path, payload: str) -> None:
+    """Write ``payload`` to ``path`` through a temporary file in the same folder and a rename."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise DataError("output folder does not exist", file=path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(payload)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

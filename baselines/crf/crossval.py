@@ -1,0 +1,133 @@
+"""Out-of-fold CRF predictions for the whole gold: the ``crf`` baseline's scored output.
+
+:func:`predict_crf_cross_validated` splits the gold sentences into ``folds`` folds
+(:mod:`baselines.crf.folds`, seeded), trains a :class:`~baselines.crf.model.SentenceTagger`
+on all folds but one and tags the held-out fold, for every fold. Every sentence is thus
+predicted by a model that never saw it. The tags of all sentences are then decoded into the
+four layers per document (:mod:`baselines.crf.layers`). Training sentences are given to
+crfsuite in ``(doc_id, sentence_id)`` order, so the same seed gives identical output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from baselines.crf.features import FeatureDict, quote_mask, sentence_features
+from baselines.crf.folds import SentenceKey, fold_assignment, held_out_keys, training_keys
+from baselines.crf.layers import TaggedSentence, annotations_from_tags
+from baselines.crf.model import TAG_COLUMNS, CrfParams, SentenceTagger
+from benchmark import loading
+from benchmark.errors import DataError
+from benchmark.inventory import ATTRIBUTION_TAGS, CASUALTY_TAGS, EVENT_TAGS, HEDGE_TAGS
+from benchmark.rows import from_row
+from benchmark.schema import Annotations, Document, TokenRow
+
+_TAG_NAMES = {
+    "event_tags": EVENT_TAGS,
+    "hedge_tags": HEDGE_TAGS,
+    "attribution_tags": ATTRIBUTION_TAGS,
+    "casualty_tags": CASUALTY_TAGS,
+}
+
+
+def load_token_rows(*, data_dir: str | Path | None = None) -> tuple[TokenRow, ...]:
+    """Return the gold ``tokens`` config as :class:`TokenRow` objects (label strings).
+
+    Loaded and validated by :func:`benchmark.loading.load_config` (offline).
+    """
+    folder = data_dir if data_dir is not None else loading.data_dir()
+    path = Path(folder) / "tokens" / "test.jsonl"  # for error messages only
+    dataset = loading.load_config("tokens", data_dir=data_dir)
+    rows = []
+    for line, row in enumerate(dataset, start=1):
+        named = dict(row)
+        for column in TAG_COLUMNS:
+            named[column] = [_TAG_NAMES[column][value] for value in row[column]]
+        rows.append(from_row("tokens", named, file=path, line=line))
+    return tuple(rows)
+
+
+def _check_row(row: TokenRow, documents: dict[str, Document]) -> None:
+    """Raise DataError unless ``row`` belongs to a given document and its tokens match its text."""
+    item = f"{row.doc_id}#{row.sentence_id}"
+    document = documents.get(row.doc_id)
+    if document is None:
+        raise DataError("doc_id is not among the given documents", item=item, field="doc_id")
+    for index, (word, start, end) in enumerate(
+        zip(row.tokens, row.token_starts, row.token_ends, strict=True)
+    ):
+        if document.text[start:end] != word:
+            raise DataError(
+                f"token {word!r} does not match the document text at {start}..{end}",
+                item=item,
+                field=f"tokens[{index}]",
+            )
+
+
+def predict_crf_cross_validated(
+    tokens_rows: Sequence[TokenRow],
+    documents: Sequence[Document],
+    *,
+    folds: int = 5,
+    seed: int = 0,
+    c1: float = 0.1,
+    c2: float = 0.1,
+    max_iterations: int = 100,
+) -> Annotations:
+    """Return the out-of-fold predictions of every sentence of ``tokens_rows``, as layers.
+
+    ``documents`` are the gold documents the rows come from (their text and paragraphs give
+    the offsets and the quotation state); the result holds them all, in the given order.
+    Raises :class:`~baselines.crf.folds.FoldError` for an impossible ``folds`` and
+    DataError for a row whose document or tokens do not match.
+    """
+    by_id = {document.doc_id: document for document in documents}
+    masks = {doc_id: quote_mask(document) for doc_id, document in by_id.items()}
+    rows: dict[SentenceKey, TokenRow] = {}
+    features: dict[SentenceKey, list[FeatureDict]] = {}
+    for row in tokens_rows:
+        _check_row(row, by_id)
+        key = (row.doc_id, row.sentence_id)
+        if key in rows:
+            raise DataError("duplicate sentence", item=f"{key[0]}#{key[1]}", field="sentence_id")
+        rows[key] = row
+        text = by_id[row.doc_id].text
+        features[key] = sentence_features(
+            text, row.token_starts, row.token_ends, mask=masks[row.doc_id]
+        )
+    assignment = fold_assignment(rows, folds=folds, seed=seed)
+    params = CrfParams(c1=c1, c2=c2, max_iterations=max_iterations)
+    predicted: dict[SentenceKey, dict[str, list[str]]] = {}
+    for fold in range(folds):
+        train = training_keys(assignment, fold=fold)
+        tagger = SentenceTagger(params=params).fit(
+            [features[key] for key in train],
+            {column: [getattr(rows[key], column) for key in train] for column in TAG_COLUMNS},
+        )
+        held_out = held_out_keys(assignment, fold=fold)
+        tags = tagger.predict([features[key] for key in held_out])
+        for position, key in enumerate(held_out):
+            predicted[key] = {column: tags[column][position] for column in TAG_COLUMNS}
+    tagged: dict[str, list[TaggedSentence]] = {doc_id: [] for doc_id in by_id}
+    for key in sorted(rows):
+        row = rows[key]
+        tagged[row.doc_id].append(
+            TaggedSentence(
+                sentence_id=row.sentence_id,
+                starts=row.token_starts,
+                ends=row.token_ends,
+                **{column: tuple(predicted[key][column]) for column in TAG_COLUMNS},
+            )
+        )
+    layers = [
+        annotations_from_tags(document, tagged[document.doc_id], mask=masks[document.doc_id])
+        for document in documents
+    ]
+    return Annotations(
+        documents=tuple(documents),
+        events=tuple(item for layer in layers for item in layer.events),
+        casualties=tuple(item for layer in layers for item in layer.casualties),
+        attributions=tuple(item for layer in layers for item in layer.attributions),
+        hedges=tuple(item for layer in layers for item in layer.hedges),
+    )

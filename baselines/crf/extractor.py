@@ -1,0 +1,114 @@
+"""The ``crf`` extractor for NEW text: CRFs trained on every gold sentence.
+
+Used by ``kharkiv-ie predict --baseline crf`` only. It is never used to score the gold: the
+gold's ``crf`` predictions are the out-of-fold ones of
+:func:`baselines.crf.crossval.predict_crf_cross_validated`. As a guard, :meth:`extract`
+refuses a document that repeats a training sentence (an exact sentence text of at least
+:data:`MIN_GUARDED_CHARS` characters): its predictions would be trained on themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from baselines.crf.crossval import load_token_rows
+from baselines.crf.features import quote_mask, sentence_features
+from baselines.crf.layers import TaggedSentence, annotations_from_tags
+from baselines.crf.model import TAG_COLUMNS, CrfParams, SentenceTagger
+from benchmark.errors import DataError
+from benchmark.loading import load_gold
+from benchmark.schema import Annotations, Document, TokenRow
+from benchmark.text import tokenize
+
+MIN_GUARDED_CHARS = 20
+"""Shorter training sentences (e.g. a bare photo credit) may recur in new text: not guarded."""
+
+
+class CrfExtractor:
+    """CRF sequence labeller over the four ``tokens`` tag columns (see ``baselines.crf``)."""
+
+    name = "crf"
+    """Registry name."""
+
+    def __init__(
+        self,
+        *,
+        data_dir: str | Path | None = None,
+        c1: float = 0.1,
+        c2: float = 0.1,
+        max_iterations: int = 100,
+    ) -> None:
+        """Prepare an extractor that trains on the gold of ``data_dir`` at first use."""
+        self.data_dir = data_dir
+        """Gold data folder (None: the repository's ``data/``)."""
+        self.params = CrfParams(c1=c1, c2=c2, max_iterations=max_iterations)
+        """Training options."""
+        self._tagger: SentenceTagger | None = None
+        self._seen: frozenset[str] = frozenset()
+
+    def fit(self, tokens_rows: Sequence[TokenRow], documents: Sequence[Document]) -> CrfExtractor:
+        """Train on every sentence of ``tokens_rows`` (offsets into ``documents``); return self."""
+        by_id = {document.doc_id: document for document in documents}
+        masks = {doc_id: quote_mask(document) for doc_id, document in by_id.items()}
+        ordered = sorted(tokens_rows, key=lambda row: (row.doc_id, row.sentence_id))
+        for row in ordered:
+            if row.doc_id not in by_id:
+                raise DataError(
+                    "doc_id is not among the given documents",
+                    item=f"{row.doc_id}#{row.sentence_id}",
+                    field="doc_id",
+                )
+        features = [
+            sentence_features(
+                by_id[row.doc_id].text, row.token_starts, row.token_ends, mask=masks[row.doc_id]
+            )
+            for row in ordered
+        ]
+        tags = {column: [getattr(row, column) for row in ordered] for column in TAG_COLUMNS}
+        self._tagger = SentenceTagger(params=self.params).fit(features, tags)
+        self._seen = frozenset(
+            document.text[sentence.start : sentence.end].strip()
+            for document in documents
+            for sentence in document.sentences
+        )
+        return self
+
+    def _trained(self) -> SentenceTagger:
+        if self._tagger is None:
+            self.fit(
+                load_token_rows(data_dir=self.data_dir),
+                load_gold(data_dir=self.data_dir).documents,
+            )
+        return self._tagger
+
+    def extract(self, document: Document) -> Annotations:
+        """Return the CRF predictions for ``document``; DataError if it repeats training text."""
+        tagger = self._trained()
+        for sentence in document.sentences:
+            sentence_text = document.text[sentence.start : sentence.end].strip()
+            if len(sentence_text) >= MIN_GUARDED_CHARS and sentence_text in self._seen:
+                raise DataError(
+                    f"document {document.doc_id!r}, sentence {sentence.sentence_id}, is a "
+                    "training sentence of the crf baseline; its honest gold predictions are "
+                    "the cross-validated ones (predict_crf_cross_validated, kharkiv-ie reproduce)"
+                )
+        mask = quote_mask(document)
+        offsets = [tokenize(document.text, s.start, s.end) for s in document.sentences]
+        starts = [tuple(start for start, _ in pairs) for pairs in offsets]
+        ends = [tuple(end for _, end in pairs) for pairs in offsets]
+        features = [
+            sentence_features(document.text, first, last, mask=mask)
+            for first, last in zip(starts, ends, strict=True)
+        ]
+        tags = tagger.predict(features)
+        tagged = [
+            TaggedSentence(
+                sentence_id=sentence.sentence_id,
+                starts=starts[position],
+                ends=ends[position],
+                **{column: tuple(tags[column][position]) for column in TAG_COLUMNS},
+            )
+            for position, sentence in enumerate(document.sentences)
+        ]
+        return annotations_from_tags(document, tagged, mask=mask)

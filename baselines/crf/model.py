@@ -1,0 +1,80 @@
+"""Four linear-chain CRFs (sklearn-crfsuite), one per tag column of the ``tokens`` view.
+
+Fixed hyper-parameters, never tuned on the test set: L-BFGS training with L1 weight
+``c1=0.1``, L2 weight ``c2=0.1`` and ``max_iterations=100`` (the sklearn-crfsuite tutorial
+defaults); ``all_possible_transitions`` off. crfsuite's L-BFGS is deterministic: the same
+sentences in the same order give the same model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import sklearn_crfsuite
+
+from baselines.crf.features import FeatureDict
+
+TAG_COLUMNS: tuple[str, ...] = ("event_tags", "hedge_tags", "attribution_tags", "casualty_tags")
+"""The ``tokens`` view columns the baseline learns, one CRF each."""
+
+
+@dataclass(frozen=True)
+class CrfParams:
+    """Training options of every CRF (the fixed defaults above)."""
+
+    c1: float = 0.1
+    """L1 regularisation weight."""
+    c2: float = 0.1
+    """L2 regularisation weight."""
+    max_iterations: int = 100
+    """L-BFGS iterations."""
+
+
+class SentenceTagger:
+    """One CRF per tag column, trained together on the same sentences."""
+
+    def __init__(self, *, params: CrfParams | None = None) -> None:
+        """Create an untrained tagger with ``params`` (None: the fixed defaults)."""
+        self.params = params if params is not None else CrfParams()
+        """Training options."""
+        self._models: dict[str, sklearn_crfsuite.CRF] = {}
+
+    def fit(
+        self,
+        features: Sequence[Sequence[FeatureDict]],
+        tags: Mapping[str, Sequence[Sequence[str]]],
+    ) -> SentenceTagger:
+        """Train one CRF per column of ``tags`` (each: one tag sequence per sentence).
+
+        Sentences without tokens are skipped (crfsuite cannot train on them).
+        """
+        kept = [index for index, sentence in enumerate(features) if len(sentence) > 0]
+        if not kept:
+            raise ValueError("no sentence with tokens to train on")
+        xseq = [list(features[index]) for index in kept]
+        for column in TAG_COLUMNS:
+            yseq = [list(tags[column][index]) for index in kept]
+            model = sklearn_crfsuite.CRF(
+                algorithm="lbfgs",
+                c1=self.params.c1,
+                c2=self.params.c2,
+                max_iterations=self.params.max_iterations,
+                all_possible_transitions=False,
+            )
+            model.fit(xseq, yseq)
+            self._models[column] = model
+        return self
+
+    def predict(self, features: Sequence[Sequence[FeatureDict]]) -> dict[str, list[list[str]]]:
+        """Return column -> one predicted tag sequence per sentence (empty for no tokens)."""
+        if not self._models:
+            raise RuntimeError("the tagger is not trained: call fit() first")
+        predicted: dict[str, list[list[str]]] = {}
+        for column in TAG_COLUMNS:
+            model = self._models[column]
+            predicted[column] = [
+                list(model.predict_single(list(sentence))) if sentence else []
+                for sentence in features
+            ]
+        return predicted

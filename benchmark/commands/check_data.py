@@ -1,0 +1,54 @@
+"""``kharkiv-ie check-data``: run every integrity check of the HF dataset folder."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from benchmark import features, integrity, loading
+from benchmark.errors import DataError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the options of ``check-data``."""
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="dataset folder to check (default: the repository's data/, "
+        f"or ${loading.DATA_DIR_ENV})",
+    )
+
+
+def _row_count(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print one ``file:line: field: message`` line per problem (exit 2), or an OK summary."""
+    folder = loading.data_dir() if args.data_dir is None else Path(args.data_dir)
+    if not folder.is_dir():
+        sys.stderr.write(f"kharkiv-ie check-data: error: {folder}: no such folder\n")
+        return 2
+    try:
+        problems = integrity.run_all_checks(folder)
+    except DataError as error:
+        sys.stderr.write(f"kharkiv-ie check-data: error: {error}\n")
+        return 2
+    if problems:
+        for problem in problems:
+            sys.stdout.write(f"{problem}\n")
+        failed = sorted({problem.check for problem in problems})
+        sys.stderr.write(
+            f"kharkiv-ie check-data: {len(problems)} problem(s) in {folder} "
+            f"(failed checks: {', '.join(failed)})\n"
+        )
+        return 2
+    counts = ", ".join(
+        f"{config} {_row_count(folder / features.data_file(config))}" for config in features.CONFIGS
+    )
+    sys.stdout.write(
+        f"OK: {folder}: all {len(integrity.CHECKS)} checks passed; rows per config: {counts}\n"
+    )
+    return 0

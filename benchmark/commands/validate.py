@@ -1,0 +1,75 @@
+"""``kharkiv-ie validate SUBMISSION``: check a submission JSONL against the gold documents.
+
+Prints every error (one line each, ``FILE:LINE: JSON.PATH: message``) to stderr
+and exits 2, or prints ``OK`` with item counts, the attempted tasks and every
+warning to stdout and exits 0. Writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from benchmark.errors import DataError
+from benchmark.schema import Annotations
+from benchmark.submission import TASKS, Submission, read_submission
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the options of ``validate``."""
+    parser.add_argument("submission", type=Path, help="submission JSONL file (one line per doc)")
+    parser.add_argument(
+        "--gold-dir",
+        type=Path,
+        default=None,
+        help="data folder holding the gold configs (default: the repository's data/)",
+    )
+
+
+def _load_gold(gold_dir: Path | None) -> Annotations:
+    """Load the gold annotations (imported here: ``datasets`` is slow to import)."""
+    from benchmark.loading import load_gold
+
+    return load_gold(data_dir=gold_dir)
+
+
+def summary(submission: Submission, *, name: str) -> list[str]:
+    """Return the report lines of a valid submission: counts, tasks, warnings."""
+    annotations = submission.annotations
+    counts = []
+    for task in TASKS:
+        if task not in submission.attempted:
+            counts.append(f"{task}: not attempted")
+        elif task == "sentences":
+            uncertain = sum(submission.sentence_labels.values())
+            labelled = len(submission.sentence_labels)
+            counts.append(f"sentences: {labelled} labels ({uncertain} uncertain)")
+        else:
+            counts.append(f"{task}: {len(getattr(annotations, task))}")
+    lines = [
+        f"OK: {name}: {len(annotations.documents)} document(s)",
+        "  " + ", ".join(counts),
+        f"  unaligned spans (counted as false positives): {len(submission.unaligned)}",
+        f"  warnings: {len(submission.warnings)}",
+    ]
+    lines.extend(str(warning) for warning in submission.warnings)
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate ``args.submission``; return 0 when valid, 2 otherwise."""
+    try:
+        gold = _load_gold(args.gold_dir)
+    except DataError as error:
+        sys.stderr.write(f"{error}\n")
+        sys.stderr.write("kharkiv-ie validate: cannot load the gold data; nothing was checked\n")
+        return 2
+    try:
+        submission = read_submission(args.submission, gold=gold)
+    except DataError as error:
+        sys.stderr.write(f"{error}\n")
+        sys.stderr.write(f"kharkiv-ie validate: {args.submission} is not valid\n")
+        return 2
+    sys.stdout.write("\n".join(summary(submission, name=str(args.submission))) + "\n")
+    return 0

@@ -1,0 +1,168 @@
+"""The scorer's entry point: :func:`score` a prediction against the gold.
+
+For every requested task and match mode, the task's subtasks are scored in order: each
+subtask's item function is applied to both sides, the generic matcher pairs the items and the
+generic counter turns the pairs into a :class:`~benchmark.scoring.report.SubtaskResult`.
+Subtasks with an ``anchor_subtask`` receive, on the prediction side, the alignment that subtask
+produced in the same mode (predicted id -> gold id).
+
+Attempted. ``attempted`` names the submission keys present in the submission (``events``,
+``casualties``, ``attributions``, ``hedges``, ``sentences``). A task none of whose subtasks is
+attempted is reported as not attempted (no numbers, never zeros); ``hedges/uncertain`` needs
+the ``sentences`` key. By default every layer key is attempted, and ``sentences`` is attempted
+exactly when ``sentence_labels`` is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Hashable, Mapping, Sequence
+
+from benchmark.errors import DataError
+from benchmark.schema import Annotations
+from benchmark.scoring import attributions, casualties, events, hedges
+from benchmark.scoring.counting import count, totals
+from benchmark.scoring.items import Item, ItemFunction, Side, Subtask, Unmatched, gold_anchor
+from benchmark.scoring.keys import MATCH_MODES
+from benchmark.scoring.matching import match
+from benchmark.scoring.report import ScoreReport, SubtaskResult
+from benchmark.scoring.sentences import SentenceIndex, gold_sentence_labels, sentence_units
+from benchmark.scoring.unaligned import unaligned_spans
+
+TASKS: dict[str, tuple[Subtask, ...]] = {
+    events.TASK: events.SUBTASKS,
+    casualties.TASK: casualties.SUBTASKS,
+    attributions.TASK: attributions.SUBTASKS,
+    hedges.TASK: hedges.SUBTASKS,
+}
+"""Task name -> its subtasks in report order (explicit dict, no registry)."""
+
+SUBMISSION_KEYS: tuple[str, ...] = (*TASKS, hedges.SENTENCES_KEY)
+"""Keys a submission may attempt."""
+
+
+def score(
+    gold: Annotations,
+    pred: Annotations,
+    *,
+    attempted: Collection[str] | None = None,
+    sentence_labels: Mapping[tuple[str, int], bool] | None = None,
+    tasks: Sequence[str] | None = None,
+    modes: Sequence[str] = MATCH_MODES,
+) -> ScoreReport:
+    """Score ``pred`` against ``gold`` for ``tasks`` (default: all) in ``modes``."""
+    tasks = tuple(TASKS) if tasks is None else tuple(tasks)
+    _check_names("tasks", tasks, TASKS)
+    _check_names("modes", modes, MATCH_MODES)
+    if attempted is None:
+        attempted = {*TASKS, *([hedges.SENTENCES_KEY] if sentence_labels is not None else [])}
+    _check_names("attempted", attempted, SUBMISSION_KEYS)
+    index = SentenceIndex(gold.documents)
+    units = sentence_units(gold.documents)
+    gold_labels = gold_sentence_labels(gold)
+    pred_labels = dict(sentence_labels or {})
+
+    sides = _Sides(gold, pred, index, gold_labels, pred_labels)
+    results: list[SubtaskResult] = []
+    not_attempted: list[str] = []
+    scored_tasks: list[str] = []
+    for task in tasks:
+        subtasks = [s for s in TASKS[task] if s.submission_key in attempted]
+        if not subtasks:
+            not_attempted.append(task)
+            continue
+        scored_tasks.append(task)
+        not_attempted.extend(f"{task}/{s.name}" for s in TASKS[task] if s not in subtasks)
+        gold_items: dict[str, list] = {}  # the gold side does not depend on the mode
+        by_mode = {
+            mode: _score_task(task, subtasks, mode, sides, units, gold_items) for mode in modes
+        }
+        results.extend(by_mode[mode][i] for i in range(len(subtasks)) for mode in modes)
+    return ScoreReport(
+        results=tuple(results),
+        not_attempted=tuple(not_attempted),
+        unaligned=unaligned_spans(pred, tasks=tuple(scored_tasks)),
+    )
+
+
+class _Sides:
+    """Builds the gold and prediction :class:`Side` of a subtask."""
+
+    def __init__(
+        self,
+        gold: Annotations,
+        pred: Annotations,
+        index: SentenceIndex,
+        gold_labels: Mapping[tuple[str, int], bool],
+        pred_labels: Mapping[tuple[str, int], bool],
+    ) -> None:
+        """Keep what both sides share; the prediction's anchors vary per subtask."""
+        self.gold = Side(gold, gold_labels, index, gold_anchor)
+        self.pred_parts = (pred, pred_labels, index)
+
+    def pred(self, alignment: Mapping[tuple[str, str], str] | None) -> Side:
+        """Return the prediction side, anchored through ``alignment`` (pred id -> gold id)."""
+        alignment = alignment or {}
+
+        def anchor(doc_id: str, own_id: str) -> Hashable:
+            return alignment.get((doc_id, own_id), Unmatched(own_id))
+
+        return Side(*self.pred_parts, anchor)
+
+
+def _score_task(
+    task: str,
+    subtasks: Sequence[Subtask],
+    mode: str,
+    sides: _Sides,
+    units: Sequence[tuple[str, int]],
+    gold_cache: dict[str, list[Item]],
+) -> list[SubtaskResult]:
+    """Score the attempted ``subtasks`` of one task in one mode, in order."""
+    alignments: dict[str, dict[tuple[str, str], str]] = {}
+    results = []
+    for subtask in subtasks:
+        pred_side = sides.pred(alignments.get(subtask.anchor_subtask or ""))
+        gold_items = _cached(gold_cache, subtask.name, subtask.items, sides.gold)
+        pred_items = subtask.items(pred_side)
+        pairs = match(gold_items, pred_items, mode=mode)
+        alignments[subtask.name] = {
+            (pred_items[p].doc_id, pred_items[p].item_id): gold_items[g].item_id
+            for g, p in pairs.tolist()
+        }
+        per_type = None
+        if subtask.breakdown:
+            per_type = {}
+            for name, function in subtask.breakdown:
+                gold_b = _cached(gold_cache, f"{subtask.name}/{name}", function, sides.gold)
+                pred_b = function(pred_side)
+                per_type[name] = totals(gold_b, pred_b, match(gold_b, pred_b, mode=mode))
+        results.append(
+            count(
+                gold_items,
+                pred_items,
+                pairs,
+                task=task,
+                subtask=subtask.name,
+                mode=mode,
+                units=units,
+                per_type=per_type,
+            )
+        )
+    return results
+
+
+def _cached(cache: dict[str, list[Item]], name: str, function: ItemFunction, side: Side):
+    """Return ``function(side)``, computed once per name."""
+    if name not in cache:
+        cache[name] = function(side)
+    return cache[name]
+
+
+def _check_names(option: str, values: Collection[str], known: Collection[str]) -> None:
+    """Raise DataError for a value of ``option`` outside ``known``."""
+    unknown = sorted(set(values) - set(known))
+    if unknown or isinstance(values, str):
+        raise DataError(
+            f"unknown {option} {unknown or [values]}; expected names from {list(known)}",
+            field=option,
+        )

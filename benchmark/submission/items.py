@@ -1,0 +1,375 @@
+"""Check one line's items against the field tables and build schema objects.
+
+Driven by ``benchmark.submission.format``: every item is checked field by field
+(unknown fields, missing fields, types, labels, sentence ids, span shape and
+offsets), then its spans are resolved (offsets as given, text-only spans by
+``benchmark.submission.alignment``, the anchor span first) and the schema object
+is built. The checks across the items of a line (ids, references, cycles) are
+in ``benchmark.submission.reader``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from benchmark import inventory
+from benchmark.schema import Argument, Document, Span
+from benchmark.text import tokenize
+
+from .alignment import (
+    NORMALISED,
+    UNALIGNED,
+    UNALIGNED_START,
+    DocumentIndex,
+    OccurrenceOutOfRange,
+    align,
+)
+from .format import (
+    ANCHOR_FIELD,
+    ARGUMENTS,
+    COUNT,
+    DOC_ID,
+    FLAG,
+    ID,
+    LABEL,
+    LAYER_FIELDS,
+    LAYER_TYPES,
+    REFERENCE,
+    SENTENCE_ID,
+    SPAN,
+    SPAN_KEYS,
+    FieldSpec,
+)
+from .messages import ProblemLog, describe
+
+INVALID = object()
+"""Marker of a value that failed its check (an error was recorded)."""
+
+
+@dataclass(frozen=True)
+class SpanSpec:
+    """A span as submitted, shape-checked but not yet resolved."""
+
+    path: str
+    """JSON path of the span object."""
+    start: int | None
+    """Given start, or None for a text-only span."""
+    end: int | None
+    """Given end, or None for a text-only span."""
+    text: str | None
+    """Given text, or None."""
+    occurrence: int | None
+    """Given 1-based occurrence of a text-only span, or None."""
+
+
+class DocumentContext:
+    """A gold document with what reading its line needs: alignment index, token bounds."""
+
+    def __init__(self, document: Document) -> None:
+        """Index ``document`` once."""
+        self.document = document
+        """The gold document."""
+        bounds = tuple((s.start, s.end) for s in document.sentences)
+        self.index = DocumentIndex(document.text, bounds)
+        """Alignment index of the text."""
+        tokens = tokenize(document.text)
+        self.token_starts = frozenset(start for start, _ in tokens)
+        """Offsets where a token starts."""
+        self.token_ends = frozenset(end for _, end in tokens)
+        """Offsets where a token ends."""
+
+
+@dataclass
+class LineReader:
+    """Reads the items of one line (one document) and records problems in ``log``."""
+
+    log: ProblemLog
+    """Where errors, warnings and unaligned spans go."""
+    number: int
+    """1-based line number."""
+    context: DocumentContext
+    """The line's gold document."""
+
+    def error(self, path: str, message: str) -> object:
+        """Record an error and return ``INVALID``."""
+        self.log.error(self.number, path, message)
+        return INVALID
+
+    # --- single values ----------------------------------------------------------------
+
+    def integer(self, value: object, path: str, *, minimum: int, maximum: int | None) -> object:
+        """Check an integer (not a boolean) within bounds."""
+        if not isinstance(value, int) or isinstance(value, bool):
+            return self.error(path, f"expected an integer, got {describe(value)}")
+        if value < minimum:
+            return self.error(path, f"expected an integer >= {minimum}, got {value}")
+        if maximum is not None and value > maximum:
+            return self.error(path, f"expected an integer <= {maximum}, got {value}")
+        return value
+
+    def string(self, value: object, path: str) -> object:
+        """Check a non-empty string."""
+        if not isinstance(value, str) or not value:
+            return self.error(path, f"expected a non-empty string, got {describe(value)}")
+        return value
+
+    def value(self, spec: FieldSpec, value: object, path: str) -> object:
+        """Check one field value by its kind; return it (spans as ``SpanSpec``)."""
+        if value is None:
+            if spec.nullable:
+                return None
+            return self.error(path, "expected a value, got null")
+        if spec.kind in (ID, REFERENCE):
+            return self.string(value, path)
+        if spec.kind == DOC_ID:
+            expected = self.context.document.doc_id
+            if value != expected:
+                return self.error(
+                    path,
+                    f"expected {describe(expected)} (the line's doc_id), got {describe(value)}",
+                )
+            return value
+        if spec.kind == SENTENCE_ID:
+            last = len(self.context.document.sentences) - 1
+            return self.integer(value, path, minimum=0, maximum=last)
+        if spec.kind == COUNT:
+            return self.integer(value, path, minimum=0, maximum=None)
+        if spec.kind == FLAG:
+            if not isinstance(value, bool):
+                return self.error(path, f"expected true or false, got {describe(value)}")
+            return value
+        if spec.kind == LABEL:
+            return self.label(value, path, spec.labels)
+        if spec.kind == SPAN:
+            return self.span(value, path, extra=())
+        if spec.kind == ARGUMENTS:
+            return self.arguments(value, path)
+        raise ValueError(f"unknown field kind {spec.kind!r}")  # a bug in the tables
+
+    def label(self, value: object, path: str, labels: tuple[str, ...]) -> object:
+        """Check a label against its inventory."""
+        if value not in labels or not isinstance(value, str):
+            names = ", ".join(labels)
+            return self.error(path, f"expected one of {names}; got {describe(value)}")
+        return value
+
+    def span(self, value: object, path: str, *, extra: tuple[str, ...]) -> object:
+        """Check a span object's shape and, for offsets, its range and text."""
+        if not isinstance(value, dict):
+            return self.error(
+                path, f"expected a span {{start, end}} or {{text}}, got {describe(value)}"
+            )
+        allowed = (*extra, *SPAN_KEYS)
+        ok = self.known_keys(value, path, allowed)
+        text = value.get("text")
+        if "text" in value and self.string(text, f"{path}.text") is INVALID:
+            ok = False
+        if "start" not in value and "end" not in value:
+            if "text" not in value:
+                return self.error(path, "expected {start, end} or {text}: missing field 'text'")
+            occurrence = value.get("occurrence")
+            if occurrence is not None or "occurrence" in value:
+                occurrence = self.integer(occurrence, f"{path}.occurrence", minimum=1, maximum=None)
+                ok = ok and occurrence is not INVALID
+            return SpanSpec(path, None, None, text, occurrence) if ok else INVALID
+        for key in ("start", "end"):
+            if key not in value:
+                return self.error(
+                    path, f"missing field '{key}' (a span gives start and end, or text alone)"
+                )
+        if "occurrence" in value:
+            ok = False
+            self.error(f"{path}.occurrence", "only allowed in a text-only span (no start/end)")
+        size = len(self.context.document.text)
+        start = self.integer(value["start"], f"{path}.start", minimum=0, maximum=size - 1)
+        end = self.integer(value["end"], f"{path}.end", minimum=1, maximum=size)
+        if start is INVALID or end is INVALID:
+            return INVALID
+        if start >= end:
+            return self.error(path, f"start {start} must be less than end {end}")
+        actual = self.context.document.text[start:end]
+        if isinstance(text, str) and text and text != actual:
+            return self.error(
+                f"{path}.text",
+                f"expected {describe(actual)} (the document text "
+                f"at {start}..{end}), got {describe(text)}",
+            )
+        return SpanSpec(path, start, end, text, None) if ok else INVALID
+
+    def arguments(self, value: object, path: str) -> object:
+        """Check a list of arguments; return ``[(role, SpanSpec), ...]``."""
+        if not isinstance(value, list):
+            return self.error(path, f"expected a list, got {describe(value)}")
+        checked = []
+        for position, raw in enumerate(value):
+            where = f"{path}[{position}]"
+            span = self.span(raw, where, extra=("role",))
+            if not isinstance(raw, dict):
+                checked.append(INVALID)
+                continue
+            role = raw.get("role")
+            if "role" not in raw:
+                role = self.error(where, "missing field 'role'")
+            else:
+                role = self.label(role, f"{where}.role", inventory.ARGUMENT_ROLES)
+            checked.append(INVALID if INVALID in (role, span) else (role, span))
+        return INVALID if INVALID in checked else checked
+
+    def known_keys(self, value: dict, path: str, allowed: tuple[str, ...]) -> bool:
+        """Record an error per key not in ``allowed``; return True when there is none."""
+        ok = True
+        for key in value:
+            if key not in allowed:
+                ok = False
+                self.error(
+                    f"{path}.{key}", f"unknown field (expected one of: {', '.join(allowed)})"
+                )
+        return ok
+
+    def fields(self, layer: str, raw: object, path: str) -> dict | None:
+        """Check an item against its layer's table; return its values or None."""
+        if not isinstance(raw, dict):
+            self.error(path, f"expected an object, got {describe(raw)}")
+            return None
+        table = LAYER_FIELDS[layer]
+        ok = self.known_keys(raw, path, tuple(spec.name for spec in table))
+        values: dict = {}
+        for spec in table:
+            if spec.name not in raw:
+                if spec.required:
+                    ok = False
+                    self.error(path, f"missing field '{spec.name}'")
+                values[spec.name] = [] if spec.kind == ARGUMENTS else None
+                continue
+            values[spec.name] = self.value(spec, raw[spec.name], f"{path}.{spec.name}")
+            ok = ok and values[spec.name] is not INVALID
+        return values if ok else None
+
+    # --- spans and items --------------------------------------------------------------
+
+    def resolve(
+        self, spec: SpanSpec, *, anchor: Span | None, sentence_id: int | None
+    ) -> Span | object:
+        """Return the ``Span`` of ``spec`` (unaligned text: start -1), or ``INVALID``.
+
+        ``anchor`` (when aligned) wins over ``sentence_id`` as the alignment anchor.
+        """
+        document = self.context.document
+        if spec.start is not None:
+            span = Span(spec.start, spec.end, document.text[spec.start : spec.end])
+            self.check_tokens(spec.path, span)
+            return span
+        anchor_span = None
+        if anchor is not None and anchor.start != UNALIGNED_START:
+            anchor_span = (anchor.start, anchor.end)
+        try:
+            placed = align(
+                self.context.index,
+                spec.text,
+                occurrence=spec.occurrence,
+                anchor_span=anchor_span,
+                anchor_sentence=sentence_id,
+            )
+        except OccurrenceOutOfRange as exc:
+            return self.error(
+                f"{spec.path}.occurrence",
+                f"expected an integer <= "
+                f"{exc.available} (the text occurs {exc.available} time(s)), "
+                f"got {spec.occurrence}",
+            )
+        if placed.method == UNALIGNED:
+            self.log.not_found(self.number, document.doc_id, spec.path, spec.text)
+            return Span(UNALIGNED_START, UNALIGNED_START, spec.text)
+        span = Span(placed.start, placed.end, document.text[placed.start : placed.end])
+        if placed.method == NORMALISED:
+            self.log.warn(
+                self.number,
+                spec.path,
+                f"aligned by the normalised match (case, quotes "
+                f"or white space differ): {describe(spec.text)} -> "
+                f"{describe(span.text)} at {span.start}..{span.end}",
+            )
+        self.check_tokens(spec.path, span)
+        return span
+
+    def check_tokens(self, path: str, span: Span) -> None:
+        """Warn when ``span`` does not start and end on token boundaries."""
+        if span.start in self.context.token_starts and span.end in self.context.token_ends:
+            return
+        self.log.warn(
+            self.number,
+            path,
+            f"span {span.start}..{span.end} "
+            f"{describe(span.text)} is not token-aligned (benchmark.text.tokenize)",
+        )
+
+    def item(self, layer: str, raw: object, path: str) -> object | None:
+        """Check and build one item of ``layer``; None when it has errors."""
+        values = self.fields(layer, raw, path)
+        if values is None:
+            return None
+        given_sentence = values.get("sentence_id")
+        anchor_name = ANCHOR_FIELD[layer]
+        helper = None
+        if given_sentence is None:
+            helper = self.unambiguous_span(layer, values)
+        anchor = self.resolve(values[anchor_name], anchor=helper, sentence_id=given_sentence)
+        if anchor is INVALID:
+            return None
+        values[anchor_name] = anchor
+        ok = True
+        for spec in LAYER_FIELDS[layer]:
+            value = values[spec.name]
+            if spec.kind == SPAN and spec.name != anchor_name and value is not None:
+                values[spec.name] = self.resolve(value, anchor=anchor, sentence_id=given_sentence)
+                ok = ok and values[spec.name] is not INVALID
+            elif spec.kind == ARGUMENTS:
+                spans = [
+                    (role, self.resolve(span, anchor=anchor, sentence_id=given_sentence))
+                    for role, span in value
+                ]
+                ok = ok and all(span is not INVALID for _, span in spans)
+                values[spec.name] = tuple(Argument(role, span) for role, span in spans)
+        if not ok:
+            return None
+        values["doc_id"] = self.context.document.doc_id
+        if "sentence_id" in values:
+            values["sentence_id"] = self.sentence_of(path, anchor_name, anchor, given_sentence)
+        return LAYER_TYPES[layer](**values)
+
+    def unambiguous_span(self, layer: str, values: dict) -> Span | None:
+        """Return the first other span of an item whose place is certain, or None.
+
+        It anchors the item's anchor span when nothing else does: a span given by
+        offsets, or a text-only span (without ``occurrence``) that occurs exactly
+        once in the document, in field order (arguments in list order).
+        """
+        specs = []
+        for spec in LAYER_FIELDS[layer]:
+            if spec.kind == SPAN and spec.name != ANCHOR_FIELD[layer]:
+                specs.append(values[spec.name])
+            elif spec.kind == ARGUMENTS:
+                specs.extend(span for _, span in values[spec.name])
+        for spec in specs:
+            if spec is None:
+                continue
+            if spec.start is not None:
+                return Span(spec.start, spec.end, "")
+            found = self.context.index.occurrences(spec.text).intervals
+            if spec.occurrence is None and len(found) == 1:
+                return Span(found[0][0], found[0][1], "")
+        return None
+
+    def sentence_of(self, path: str, anchor_name: str, anchor: Span, given: int | None) -> int:
+        """Return the item's sentence: the anchor's, else the given one, else -1."""
+        if anchor.start == UNALIGNED_START:
+            return UNALIGNED_START if given is None else given
+        derived = self.context.index.sentence_of(anchor.start)
+        if given is not None and given != derived:
+            self.log.warn(
+                self.number,
+                f"{path}.sentence_id",
+                f"given {given}, but the "
+                f"{anchor_name} starts in sentence {derived}; using {derived}",
+            )
+        return derived

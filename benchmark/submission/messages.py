@@ -1,0 +1,135 @@
+"""Errors, warnings and unaligned-span records produced while reading a submission.
+
+Every message is one line ``FILE:LINE: JSON.PATH: what is wrong``. Errors are
+collected for the whole file (up to ``ERROR_CAP``) and raised together as one
+``SubmissionInvalid``; warnings and unaligned spans are returned to the caller.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from benchmark.errors import DataError
+
+ERROR_CAP = 50
+"""Errors kept per file; the rest are only counted."""
+
+
+def _where(file: str, line: int | None, path: str) -> str:
+    """Return ``FILE:LINE: PATH`` (without the parts that are unknown)."""
+    place = file if line is None else f"{file}:{line}"
+    return f"{place}: {path}" if path else place
+
+
+@dataclass(frozen=True)
+class SubmissionWarning:
+    """Something a submitter may want to know; it does not stop scoring."""
+
+    file: str
+    """The submission file."""
+    line: int | None
+    """1-based line of the file, or None for file-level warnings."""
+    path: str
+    """JSON path inside the line (``$.events[3].trigger``)."""
+    message: str
+    """What was noticed, one line."""
+
+    def __str__(self) -> str:
+        """Return ``FILE:LINE: PATH: warning: MESSAGE``."""
+        return f"{_where(self.file, self.line, self.path)}: warning: {self.message}"
+
+
+@dataclass(frozen=True)
+class UnalignedSpan:
+    """A text-only span whose text does not occur in its document (a false positive)."""
+
+    file: str
+    """The submission file."""
+    line: int
+    """1-based line of the file."""
+    doc_id: str
+    """Document of the line."""
+    path: str
+    """JSON path of the span (``$.events[3].arguments[0]``)."""
+    text: str
+    """The text that was not found."""
+
+    def __str__(self) -> str:
+        """Return ``FILE:LINE: PATH: text not found in DOC: "TEXT"``."""
+        quoted = json.dumps(self.text, ensure_ascii=False)
+        where = _where(self.file, self.line, self.path)
+        return f"{where}: text not found in {self.doc_id}: {quoted}"
+
+
+class SubmissionInvalid(DataError):
+    """A submission file with one or more errors; ``str()`` gives one line per error."""
+
+    def __init__(self, file: str, errors: tuple[str, ...], omitted: int) -> None:
+        """Keep the rendered error lines and how many more were not kept."""
+        self.errors = errors
+        """Rendered error lines, in file order, at most ``ERROR_CAP``."""
+        self.omitted = omitted
+        """Number of further errors that were counted but not kept."""
+        super().__init__(errors[0] if errors else "invalid submission", file=file)
+
+    def __str__(self) -> str:
+        """Return every kept error on its own line, then the count of omitted ones."""
+        lines = list(self.errors)
+        if self.omitted:
+            lines.append(f"{self.file}: ... and {self.omitted} more error(s) not shown")
+        return "\n".join(lines)
+
+
+def describe(value: object) -> str:
+    """Return a short JSON rendering of ``value`` for a message (``got ...``)."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + '..."'
+
+
+@dataclass
+class ProblemLog:
+    """Collects the errors, warnings and unaligned spans of one submission file."""
+
+    file: str
+    """The submission file, as named in messages."""
+    errors: list[str] = field(default_factory=list)
+    """Rendered errors, at most ``ERROR_CAP``."""
+    omitted: int = 0
+    """Errors beyond the cap."""
+    warnings: list[SubmissionWarning] = field(default_factory=list)
+    """Warnings, in file order."""
+    unaligned: list[UnalignedSpan] = field(default_factory=list)
+    """Unaligned spans, in file order."""
+
+    def error(self, line: int | None, path: str, message: str) -> None:
+        """Record an error at ``line`` / ``path``."""
+        if len(self.errors) >= ERROR_CAP:
+            self.omitted += 1
+            return
+        self.errors.append(f"{_where(self.file, line, path)}: {message}")
+
+    def warn(self, line: int | None, path: str, message: str) -> None:
+        """Record a warning at ``line`` / ``path``."""
+        self.warnings.append(SubmissionWarning(self.file, line, path, message))
+
+    def not_found(self, line: int, doc_id: str, path: str, text: str) -> None:
+        """Record an unaligned span (and a warning naming it)."""
+        record = UnalignedSpan(self.file, line, doc_id, path, text)
+        self.unaligned.append(record)
+        quoted = json.dumps(text, ensure_ascii=False)
+        self.warn(line, path, f"text not found, counted as a false positive: {quoted}")
+
+    @property
+    def error_count(self) -> int:
+        """Number of errors seen, kept or not."""
+        return len(self.errors) + self.omitted
+
+    def raise_if_errors(self) -> None:
+        """Raise ``SubmissionInvalid`` when any error was recorded."""
+        if self.errors:
+            raise SubmissionInvalid(self.file, tuple(self.errors), self.omitted)

@@ -1,0 +1,100 @@
+"""The versioned results file: round trip, old versions keep loading, bad files refused."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_scoring_events import GOLD, PRED
+
+from benchmark import results
+from benchmark.errors import DataError
+from benchmark.results import Counts, DatasetInfo, Provenance, Results
+from benchmark.scoring import SCORER_VERSION, score
+
+FIXTURES = Path(__file__).parent / "fixtures" / "results"
+
+
+def make_results() -> Results:
+    report = score(GOLD, PRED, attempted={"events"}, tasks=["events", "casualties"])
+    return Results(
+        dataset=DatasetInfo("kharkiv-ie", "1.0.0", "ab" * 32),
+        system={"name": "test"},
+        provenance=Provenance({"seed": 0}, None, {"numpy": "2"}, "2026-01-01T00:00:00+00:00"),
+        report=report,
+    )
+
+
+def test_round_trip(tmp_path):
+    original = make_results()
+    path = tmp_path / "scores.json"
+    results.write_results(path, original)
+    loaded = results.read_results(path)
+    assert loaded == original  # per_unit is not written and not compared
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["schema_version"] == "1.0" and data["scorer_version"] == SCORER_VERSION
+    assert data["tasks"]["casualties"] == {"attempted": False}
+    exact = data["tasks"]["events"]["trigger_identification"]["exact"]
+    assert (exact["tp"], exact["fp"], exact["fn"], exact["precision"]) == (2, 2, 1, 0.5)
+    assert exact["ci95"] is None
+    assert exact["missed"] == [["d1", "E2"]]
+    assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
+
+
+def test_version_1_0_fixture_loads():
+    loaded = results.read_results(FIXTURES / "results-1.0.json")
+    assert loaded.schema_version == "1.0"
+    assert loaded.dataset.name == "kharkiv-ie"
+    assert loaded.report.not_attempted == ("casualties", "hedges/uncertain")
+    exact = loaded.report.get("events", "trigger_identification", "exact")
+    assert (exact.tp, exact.fp, exact.fn, exact.ci95) == (2, 2, 1, (0.25, 0.8))
+    assert exact.matched == (("d1", "E1", "P1"), ("d1", "E3", "P3"))
+    per_type = loaded.report.get("events", "trigger_classification", "exact").per_type
+    assert per_type["Conflict:Attack"] == Counts(1, 1, 1)
+    assert loaded.report.unaligned[0].text == "razzi"
+
+
+def test_migration_chain(monkeypatch):
+    data = json.loads((FIXTURES / "results-1.0.json").read_text(encoding="utf-8"))
+    data["schema_version"] = "0.9"
+    data["scorer"] = data.pop("scorer_version")  # a made-up older field name
+
+    def from_0_9(old):
+        new = dict(old)
+        new["scorer_version"] = new.pop("scorer")
+        return new
+
+    monkeypatch.setitem(results.MIGRATIONS, "0.9", ("1.0", from_0_9))
+    loaded = results.from_dict(data)
+    assert loaded.scorer_version == "1.0.0" and loaded.schema_version == "1.0"
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda d: d.update(schema_version="7.0"), "unsupported schema version '7.0'"),
+        (lambda d: d["tasks"]["events"]["trigger_identification"]["exact"].update(f1=0.9),
+         "field tasks.events.trigger_identification.exact.f1: 0.9 does not follow"),
+        (lambda d: d["tasks"]["events"]["trigger_identification"]["exact"].update(tp=-1),
+         "field tasks.events.trigger_identification.exact.tp: expected an integer >= 0"),
+        (lambda d: d.update(not_attempted=[]), "field not_attempted"),
+        (lambda d: d["dataset"].pop("sha256"), "field dataset.sha256: expected a string"),
+    ],
+)  # fmt: skip
+def test_bad_files(tmp_path, edit, message):
+    data = json.loads((FIXTURES / "results-1.0.json").read_text(encoding="utf-8"))
+    edit(data)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataError, match=message) as error:
+        results.read_results(path)
+    assert str(error.value).startswith(str(path))
+    assert "\n" not in str(error.value)
+
+
+def test_malformed_json(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"schema_version": "1.0",\n oops}', encoding="utf-8")
+    with pytest.raises(DataError, match=r"bad.json:2: malformed JSON"):
+        results.read_results(path)

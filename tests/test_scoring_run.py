@@ -1,0 +1,166 @@
+"""score(): gold against itself, empty and unaligned predictions, options, properties."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scoring_helpers import annotations, document
+from test_scoring_attributions import GOLD as ATTRIBUTIONS
+from test_scoring_casualties import GOLD as CASUALTIES
+from test_scoring_events import GOLD as EVENTS
+from test_scoring_events import PRED as EVENT_PRED
+from test_scoring_hedges import GOLD as HEDGES
+
+from benchmark.errors import DataError
+from benchmark.schema import Annotations, Argument, Event, Hedge, Span
+from benchmark.scoring import score
+from benchmark.scoring.sentences import gold_sentence_labels
+
+
+def merged(*parts: Annotations) -> Annotations:
+    """Every layer of the hand-written fixtures, each in its own document."""
+    documents, layers = [], {"events": [], "casualties": [], "attributions": [], "hedges": []}
+    for n, part in enumerate(parts):
+        doc_id = f"doc{n}"
+        documents.append(dataclasses.replace(part.documents[0], doc_id=doc_id))
+        for name, items in layers.items():
+            items.extend(dataclasses.replace(x, doc_id=doc_id) for x in getattr(part, name))
+    return Annotations(tuple(documents), **{k: tuple(v) for k, v in layers.items()})
+
+
+ALL_GOLD = merged(EVENTS, CASUALTIES, ATTRIBUTIONS, HEDGES)
+
+
+def test_gold_against_itself_is_one_everywhere():
+    report = score(ALL_GOLD, ALL_GOLD, sentence_labels=gold_sentence_labels(ALL_GOLD))
+    assert report.not_attempted == ()
+    assert len(report.results) == (5 + 3 + 5 + 4) * 2
+    for result in report.results:
+        assert (result.precision, result.recall, result.f1) == (1.0, 1.0, 1.0), result
+        assert result.fp == result.fn == 0
+        for counts in result.per_type.values():
+            assert counts.f1 == 1.0
+
+
+def test_empty_prediction_is_zero_everywhere():
+    empty = Annotations(ALL_GOLD.documents)
+    report = score(ALL_GOLD, empty, sentence_labels={})
+    for result in report.results:
+        assert (result.precision, result.recall, result.f1) == (0.0, 0.0, 0.0)
+        assert result.tp == result.fp == 0 and result.fn > 0
+
+
+def test_not_attempted_tasks_have_no_numbers():
+    report = score(ALL_GOLD, ALL_GOLD, attempted={"hedges"}, tasks=["events", "hedges"])
+    assert report.not_attempted == ("events", "hedges/uncertain")
+    assert {(r.task, r.subtask) for r in report.results} == {
+        ("hedges", "cue"),
+        ("hedges", "cue_typed"),
+        ("hedges", "scope"),
+    }
+
+
+def test_unaligned_span_is_a_listed_false_positive():
+    lost = Event(
+        "P9", "d1", 0, Span(-1, -1, "razzi"), "Conflict:Attack", (), "positive", "certain", None
+    )
+    pred = dataclasses.replace(EVENT_PRED, events=(*EVENT_PRED.events, lost))
+    report = score(EVENTS, pred, attempted={"events"})
+    # one more fp than tests/test_scoring_events.py in both modes, never a match
+    assert report.get("events", "trigger_identification", "exact").fp == 3
+    assert report.get("events", "trigger_identification", "overlap").fp == 2
+    assert ("d1", "P9") in report.get("events", "trigger_identification", "overlap").spurious
+    assert [(u.item_id, u.field, u.text) for u in report.unaligned] == [("P9", "trigger", "razzi")]
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("tasks", ["event"]), ("modes", ["fuzzy"]), ("attempted", {"events", "tokens"})],
+)
+def test_bad_options(option, value):
+    with pytest.raises(DataError, match=option):
+        score(EVENTS, EVENTS, **{option: value})
+
+
+# ---- properties on random event and hedge layers ---------------------------------------
+TEXT = "uno due tre quattro cinque sei sette otto nove dieci. undici dodici tredici quattordici."
+DOC = document(TEXT)
+TYPES = ("Conflict:Attack", "Life:Die")
+
+
+@st.composite
+def layers(draw, prefix):
+    def spans():
+        start = draw(st.integers(0, len(TEXT) - 2))
+        end = draw(st.integers(start + 1, min(len(TEXT), start + 12)))
+        return Span(start, end, TEXT[start:end])
+
+    events = []
+    for i in range(draw(st.integers(0, 5))):
+        trigger = spans()
+        arguments = tuple(
+            Argument(draw(st.sampled_from(("Attacker", "Target"))), spans())
+            for _ in range(draw(st.integers(0, 2)))
+        )
+        events.append(
+            Event(
+                f"{prefix}{i}",
+                "d1",
+                0,
+                trigger,
+                draw(st.sampled_from(TYPES)),
+                arguments,
+                draw(st.sampled_from(("positive", "negative"))),
+                "certain",
+                None,
+            )  # fmt: skip
+        )
+    hedges = [
+        Hedge(f"{prefix}H{i}", "d1", 0, spans(), "conditional", spans())
+        for i in range(draw(st.integers(0, 3)))
+    ]
+    return annotations(DOC, events=events, hedges=hedges)
+
+
+def flat(report):
+    return {
+        (r.task, r.subtask, r.mode): (r.tp, r.fp, r.fn, r.matched, r.missed, r.spurious)
+        for r in report.results
+    }
+
+
+@settings(max_examples=60, deadline=None)
+@given(layers("G"), layers("P"), st.randoms(use_true_random=False))
+def test_properties(gold, pred, random):
+    tasks = ["events", "hedges"]
+    report = score(gold, pred, tasks=tasks)
+    for result in report.results:
+        assert 0.0 <= result.precision <= 1.0 and 0.0 <= result.recall <= 1.0
+    for result in report.results:
+        if result.mode == "exact":
+            assert result.tp <= report.get(result.task, result.subtask, "overlap").tp
+    # order invariance: shuffled events (and their arguments' owners) give the same ids
+    events, hedges = list(pred.events), list(pred.hedges)
+    random.shuffle(events)
+    random.shuffle(hedges)
+    shuffled = dataclasses.replace(pred, events=tuple(events), hedges=tuple(hedges))
+    assert flat(score(gold, shuffled, tasks=tasks)) == flat(report)
+    # adding a correct prediction never lowers recall
+    if gold.events:
+        extra = dataclasses.replace(gold.events[0], event_id="EXTRA")
+        more = dataclasses.replace(pred, events=(*pred.events, extra))
+        after = score(gold, more, tasks=tasks)
+        for result in report.results:
+            assert after.get(result.task, result.subtask, result.mode).recall >= result.recall
+
+
+@settings(max_examples=30, deadline=None)
+@given(layers("G"))
+def test_random_gold_against_itself(gold):
+    report = score(gold, gold, tasks=["events", "hedges"])
+    for result in report.results:
+        if result.tp + result.fn:  # a subtask with no gold item scores 0.0 (zero division)
+            assert result.f1 == 1.0, result
