@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from baselines.base import Extractor
+from baselines.crf import CrfExtractor
 from baselines.empty import EmptyExtractor
 from baselines.naive import NaiveExtractor
 from baselines.rules import RulesExtractor
@@ -13,6 +14,7 @@ EXTRACTORS: dict[str, Callable[[], Extractor]] = {
     "empty": EmptyExtractor,
     "naive": NaiveExtractor,
     "rules": RulesExtractor,
+    "crf": CrfExtractor,  # new text only; the gold is scored out-of-fold (baselines.crf)
 }
 """Baseline name -> a callable returning a fresh extractor."""
 

@@ -195,7 +195,11 @@ def agreement_markdown(report: AgreementReport) -> str:
             f"| {task} | {subtask} | {exact.first} | {exact.second} "
             f"| {exact.f1:.3f} | {overlap.f1:.3f} |"
         )
-    lines += ["", "| label | matched pairs | observed agreement | Cohen's kappa |", "|---|---:|---:|---:|"]
+    lines += [
+        "",
+        "| label | matched pairs | observed agreement | Cohen's kappa |",
+        "|---|---:|---:|---:|",
+    ]
     for row in report.labels:
         kappa = "n/a (one label)" if row.kappa is None else f"{row.kappa:.3f}"
         lines.append(f"| {row.label} | {row.pairs} | {row.observed:.3f} | {kappa} |")

@@ -14,11 +14,18 @@ import sys
 # subcommand name -> (module under benchmark.commands, or a dotted path such as
 # "baselines.commands.predict" for commands that need the baselines, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "build-data": ("build_data", "Rebuild data/<config>/test.jsonl, MANIFEST and card tables from the gold"), "sentences": ("sentences", "List sentence ids and offsets of the source texts"),  # noqa: E501
+    "build-data": (
+        "build_data",
+        "Rebuild data/<config>/test.jsonl, MANIFEST and card tables from the gold",
+    ),
+    "sentences": ("sentences", "List sentence ids and offsets of the source texts"),  # noqa: E501
     "validate": ("validate", "Check a submission JSONL against the gold documents."),
     "agreement": ("agreement", "Inter-annotator agreement between two annotation passes."),
     "check-data": ("check_data", "Run every integrity check of the HF dataset folder data/."),
-    "predict": ("baselines.commands.predict", "Run a baseline on Italian text; write a submission JSONL."),  # noqa: E501
+    "predict": (
+        "baselines.commands.predict",
+        "Run a baseline on Italian text; write a submission JSONL.",
+    ),  # noqa: E501
 }
 
 

@@ -4,8 +4,8 @@ from baselines.base import Extractor
 from baselines.registry import EXTRACTORS, UnknownBaseline, get_extractor
 
 
-def test_registry_lists_the_three_baselines():
-    assert sorted(EXTRACTORS) == ["empty", "naive", "rules"]
+def test_registry_holds_the_rule_based_baselines():
+    assert {"empty", "naive", "rules"} <= set(EXTRACTORS)
 
 
 @pytest.mark.parametrize("name", ["empty", "naive", "rules"])
@@ -17,5 +17,7 @@ def test_each_extractor_implements_the_interface_and_names_itself(name):
 
 def test_unknown_name_raises_with_the_choices():
     with pytest.raises(UnknownBaseline) as caught:
-        get_extractor("crf")
-    assert str(caught.value) == "unknown baseline 'crf'; choose one of ['empty', 'naive', 'rules']"
+        get_extractor("oracolo")
+    message = str(caught.value)
+    assert message.startswith("unknown baseline 'oracolo'; choose one of [")
+    assert all(f"'{name}'" in message for name in ("empty", "naive", "rules"))

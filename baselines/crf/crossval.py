@@ -17,7 +17,6 @@ from baselines.crf.features import FeatureDict, quote_mask, sentence_features
 from baselines.crf.folds import SentenceKey, fold_assignment, held_out_keys, training_keys
 from baselines.crf.layers import TaggedSentence, annotations_from_tags
 from baselines.crf.model import TAG_COLUMNS, CrfParams, SentenceTagger
-from benchmark import loading
 from benchmark.errors import DataError
 from benchmark.inventory import ATTRIBUTION_TAGS, CASUALTY_TAGS, EVENT_TAGS, HEDGE_TAGS
 from benchmark.rows import from_row
@@ -36,6 +35,9 @@ def load_token_rows(*, data_dir: str | Path | None = None) -> tuple[TokenRow, ..
 
     Loaded and validated by :func:`benchmark.loading.load_config` (offline).
     """
+    # Imported here: ``datasets`` takes seconds to import (see baselines.crf.model).
+    from benchmark import loading
+
     folder = data_dir if data_dir is not None else loading.data_dir()
     path = Path(folder) / "tokens" / "test.jsonl"  # for error messages only
     dataset = loading.load_config("tokens", data_dir=data_dir)

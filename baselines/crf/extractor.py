@@ -17,7 +17,6 @@ from baselines.crf.features import quote_mask, sentence_features
 from baselines.crf.layers import TaggedSentence, annotations_from_tags
 from baselines.crf.model import TAG_COLUMNS, CrfParams, SentenceTagger
 from benchmark.errors import DataError
-from benchmark.loading import load_gold
 from benchmark.schema import Annotations, Document, TokenRow
 from benchmark.text import tokenize
 
@@ -76,6 +75,9 @@ class CrfExtractor:
 
     def _trained(self) -> SentenceTagger:
         if self._tagger is None:
+            # Imported here: ``datasets`` takes seconds to import (see baselines.crf.model).
+            from benchmark.loading import load_gold
+
             self.fit(
                 load_token_rows(data_dir=self.data_dir),
                 load_gold(data_dir=self.data_dir).documents,

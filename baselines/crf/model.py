@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-import sklearn_crfsuite
+from typing import TYPE_CHECKING
 
 from baselines.crf.features import FeatureDict
+
+if TYPE_CHECKING:
+    import sklearn_crfsuite
 
 TAG_COLUMNS: tuple[str, ...] = ("event_tags", "hedge_tags", "attribution_tags", "casualty_tags")
 """The ``tokens`` view columns the baseline learns, one CRF each."""
@@ -52,6 +54,10 @@ class SentenceTagger:
         kept = [index for index, sentence in enumerate(features) if len(sentence) > 0]
         if not kept:
             raise ValueError("no sentence with tokens to train on")
+        # Imported here: sklearn-crfsuite takes seconds to import, and the registry (hence
+        # every ``kharkiv-ie`` command) imports this package.
+        import sklearn_crfsuite
+
         xseq = [list(features[index]) for index in kept]
         for column in TAG_COLUMNS:
             yseq = [list(tags[column][index]) for index in kept]

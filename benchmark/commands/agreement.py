@@ -13,7 +13,9 @@ from benchmark.loading import data_dir
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the command's options."""
-    parser.add_argument("--data-dir", type=Path, default=None, help="dataset folder (default: data/)")
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, help="dataset folder (default: data/)"
+    )
     parser.add_argument("--first", default="first_pass", help="first pass folder name")
     parser.add_argument("--second", default="second_pass", help="second pass folder name")
 

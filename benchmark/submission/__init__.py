@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from .alignment import UNALIGNED_START
 from .format import TASKS, json_schema, submission_line_from_annotations
-from .messages import SubmissionInvalid, SubmissionWarning, UnalignedSpan
+from benchmark.scoring.report import UnalignedSpan
+
+from .messages import SubmissionInvalid, SubmissionWarning
 from .reader import Submission, parse_submission, read_submission
 
 __all__ = [

@@ -1,8 +1,11 @@
-"""Errors, warnings and unaligned-span records produced while reading a submission.
+"""Errors and warnings produced while reading a submission.
 
 Every message is one line ``FILE:LINE: JSON.PATH: what is wrong``. Errors are
 collected for the whole file (up to ``ERROR_CAP``) and raised together as one
-``SubmissionInvalid``; warnings and unaligned spans are returned to the caller.
+``SubmissionInvalid``; warnings are returned to the caller. Unaligned spans are
+recorded as a warning naming file, line and path; the records themselves are the
+scorer's :class:`benchmark.scoring.report.UnalignedSpan` (one definition), built
+from the items by :func:`benchmark.scoring.unaligned.unaligned_spans`.
 """
 
 from __future__ import annotations
@@ -38,28 +41,6 @@ class SubmissionWarning:
     def __str__(self) -> str:
         """Return ``FILE:LINE: PATH: warning: MESSAGE``."""
         return f"{_where(self.file, self.line, self.path)}: warning: {self.message}"
-
-
-@dataclass(frozen=True)
-class UnalignedSpan:
-    """A text-only span whose text does not occur in its document (a false positive)."""
-
-    file: str
-    """The submission file."""
-    line: int
-    """1-based line of the file."""
-    doc_id: str
-    """Document of the line."""
-    path: str
-    """JSON path of the span (``$.events[3].arguments[0]``)."""
-    text: str
-    """The text that was not found."""
-
-    def __str__(self) -> str:
-        """Return ``FILE:LINE: PATH: text not found in DOC: "TEXT"``."""
-        quoted = json.dumps(self.text, ensure_ascii=False)
-        where = _where(self.file, self.line, self.path)
-        return f"{where}: text not found in {self.doc_id}: {quoted}"
 
 
 class SubmissionInvalid(DataError):
@@ -103,8 +84,6 @@ class ProblemLog:
     """Errors beyond the cap."""
     warnings: list[SubmissionWarning] = field(default_factory=list)
     """Warnings, in file order."""
-    unaligned: list[UnalignedSpan] = field(default_factory=list)
-    """Unaligned spans, in file order."""
 
     def error(self, line: int | None, path: str, message: str) -> None:
         """Record an error at ``line`` / ``path``."""
@@ -118,9 +97,7 @@ class ProblemLog:
         self.warnings.append(SubmissionWarning(self.file, line, path, message))
 
     def not_found(self, line: int, doc_id: str, path: str, text: str) -> None:
-        """Record an unaligned span (and a warning naming it)."""
-        record = UnalignedSpan(self.file, line, doc_id, path, text)
-        self.unaligned.append(record)
+        """Record an unaligned span as a warning naming it (the item keeps the span)."""
         quoted = json.dumps(text, ensure_ascii=False)
         self.warn(line, path, f"text not found, counted as a false positive: {quoted}")
 

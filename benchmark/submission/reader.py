@@ -26,10 +26,12 @@ from pathlib import Path
 
 from benchmark.errors import DataError
 from benchmark.schema import Annotations, Document
+from benchmark.scoring.report import UnalignedSpan
+from benchmark.scoring.unaligned import unaligned_spans
 
 from .format import ID_FIELD, LAYER_FIELDS, LINE_KEYS, REFERENCE, TASKS
 from .items import DocumentContext, LineReader
-from .messages import ProblemLog, SubmissionWarning, UnalignedSpan, describe
+from .messages import ProblemLog, SubmissionWarning, describe
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ class Submission:
     sentence_labels: dict[tuple[str, int], bool]
     """``(doc_id, sentence_id) -> uncertain`` for every gold sentence, when attempted."""
     unaligned: tuple[UnalignedSpan, ...]
-    """Text-only spans that were not found (false positives), in file order."""
+    """Text-only spans that were not found (false positives), per layer in item order."""
     warnings: tuple[SubmissionWarning, ...]
     """Warnings, in file order."""
 
@@ -294,10 +296,11 @@ def _submission(
             given = dict(items["sentences"].get(doc.doc_id, ()))
             for sentence in doc.sentences:
                 labels[(doc.doc_id, sentence.sentence_id)] = given.get(sentence.sentence_id, False)
+    annotations = Annotations(documents=documents, **layers)
     return Submission(
-        annotations=Annotations(documents=documents, **layers),
+        annotations=annotations,
         attempted=attempted,
         sentence_labels=labels,
-        unaligned=tuple(log.unaligned),
+        unaligned=unaligned_spans(annotations, tasks=tuple(t for t in ID_FIELD if t in attempted)),
         warnings=tuple(log.warnings),
     )
