@@ -1,0 +1,1 @@
+"""Baseline extractors of kharkiv-ie: empty, naive, rules and crf."""

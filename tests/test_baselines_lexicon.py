@@ -5,7 +5,7 @@ from baselines import lexicon
 
 def test_every_lexicon_file_starts_with_provenance_and_loads():
     names = sorted(path.stem for path in lexicon.LEXICON_DIR.glob("*.tsv"))
-    assert len(names) == 12
+    assert len(names) == 13
     for name in names:
         first = (lexicon.LEXICON_DIR / f"{name}.tsv").read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# provenance:")

@@ -16,7 +16,19 @@ def test_quote_mask_opens_after_the_mark_and_resets_per_paragraph():
 def test_typographic_quotes_open_and_close():
     document = document_from_text("t", "Disse «ciao» e “addio” poi.")
     mask = quote_mask(document)
-    assert [offset for offset, flag in enumerate(mask) if flag] == [7, 8, 9, 10, 11, 16, 17, 18, 19, 20, 21]
+    assert [offset for offset, flag in enumerate(mask) if flag] == [
+        7,
+        8,
+        9,
+        10,
+        11,
+        16,
+        17,
+        18,
+        19,
+        20,
+        21,
+    ]
 
 
 def test_token_features_of_a_conditional_verb():
@@ -71,7 +83,16 @@ def test_sentence_features_read_words_from_offsets_and_the_mask():
     ends = (2, 7, 10, 16, 17, 19, 28, 32, 33, 34)
     features = sentence_features(document.text, starts, ends, mask=quote_mask(document))
     assert [f["low"] for f in features] == [
-        "il", "capo", "ha", "detto", ":", '"', "sarebbero", "tre", ".", '"'
+        "il",
+        "capo",
+        "ha",
+        "detto",
+        ":",
+        '"',
+        "sarebbero",
+        "tre",
+        ".",
+        '"',
     ]
     assert [bool(f.get("quoted")) for f in features] == [False] * 6 + [True] * 4
     assert features[6]["cond"] is True

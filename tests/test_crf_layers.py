@@ -37,8 +37,14 @@ SENTENCES = [
         event_tags={9: "B-Conflict:Attack"},
         hedge_tags={7: "B-conditional"},
         attribution_tags={
-            0: "B-SOURCE", 1: "I-SOURCE", 3: "B-CUE",
-            5: "B-CONTENT", 6: "I-CONTENT", 7: "I-CONTENT", 8: "I-CONTENT", 9: "I-CONTENT",
+            0: "B-SOURCE",
+            1: "I-SOURCE",
+            3: "B-CUE",
+            5: "B-CONTENT",
+            6: "I-CONTENT",
+            7: "I-CONTENT",
+            8: "I-CONTENT",
+            9: "I-CONTENT",
         },
     ),
     # "0 Tre1 soldati2 sono3 morti4 .5
@@ -52,8 +58,13 @@ SENTENCES = [
     tagged(
         2,
         attribution_tags={
-            0: "B-CONTENT", 1: "I-CONTENT", 2: "I-CONTENT", 3: "I-CONTENT",
-            7: "B-CUE", 8: "B-SOURCE", 9: "I-SOURCE",
+            0: "B-CONTENT",
+            1: "I-CONTENT",
+            2: "I-CONTENT",
+            3: "I-CONTENT",
+            7: "B-CUE",
+            8: "B-SOURCE",
+            9: "I-SOURCE",
         },
         casualty_tags={0: "B-COUNT", 1: "B-VICTIM"},
     ),
@@ -107,8 +118,15 @@ def test_attributions_indirect_and_a_two_sentence_quotation():
 def test_casualty_records():
     records = build().casualties
     rows = [
-        (c.casualty_id, c.sentence_id, c.victim.text, c.count_span.text if c.count_span else None,
-         c.count, c.count_qualifier, c.attribution_id)
+        (
+            c.casualty_id,
+            c.sentence_id,
+            c.victim.text,
+            c.count_span.text if c.count_span else None,
+            c.count,
+            c.count_qualifier,
+            c.attribution_id,
+        )
         for c in records
     ]
     assert rows == [
@@ -118,11 +136,16 @@ def test_casualty_records():
     ]
     for record in records:
         assert (record.status, record.victim_group, record.polarity) == (
-            "unspecified", "people", "positive"
+            "unspecified",
+            "people",
+            "positive",
         )
         assert record.certainty == "certain"
         assert (record.trigger, record.location, record.time, record.event_id) == (
-            None, None, None, None
+            None,
+            None,
+            None,
+            None,
         )
 
 

@@ -30,7 +30,8 @@ def test_learns_the_conditional_ending_and_tags_an_unseen_verb():
     tagger = trained()
     # "dovrebbe" and "tornerebbero" never occur in the training sentences.
     unseen = document_from_text(
-        "new", "Il sindaco dovrebbe tornare presto. I medici tornerebbero in città. Il sindaco torna."
+        "new",
+        "Il sindaco dovrebbe tornare presto. I medici tornerebbero in città. Il sindaco torna.",
     )
     predicted = tagger.predict(features_of(unseen))
     assert predicted["hedge_tags"] == [

@@ -64,8 +64,19 @@ def test_a_cue_without_content_makes_no_relation():
 def test_two_cues_share_the_nearest_source_and_mixed_type():
     # Anna0 dice1 che2 "3 piove4 "5 e6 nevica7 ,8 spiega9 .10
     text = 'Anna dice che "piove" e nevica, spiega.'
-    tags = ["B-SOURCE", "B-CUE", "O", "B-CONTENT", "I-CONTENT", "I-CONTENT", "I-CONTENT",
-            "I-CONTENT", "O", "B-CUE", "O"]
+    tags = [
+        "B-SOURCE",
+        "B-CUE",
+        "O",
+        "B-CONTENT",
+        "I-CONTENT",
+        "I-CONTENT",
+        "I-CONTENT",
+        "I-CONTENT",
+        "O",
+        "B-CUE",
+        "O",
+    ]
     document, tagged = sentence_of(text, attribution=tags)
     first, second = find_attributions(document, [tagged], mask=quote_mask(document))
     assert first.cue.text == "dice" and second.cue.text == "spiega"
@@ -82,7 +93,9 @@ def test_count_without_victim_makes_no_record_and_nearest_victim_wins():
     records = find_casualties(document, [tagged], hedged=frozenset({0}), attributions=[])
     # every COUNT picks "persone" (the only VICTIM): three records share the victim
     assert [(c.count_span.text, c.victim.text, c.count) for c in records] == [
-        ("5", "persone", 5), ("7", "persone", 7), ("100", "persone", 100)
+        ("5", "persone", 5),
+        ("7", "persone", 7),
+        ("100", "persone", 100),
     ]
     assert {c.certainty for c in records} == {"uncertain"}
     document, tagged = sentence_of(text, casualty=["O", "B-COUNT"] + ["O"] * 8)

@@ -105,7 +105,7 @@ def test_text_not_found_is_an_unaligned_false_positive(tmp_path):
     assert built.sentence_id == 0  # the given one: the cue has no position
     # the scope is anchored by sentence 0, holds no "sarebbero morte", falls back to 85..100
     assert built.scope == Span(85, 100, "sarebbero morte")
-    assert submission.unaligned == (UnalignedSpan(path, 1, "toy-001", "$.hedges[0].cue", "forse"),)
+    assert submission.unaligned == (UnalignedSpan("toy-001", "hedges", "h1", "cue", "forse"),)
     assert [str(w) for w in submission.warnings] == [
         f'{path}:1: $.hedges[0].cue: warning: text not found, counted as a false positive: "forse"'
     ]

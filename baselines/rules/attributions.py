@@ -1,8 +1,8 @@
 """Attribution relations (data/GUIDELINES.md section 5): reporting verbs and source phrases.
 
 Patterns, all on one sentence (a quotation may run over several):
-- a source phrase ("secondo X", "stando a X", "a detta di X", "secondo quanto riportato da
-  X"): cue = the phrase, source = the noun phrase after it, content = the clause it
+- a source phrase ("secondo X", "stando a X", "a detta di X", "secondo quanto <reporting
+  participle> da X"): cue = the phrase, source = the noun phrase after it, content = the clause it
   attaches to (after it when it opens the sentence, before it after a comma);
 - a reporting verb with a following quotation (``X ha detto: "..."``), a following
   ``che``-clause (``X ha detto che ...``) or a preceding one (``"...", dice X`` /
@@ -40,8 +40,12 @@ class _Draft:
 
 @cache
 def _phrase_entries() -> tuple[tuple[str, ...], ...]:
-    entries = (tuple(row[0].split()) for row in lexicon.rows("attribution_phrases"))
-    return tuple(sorted(entries, key=lambda entry: -len(entry)))
+    participles = [row[0] for row in lexicon.rows("reporting_participles")]
+    entries = set()
+    for (template,) in (row[:1] for row in lexicon.rows("attribution_phrases")):
+        fillers = participles if "{PARTICIPLE}" in template else [""]
+        entries.update(tuple(template.replace("{PARTICIPLE}", f).split()) for f in fillers)
+    return tuple(sorted(entries, key=lambda entry: (-len(entry), entry)))
 
 
 def find_attributions(document: Document, views: list[SentenceView]) -> list[Attribution]:

@@ -3,7 +3,7 @@
 A status word (``lexicons/casualty_words.tsv``) is paired with the nearest number
 expression (:mod:`baselines.numbers`) that is linked to it only through noun-phrase
 material and auxiliaries ("12 persone sono state uccise", "uccise 12 persone", "una
-ventina di feriti", "12 le persone uccise e 30 ferite"). Numbers of units (inhabitants,
+ventina di feriti", "12 i civili uccisi e 30 feriti"). Numbers of units (inhabitants,
 kilometres, hours, years, euros...), clock times and years are never counts. Without a
 number: a singular victim ("un soldato ucciso") counts 1; a negated mention ("nessuna
 vittima") or a mention with a victim group ("vittime tra i civili") is unquantified.
@@ -214,7 +214,7 @@ def _victim_between(view: SentenceView, first: int, last: int) -> tuple[int, int
 def _inherited(
     view: SentenceView, number: NumberExpression, drafts: list[dict]
 ) -> tuple[int, int] | None:
-    """Victim of an elliptical coordination ("12 le persone uccise e 30 ferite")."""
+    """Victim of an elliptical coordination ("12 i civili uccisi e 30 feriti")."""
     if not drafts:
         return None
     previous = drafts[-1]

@@ -9,10 +9,10 @@ schema objects -> one submission line. The format is documented in
 
 from __future__ import annotations
 
-from .alignment import UNALIGNED_START
-from .format import TASKS, json_schema, submission_line_from_annotations
 from benchmark.scoring.report import UnalignedSpan
 
+from .alignment import UNALIGNED_START
+from .format import TASKS, json_schema, submission_line_from_annotations
 from .messages import SubmissionInvalid, SubmissionWarning
 from .reader import Submission, parse_submission, read_submission
 

@@ -1,0 +1,90 @@
+import dataclasses
+import json
+
+import pytest
+from crf_synthetic import HEDGED, synthetic_corpus
+
+import baselines.crf.crossval as crossval
+from baselines.crf import load_token_rows, predict_crf_cross_validated
+from baselines.crf.folds import FoldError
+from benchmark.errors import DataError
+from benchmark.loading import load_gold
+from benchmark.rows import to_row
+
+
+class SpyTagger(crossval.SentenceTagger):
+    """Records, per fold, the sentences trained on and the sentences predicted."""
+
+    log: list = []
+
+    def fit(self, features, tags):
+        SpyTagger.log.append(("fit", [" ".join(t["low"] for t in s) for s in features]))
+        return super().fit(features, tags)
+
+    def predict(self, features):
+        SpyTagger.log.append(("predict", [" ".join(t["low"] for t in s) for s in features]))
+        return super().predict(features)
+
+
+def test_every_sentence_is_predicted_once_by_a_model_that_never_saw_it(monkeypatch):
+    SpyTagger.log = []
+    monkeypatch.setattr(crossval, "SentenceTagger", SpyTagger)
+    document, rows = synthetic_corpus(HEDGED)
+    predict_crf_cross_validated(rows, [document], folds=4, seed=3, max_iterations=20)
+    assert [kind for kind, _ in SpyTagger.log] == ["fit", "predict"] * 4
+    everything = {" ".join(word.lower() for word in row.tokens) for row in rows}
+    assert len(everything) == 12
+    predicted = []
+    for (_, trained), (_, held_out) in zip(SpyTagger.log[::2], SpyTagger.log[1::2], strict=True):
+        assert len(trained) == 9 and len(held_out) == 3
+        assert not set(trained) & set(held_out)
+        assert set(trained) | set(held_out) == everything
+        predicted.extend(held_out)
+    assert sorted(predicted) == sorted(everything)
+
+
+def test_same_seed_same_output_on_synthetic_text():
+    document, rows = synthetic_corpus(HEDGED)
+    first = predict_crf_cross_validated(rows, [document], folds=3, seed=0)
+    second = predict_crf_cross_validated(list(reversed(rows)), [document], folds=3, seed=0)
+    assert first == second
+    assert first.documents == (document,)
+
+
+def test_rows_that_do_not_match_their_document_raise():
+    document, rows = synthetic_corpus(HEDGED)
+    # sentence 1 starts at 39: "Il ministro sarebbe partito ieri sera." is 38 characters + 1 space
+    renamed = dataclasses.replace(rows[1], tokens=("Gli", *rows[1].tokens[1:]))
+    with pytest.raises(DataError) as caught:
+        predict_crf_cross_validated([rows[0], renamed, *rows[2:]], [document])
+    assert str(caught.value) == (
+        "item synthetic#1, field tokens[0]: token 'Gli' does not match the document text at 39..40"
+    )
+    with pytest.raises(DataError, match="item other#0, field doc_id: doc_id is not among"):
+        predict_crf_cross_validated([dataclasses.replace(rows[0], doc_id="other")], [document])
+    with pytest.raises(DataError, match="item synthetic#0, field sentence_id: duplicate sentence"):
+        predict_crf_cross_validated([rows[0], rows[0], *rows[1:]], [document])
+    with pytest.raises(FoldError, match="folds=13 exceeds the number of sentences"):
+        predict_crf_cross_validated(rows, [document], folds=13)
+
+
+def test_gold_token_rows_load_with_label_strings():
+    rows = load_token_rows()
+    assert len(rows) == 22
+    assert [row.sentence_id for row in rows] == list(range(22))
+    assert rows[0].tokens[4] == "attaccato" and rows[0].event_tags[4] == "B-Conflict:Attack"
+    assert rows[2].tokens[7] == "sarebbero" and rows[2].hedge_tags[7] == "B-conditional"
+    assert rows[2].hedge_tags[8] == "I-conditional"
+
+
+def test_gold_cross_validation_is_byte_identical_across_runs():
+    gold = load_gold()
+    rows = load_token_rows()
+
+    def run() -> str:
+        predicted = predict_crf_cross_validated(rows, gold.documents, folds=5, seed=0)
+        assert predicted.documents == gold.documents
+        layers = ("events", "casualties", "attributions", "hedges")
+        return json.dumps({name: [to_row(x) for x in getattr(predicted, name)] for name in layers})
+
+    assert run() == run()
