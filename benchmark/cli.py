@@ -20,6 +20,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "sentences": ("sentences", "List sentence ids and offsets of the source texts"),  # noqa: E501
     "validate": ("validate", "Check a submission JSONL against the gold documents."),
+    "score": ("score", "Score a submission: P/R/F1 with 95% CIs; --out writes JSON results."),
+    "compare": ("compare", "Paired significance tests between two submissions (low power!)."),
     "agreement": ("agreement", "Inter-annotator agreement between two annotation passes."),
     "check-data": ("check_data", "Run every integrity check of the HF dataset folder data/."),
     "predict": (

@@ -106,8 +106,7 @@ def load_split(*, split: str = "test", data_dir: str | Path | None = None) -> Go
         if split == "test":
             raise
         raise DataError(
-            f"the {split!r} split cannot be loaded from {folder} (is it built yet?): {error}",
-            field="split",
+            f"the {split!r} split cannot be loaded from {folder} (is it built yet?): {error}"
         ) from None
     return Gold(annotations=annotations, split=split, data_dir=folder)
 

@@ -1,9 +1,10 @@
 """Four linear-chain CRFs (sklearn-crfsuite), one per tag column of the ``tokens`` view.
 
-Fixed hyper-parameters, never tuned on the test set: L-BFGS training with L1 weight
-``c1=0.1``, L2 weight ``c2=0.1`` and ``max_iterations=100`` (the sklearn-crfsuite tutorial
-defaults); ``all_possible_transitions`` off. crfsuite's L-BFGS is deterministic: the same
-sentences in the same order give the same model.
+Fixed hyper-parameters, chosen before any run and never tuned on the test set: L-BFGS
+training with L1 weight ``c1=0.1``, L2 weight ``c2=0.1`` and ``max_iterations=100`` (the
+values of the sklearn-crfsuite tutorial); ``all_possible_transitions`` stays at crfsuite's
+default (off: only transitions seen in training get weights). crfsuite's L-BFGS is
+deterministic: the same sentences in the same order give the same model.
 """
 
 from __future__ import annotations

@@ -1,0 +1,99 @@
+"""``kharkiv-ie compare A B``: paired significance tests between two submissions.
+
+Both files are submissions (the tests need per-sentence counts, which results files do not
+keep). For every (task, subtask, mode) both attempted: F1 of A, F1 of B, the difference, the
+paired-bootstrap p-value (one-sided) and the approximate-randomisation p-value (two-sided).
+The low-power warning is always printed. Thin: the work is :func:`benchmark.evaluate.compare`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from benchmark.errors import DataError
+
+
+def positive_int(text: str) -> int:
+    """Parse an integer >= 1 (argparse type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected an integer >= 1, got {value}")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the options of ``compare``."""
+    parser.add_argument("a", type=Path, help="submission JSONL of system A")
+    parser.add_argument("b", type=Path, help="submission JSONL of system B")
+    parser.add_argument(
+        "--bootstrap", type=positive_int, default=1000, help="paired bootstrap resamples"
+    )
+    parser.add_argument(
+        "--rounds", type=positive_int, default=10000, help="approximate randomisation rounds"
+    )
+    parser.add_argument("--seed", type=int, default=0, help="seed of both tests (default 0)")
+    parser.add_argument("--split", choices=("test", "contrast"), default="test")
+    parser.add_argument(
+        "--gold-dir",
+        type=Path,
+        default=None,
+        help="data folder holding the gold configs (default: the repository's data/)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Compare ``args.b`` with ``args.a``; return 0, or 2 on bad input."""
+    from benchmark.evaluate import compare, load_split  # imports datasets: slow
+    from benchmark.stats import low_power_warning
+
+    try:
+        gold = load_split(split=args.split, data_dir=args.gold_dir)
+        rows, n_units = compare(
+            args.a,
+            args.b,
+            gold=gold,
+            n_bootstrap=args.bootstrap,
+            n_rounds=args.rounds,
+            seed=args.seed,
+        )
+    except DataError as error:
+        sys.stderr.write(f"{error}\n")
+        sys.stderr.write("kharkiv-ie compare: nothing was compared\n")
+        return 2
+    table = [["task", "subtask", "mode", "F1 A", "F1 B", "delta", "p boot", "p AR"]]
+    for row in rows:
+        table.append(
+            [
+                row.task,
+                row.subtask,
+                row.mode,
+                f"{100 * row.f1_a:.1f}",
+                f"{100 * row.f1_b:.1f}",
+                f"{100 * row.delta:+.1f}",
+                f"{row.bootstrap.p_value:.4f}",
+                f"{row.randomization.p_value:.4f}",
+            ]
+        )
+    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
+    out = [f"A = {args.a}", f"B = {args.b}", ""]
+    for r in table:
+        cells = [c.ljust(w) for c, w in zip(r[:3], widths[:3], strict=True)]
+        cells += [c.rjust(w) for c, w in zip(r[3:], widths[3:], strict=True)]
+        out.append("  ".join(cells).rstrip())
+    if len(table) == 1:
+        out.append("(no task/subtask attempted by both submissions)")
+    out += [
+        "",
+        f"F1 in percent; delta = F1(B) - F1(A); p boot: paired bootstrap, one-sided "
+        f"({args.bootstrap} resamples); p AR: approximate randomisation, two-sided "
+        f"({args.rounds} rounds); seed {args.seed}.",
+        "",
+        low_power_warning(n_units=n_units),
+    ]
+    sys.stdout.write("\n".join(out) + "\n")
+    return 0
