@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "Check a submission JSONL against the gold documents."),
     "score": ("score", "Score a submission: P/R/F1 with 95% CIs; --out writes JSON results."),
     "compare": ("compare", "Paired significance tests between two submissions (low power!)."),
+    "report": ("report", "Write a self-contained HTML error-analysis page of a submission."),
     "agreement": ("agreement", "Inter-annotator agreement between two annotation passes."),
     "check-data": ("check_data", "Run every integrity check of the HF dataset folder data/."),
     "predict": (

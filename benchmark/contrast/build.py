@@ -28,8 +28,13 @@ from benchmark.annotation_source import (
 from benchmark.contrast.edits import EditError, Region, apply_edits, remap
 from benchmark.contrast.groups import ORIGINAL, SPEC_PATH, doc_id_of
 from benchmark.contrast.spec import ContrastGroup, ContrastItem, ContrastSpec, load_spec
-from benchmark.documents import build_document, check_text_hash, load_meta, read_text
-from benchmark.documents import sentence_offsets
+from benchmark.documents import (
+    build_document,
+    check_text_hash,
+    load_meta,
+    read_text,
+    sentence_offsets,
+)
 from benchmark.errors import DataError
 from benchmark.rows import to_row
 from benchmark.schema import Argument, Span
@@ -171,7 +176,7 @@ def _format_item(
             anchor = doc.moved(value)
             if anchor is None:
                 raise DataError(
-                    f"{where}: {layer} {_item_id(obj)} field {key}: span {value.text!r} "
+                    f"{layer} {_item_id(obj)} field {key}: span {value.text!r} "
                     "straddles or loses an edit; declare it in gold_changes",
                     file=None,
                     line=line,
@@ -185,7 +190,7 @@ def _format_item(
                 anchor = doc.moved(argument.span)
                 if anchor is None:
                     raise DataError(
-                        f"{where}: {layer} {_item_id(obj)} argument {argument.role} "
+                        f"{layer} {_item_id(obj)} argument {argument.role} "
                         f"{argument.span.text!r} straddles an edit; set arguments in gold_changes",
                         line=line,
                     )

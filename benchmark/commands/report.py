@@ -1,0 +1,92 @@
+"""``kharkiv-ie report SUBMISSION --out report.html``: the error-analysis page of a submission.
+
+Thin: the submission is validated and scored by :func:`benchmark.evaluate.evaluate` (with 95%
+bootstrap intervals), the page is built by :func:`benchmark.report.build.report_page`. Bad input
+prints one line to stderr and exits 2 with nothing written; the page is written to a temporary
+file next to ``--out`` and renamed, so a reader never sees half a page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmark.errors import DataError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the options of ``report``."""
+    parser.add_argument("submission", type=Path, help="submission JSONL file (one line per doc)")
+    parser.add_argument("--out", type=Path, required=True, help="HTML file to write")
+    parser.add_argument("--split", choices=("test", "contrast"), default="test")
+    parser.add_argument(
+        "--mode",
+        choices=("exact", "overlap"),
+        default="exact",
+        help="match mode whose tp/fp/fn colour the text (tables show both; default exact)",
+    )
+    parser.add_argument("--system-name", default=None, help="system name (default: file stem)")
+    parser.add_argument(
+        "--bootstrap",
+        type=int,
+        default=1000,
+        help="bootstrap resamples for the 95%% CIs (0: no intervals; default 1000)",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    parser.add_argument(
+        "--gold-dir",
+        type=Path,
+        default=None,
+        help="data folder holding the gold configs (default: the repository's data/)",
+    )
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder."""
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a page is for sharing
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    """Return the process umask (reading it means setting it; set it back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the report page of ``args.submission``; return 0, or 2 on bad input."""
+    from benchmark.evaluate import evaluate, load_split  # imports datasets: slow
+    from benchmark.report.build import report_page
+
+    try:
+        gold = load_split(split=args.split, data_dir=args.gold_dir)
+        evaluation = evaluate(
+            args.submission,
+            gold=gold,
+            n_bootstrap=args.bootstrap,
+            seed=args.seed,
+            system_name=args.system_name,
+        )
+    except DataError as error:
+        sys.stderr.write(f"{error}\n")
+        return 2
+    page = report_page(evaluation, gold=gold.annotations, split=args.split, mode=args.mode)
+    try:
+        write_atomically(args.out, page)
+    except OSError as error:
+        sys.stderr.write(f"{args.out}: cannot write the report: {error.strerror}\n")
+        return 2
+    sys.stdout.write(f"report written to {args.out}\n")
+    return 0

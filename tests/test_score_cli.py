@@ -1,0 +1,125 @@
+import json
+import shutil
+
+import pytest
+
+from benchmark import cli
+from benchmark.loading import data_dir, load_gold
+from benchmark.results import SCHEMA_VERSION, read_results
+from benchmark.submission import submission_line_from_annotations
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return load_gold()
+
+
+def write_lines(path, lines):
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), "utf-8")
+    return path
+
+
+@pytest.fixture()
+def gold_file(tmp_path, gold):
+    lines = [submission_line_from_annotations(gold, d.doc_id) for d in gold.documents]
+    return write_lines(tmp_path / "gold.jsonl", lines)
+
+
+def test_same_seed_gives_identical_results_but_the_creation_time(tmp_path, gold_file):
+    outs = []
+    for name in ("a.json", "b.json"):
+        out = tmp_path / name
+        args = ["score", str(gold_file), "--bootstrap", "200", "--seed", "0", "--out", str(out)]
+        assert cli.main(args) == 0
+        data = json.loads(out.read_text("utf-8"))
+        del data["provenance"]["created"]
+        outs.append(data)
+    assert outs[0] == outs[1]
+    assert outs[0]["schema_version"] == SCHEMA_VERSION
+    assert outs[0]["provenance"]["config"]["bootstrap"] == 200
+    assert read_results(tmp_path / "a.json").system["name"] == "gold"
+
+
+def test_results_carry_system_dataset_and_provenance(tmp_path, gold_file):
+    out = tmp_path / "s.json"
+    args = ["score", str(gold_file), "--system-name", "oracle", "--bootstrap", "0", "--out", str(out)]
+    assert cli.main(args) == 0
+    results = read_results(out)
+    import hashlib
+
+    assert results.system == {
+        "name": "oracle",
+        "submission_sha256": hashlib.sha256(gold_file.read_bytes()).hexdigest(),
+        "submitted_file": str(gold_file),
+    }
+    assert results.dataset.name == "kharkiv-ie" and results.dataset.version == "1.0.0"
+    from benchmark.loading import content_hash
+
+    assert results.dataset.sha256 == content_hash(data_dir())
+    assert all(r.ci95 is None for r in results.report.results)  # --bootstrap 0
+
+
+def test_tasks_and_modes_restrict_what_is_scored(tmp_path, gold_file, capsys):
+    out = tmp_path / "s.json"
+    args = ["score", str(gold_file), "--tasks", "hedges", "--modes", "exact", "--bootstrap", "0"]
+    assert cli.main([*args, "--out", str(out)]) == 0
+    data = json.loads(out.read_text("utf-8"))
+    assert list(data["tasks"]) == ["hedges"]
+    assert list(data["tasks"]["hedges"]["scope"]) == ["exact"]
+    printed = capsys.readouterr().out
+    assert "events" not in printed and "overlap" not in printed
+
+
+def test_unaligned_spans_are_counted_and_listed(tmp_path, gold, capsys):
+    hedge = {"hedge_id": "X1", "cue": {"text": "zzzqqq"}, "cue_type": "conditional",
+             "scope": {"text": "zzzqqq"}}
+    lines = [{"doc_id": d.doc_id, "hedges": [hedge] if i == 0 else []}
+             for i, d in enumerate(gold.documents)]
+    submission = write_lines(tmp_path / "u.jsonl", lines)
+    out = tmp_path / "u.json"
+    assert cli.main(["score", str(submission), "--bootstrap", "0", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    doc = gold.documents[0].doc_id
+    assert "unaligned spans (counted as false positives): 2\n" in printed
+    assert f'  {doc} hedges X1 cue: "zzzqqq"\n' in printed
+    assert f'  {doc} hedges X1 scope: "zzzqqq"\n' in printed
+    assert "events: not attempted\n" in printed
+    data = json.loads(out.read_text("utf-8"))
+    cue = data["tasks"]["hedges"]["cue"]["exact"]
+    assert (cue["tp"], cue["fp"], cue["fn"]) == (0, 1, len(gold.hedges))
+    assert data["tasks"]["hedges"]["uncertain"] == {"attempted": False}
+    assert len(data["unaligned"]) == 2
+
+
+def test_invalid_submission_exits_2_and_writes_nothing(tmp_path, gold, capsys):
+    doc = gold.documents[0].doc_id
+    submission = write_lines(tmp_path / "bad.jsonl", [{"doc_id": doc, "hedges": [{"x": 1}]}])
+    out = tmp_path / "never.json"
+    assert cli.main(["score", str(submission), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{submission}:1: $.hedges[0]" in err
+    assert "Traceback" not in err
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [submission]
+
+
+def test_unknown_task_exits_2(tmp_path, gold_file, capsys):
+    out = tmp_path / "never.json"
+    assert cli.main(["score", str(gold_file), "--tasks", "events,weather", "--out", str(out)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "field tasks: unknown tasks ['weather']; expected names from " + str(
+        ["events", "casualties", "attributions", "hedges"]
+    )
+    assert not out.exists()
+
+
+def test_missing_contrast_split_is_one_clear_line(tmp_path, gold_file, capsys):
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder, ignore=shutil.ignore_patterns("contrast*"))
+    out = tmp_path / "never.json"
+    args = ["score", str(gold_file), "--split", "contrast", "--gold-dir", str(folder)]
+    assert cli.main([*args, "--out", str(out)]) == 2
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith(f"the 'contrast' split cannot be loaded from {folder} (is it built")
+    assert first.endswith("contrast.jsonl: file not found")
+    assert not out.exists()

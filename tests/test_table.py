@@ -1,0 +1,43 @@
+from benchmark.scoring.report import ScoreReport, SubtaskResult, UnalignedSpan
+from benchmark.table import interval, percent, render
+
+
+def result(subtask, mode, tp, fp, fn, ci95=None):
+    return SubtaskResult("hedges", subtask, mode, tp, fp, fn, ci95=ci95)
+
+
+def test_percent_and_interval():
+    assert percent(2 / 3) == "66.7"
+    assert interval(None) == "-"
+    assert interval((0.5, 0.8125)) == "[50.0, 81.2]"
+
+
+def test_render_rows_not_attempted_and_unaligned():
+    report = ScoreReport(
+        results=(
+            result("cue", "exact", 3, 1, 2, (0.5, 0.8)),  # P 3/4, R 3/5, F1 6/9
+            result("cue", "overlap", 4, 0, 1),  # P 1, R 4/5, F1 8/9
+        ),
+        not_attempted=("events", "hedges/uncertain"),
+        unaligned=(UnalignedSpan("d1", "hedges", "H9", "cue", "forse"),),
+    )
+    text = render(report, tasks=("events", "hedges"), modes=("exact", "overlap"))
+    assert text.splitlines() == [
+        "events: not attempted",
+        "",
+        "hedges",
+        "  subtask  exact P  exact R  exact F1  exact 95% CI  overlap P  overlap R  overlap F1"
+        "  overlap 95% CI",
+        "  cue         75.0     60.0      66.7  [50.0, 80.0]      100.0       80.0        88.9"
+        "               -",
+        "  uncertain: not attempted",
+        "",
+        "unaligned spans (counted as false positives): 1",
+        '  d1 hedges H9 cue: "forse"',
+    ]
+
+
+def test_zero_division_shows_zero():
+    report = ScoreReport(results=(result("scope", "exact", 0, 0, 4),))
+    lines = render(report, tasks=("hedges",), modes=("exact",)).splitlines()
+    assert lines[2].split() == ["scope", "0.0", "0.0", "0.0", "-"]
