@@ -10,6 +10,10 @@ folder, sorted). Everything is computed in memory and written to a temporary
 folder first; files are moved into place only when all of them were written.
 If ``<data_dir>/README.md`` holds the generated-block markers, the statistics and
 manifest tables between them are refreshed (written to ``<out_dir>/README.md``).
+
+When ``<data_dir>/contrast/edits.yaml`` exists, the ``contrast`` split is built in the
+same pass (:mod:`benchmark.contrast.build`) and written as ``<config>/contrast.jsonl``;
+both splits are staged together and moved into place only when both were built.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import Any
 
 from benchmark import features
 from benchmark.annotation_source import load_annotation_file
+from benchmark.contrast.build import build_contrast
 from benchmark.documents import build_document, check_text_hash, load_meta, read_text
 from benchmark.errors import DataError
 from benchmark.rows import CONFIGS, LABEL_FIELDS, to_row
@@ -33,6 +38,7 @@ from benchmark.tokens_view import TAG_COLUMNS, DroppedSpan, build_tokens_view
 
 MANIFEST_NAME = "MANIFEST.sha256"
 CARD_NAME = "README.md"
+CONTRAST_MARKERS = ("<!-- generated:contrast:start -->", "<!-- generated:contrast:end -->")
 STATISTICS_MARKERS = ("<!-- generated:statistics:start -->", "<!-- generated:statistics:end -->")
 MANIFEST_MARKERS = ("<!-- generated:manifest:start -->", "<!-- generated:manifest:end -->")
 
@@ -58,6 +64,10 @@ class BuildReport:
     """(sha256, path relative to the data folder) of every manifest entry, sorted by path."""
     card_blocks: tuple[str, ...]
     """Generated blocks of the card that were refreshed (empty when there is no card)."""
+    contrast_row_counts: dict[str, int] = dataclasses.field(default_factory=dict)
+    """Number of rows per config in the contrast split (empty when it is not built)."""
+    contrast_phenomena: tuple[tuple[str, str, int, int], ...] = ()
+    """(phenomenon, layer, groups, documents) of the contrast split, in spec order."""
 
 
 def build_data(*, data_dir: Path, out_dir: Path | None = None) -> BuildReport:
@@ -66,12 +76,26 @@ def build_data(*, data_dir: Path, out_dir: Path | None = None) -> BuildReport:
     out_dir = data_dir if out_dir is None else Path(out_dir).resolve()
     rows, dropped = collect_rows(data_dir=data_dir)
     files = {f"{config}/test.jsonl": serialize(rows[config]) for config in CONFIGS}
+    contrast = None
+    if (data_dir / features.CONTRAST_SPEC).is_file():
+        contrast = build_contrast(data_dir=data_dir)
+        files.update(
+            {
+                features.data_file(config, split=features.CONTRAST_SPLIT): serialize(
+                    contrast.rows[config]
+                )
+                for config in CONFIGS
+            }
+        )
     counts, token_count, uncertain = statistics(rows)
     source_hashes = [
         (_sha256(path.read_bytes()), f"source/{path.name}")
         for path in sorted((data_dir / "source").iterdir())
         if path.is_file() and not path.name.startswith(".")
     ]
+    if (data_dir / features.CONTRAST_SPEC).is_file():
+        spec_path = data_dir / features.CONTRAST_SPEC
+        source_hashes.append((_sha256(spec_path.read_bytes()), features.CONTRAST_SPEC.as_posix()))
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))
     try:
@@ -95,6 +119,10 @@ def build_data(*, data_dir: Path, out_dir: Path | None = None) -> BuildReport:
             dropped=tuple(dropped),
             manifest=manifest,
             card_blocks=(),
+            contrast_row_counts=(
+                {config: len(contrast.rows[config]) for config in CONFIGS} if contrast else {}
+            ),
+            contrast_phenomena=_phenomena(contrast) if contrast else (),
         )
         staged = [*files, MANIFEST_NAME]
         card, blocks = refresh_card(data_dir / CARD_NAME, report=report)
@@ -115,6 +143,35 @@ def build_data(*, data_dir: Path, out_dir: Path | None = None) -> BuildReport:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return dataclasses.replace(report, written=tuple(written), card_blocks=tuple(blocks))
+
+
+def _phenomena(contrast) -> tuple[tuple[str, str, int, int], ...]:
+    """Return (phenomenon, layer, groups, documents) per phenomenon, in spec order."""
+    found: dict[tuple[str, str], list[int]] = {}
+    for group in contrast.spec.groups:
+        counts = found.setdefault((group.phenomenon, group.layer), [0, 0])
+        counts[0] += 1
+        counts[1] += 1 + len(group.items)
+    return tuple((name, layer, g, d) for (name, layer), (g, d) in found.items())
+
+
+def contrast_markdown(report: BuildReport) -> str:
+    """Return the markdown block describing the contrast split."""
+    if not report.contrast_row_counts:
+        return "The contrast split is not built (no `contrast/edits.yaml`)."
+    groups = sum(entry[2] for entry in report.contrast_phenomena)
+    documents = sum(entry[3] for entry in report.contrast_phenomena)
+    lines = [
+        f"{groups} groups, {documents} documents ({groups} originals, "
+        f"{documents - groups} edited variants).",
+        "",
+        "| phenomenon | layer judged | groups | documents |",
+        "|---|---|---:|---:|",
+    ]
+    lines += [f"| `{n}` | {layer} | {g} | {d} |" for n, layer, g, d in report.contrast_phenomena]
+    lines += ["", "| config | contrast rows |", "|---|---:|"]
+    lines += [f"| {config} | {n} |" for config, n in report.contrast_row_counts.items()]
+    return "\n".join(lines)
 
 
 def collect_rows(*, data_dir: Path) -> tuple[dict[str, list[dict]], list[DroppedSpan]]:
@@ -283,6 +340,7 @@ def refresh_card(path: Path, *, report: BuildReport) -> tuple[str | None, list[s
     for name, markers, body in (
         ("statistics", STATISTICS_MARKERS, statistics_markdown(report)),
         ("manifest", MANIFEST_MARKERS, manifest_markdown(report)),
+        ("contrast", CONTRAST_MARKERS, contrast_markdown(report)),
     ):
         start_marker, end_marker = markers
         start = card.find(start_marker)

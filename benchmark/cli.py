@@ -25,6 +25,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("report", "Write a self-contained HTML error-analysis page of a submission."),
     "agreement": ("agreement", "Inter-annotator agreement between two annotation passes."),
     "check-data": ("check_data", "Run every integrity check of the HF dataset folder data/."),
+    "reproduce": (
+        "baselines.commands.reproduce",
+        "Run all baselines; write results/, LEADERBOARD.md.",
+    ),  # noqa: E501
+    "leaderboard": ("leaderboard", "Regenerate LEADERBOARD.md from results/*.json only."),
     "predict": (
         "baselines.commands.predict",
         "Run a baseline on Italian text; write a submission JSONL.",

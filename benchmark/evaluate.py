@@ -229,10 +229,10 @@ def _score(
         tasks=tasks,
         modes=modes,
     )
-    return replace(report, results=tuple(_without_empty_types(r) for r in report.results))
+    return replace(report, results=tuple(without_empty_types(r) for r in report.results))
 
 
-def _without_empty_types(result: SubtaskResult) -> SubtaskResult:
+def without_empty_types(result: SubtaskResult) -> SubtaskResult:
     """Leave out breakdown entries with tp = fp = fn = 0 (see the module docstring)."""
     kept = {k: c for k, c in result.per_type.items() if c.tp or c.fp or c.fn}
     return result if len(kept) == len(result.per_type) else replace(result, per_type=kept)

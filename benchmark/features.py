@@ -27,7 +27,16 @@ from benchmark import inventory  # noqa: E402
 from benchmark.errors import DataError  # noqa: E402
 
 SPLIT = "test"
-"""The only split: the whole corpus is a test set."""
+"""The main split: the whole corpus is a test set."""
+
+CONTRAST_SPLIT = "contrast"
+"""The contrast split (minimal edits, ``data/contrast/edits.yaml``), present when built."""
+
+SPLITS: tuple[str, ...] = (SPLIT, CONTRAST_SPLIT)
+"""Every split, in card order."""
+
+CONTRAST_SPEC = Path("contrast") / "edits.yaml"
+"""The contrast edit specification, relative to the data folder."""
 
 LAYER_CONFIGS: tuple[str, ...] = ("documents", "events", "casualties", "attributions", "hedges")
 """Configs that hold annotation layers (``benchmark.schema.Annotations`` fields)."""
@@ -189,6 +198,15 @@ def data_file(config: str, *, split: str = SPLIT) -> str:
     return f"{config}/{split}.jsonl"
 
 
+def available_splits(data_dir: Path) -> tuple[str, ...]:
+    """Return the splits of ``data_dir``: ``test``, plus ``contrast`` if its spec or files exist."""
+    folder = Path(data_dir)
+    contrast = (folder / CONTRAST_SPEC).is_file() or any(
+        (folder / data_file(config, split=CONTRAST_SPLIT)).is_file() for config in CONFIGS
+    )
+    return SPLITS if contrast else (SPLIT,)
+
+
 def split_stats(path: Path, features: Features) -> dict:
     """Return ``{num_bytes, num_examples}`` of a JSONL file as ``datasets`` records them.
 
@@ -215,15 +233,21 @@ def split_stats(path: Path, features: Features) -> dict:
 
 def card_metadata(*, data_dir: Path) -> dict:
     """Return the card front matter as plain data (see :func:`render_card_yaml`)."""
+    splits = available_splits(data_dir)
     dataset_info = []
     for config in CONFIGS:
         features = FEATURES[config]
-        stats = split_stats(data_dir / data_file(config), features)
         dataset_info.append(
             {
                 "config_name": config,
                 "features": features._to_yaml_list(),
-                "splits": [{"name": SPLIT, **stats}],
+                "splits": [
+                    {
+                        "name": split,
+                        **split_stats(data_dir / data_file(config, split=split), features),
+                    }
+                    for split in splits
+                ],
             }
         )
     configs = []
@@ -231,7 +255,9 @@ def card_metadata(*, data_dir: Path) -> dict:
         entry: dict = {"config_name": config}
         if config == DEFAULT_CONFIG:
             entry["default"] = True
-        entry["data_files"] = [{"split": SPLIT, "path": data_file(config)}]
+        entry["data_files"] = [
+            {"split": split, "path": data_file(config, split=split)} for split in splits
+        ]
         configs.append(entry)
     return {
         "pretty_name": "kharkiv-ie: Italian conflict-news information extraction",

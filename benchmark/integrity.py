@@ -76,13 +76,13 @@ class Problem:
         )
 
 
-def _file(data_dir: Path, config: str) -> Path:
-    return Path(data_dir) / ft.data_file(config)
+def _file(data_dir: Path, config: str, split: str = ft.SPLIT) -> Path:
+    return Path(data_dir) / ft.data_file(config, split=split)
 
 
-def _rows(data_dir: Path, config: str) -> list[tuple[int, dict]]:
+def _rows(data_dir: Path, config: str, split: str = ft.SPLIT) -> list[tuple[int, dict]]:
     """Return ``(line, row)`` of the readable object rows of a config (others are skipped)."""
-    path = _file(data_dir, config)
+    path = _file(data_dir, config, split)
     found = []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -112,26 +112,26 @@ def _span(value: object) -> tuple[int, int, str] | None:
     return start, end, content if isinstance(content, str) else None
 
 
-def _texts(data_dir: Path) -> dict[str, str]:
+def _texts(data_dir: Path, split: str = ft.SPLIT) -> dict[str, str]:
     """Return doc_id -> text of the documents config."""
     return {
         row["doc_id"]: row["text"]
-        for _, row in _rows(data_dir, "documents")
+        for _, row in _rows(data_dir, "documents", split)
         if isinstance(row.get("doc_id"), str) and isinstance(row.get("text"), str)
     }
 
 
-def _sentences(data_dir: Path) -> dict[str, list[dict]]:
+def _sentences(data_dir: Path, split: str = ft.SPLIT) -> dict[str, list[dict]]:
     """Return doc_id -> list of well-shaped sentence dicts."""
     found = {}
-    for _, row in _rows(data_dir, "documents"):
+    for _, row in _rows(data_dir, "documents", split):
         items = row.get("sentences")
         if isinstance(row.get("doc_id"), str) and isinstance(items, list):
             found[row["doc_id"]] = [item for item in items if isinstance(item, dict)]
     return found
 
 
-def check_rows(data_dir: Path) -> list[Problem]:
+def check_rows(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     """Check that every configured file is UTF-8 JSONL and every row has exactly its fields.
 
     Types and nullability follow :data:`benchmark.features.FEATURES`; labels are
@@ -139,7 +139,7 @@ def check_rows(data_dir: Path) -> list[Problem]:
     """
     problems = []
     for config in ft.CONFIGS:
-        path = _file(data_dir, config)
+        path = _file(data_dir, config, split)
         try:
             parsed = loading.read_jsonl(path)
         except DataError as error:
@@ -151,22 +151,28 @@ def check_rows(data_dir: Path) -> list[Problem]:
     return problems
 
 
-def check_labels(data_dir: Path) -> list[Problem]:
+def check_labels(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     """Check that every label value (tag lists too) is a name of its inventory."""
     problems = []
     for config in ft.CONFIGS:
-        path = _file(data_dir, config)
-        for line, row in _rows(data_dir, config):
+        path = _file(data_dir, config, split)
+        for line, row in _rows(data_dir, config, split):
             for field, message in loading.row_problems(config, row, labels=True):
                 problems.append(Problem("labels", str(path), line, field, message))
     return problems
 
 
-def check_source_text(data_dir: Path) -> list[Problem]:
-    """Check that each text equals ``source/<doc_id>.txt`` byte for byte, with the pinned hash."""
+def check_source_text(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
+    """Check that each text equals ``source/<doc_id>.txt`` byte for byte, with the pinned hash.
+
+    For the contrast split: the committed files equal a fresh build of ``contrast/edits.yaml``
+    over the source texts and the gold.
+    """
+    if split == ft.CONTRAST_SPLIT:
+        return _contrast_problems(data_dir, split)
     problems = []
-    path = _file(data_dir, "documents")
-    for line, row in _rows(data_dir, "documents"):
+    path = _file(data_dir, "documents", split)
+    for line, row in _rows(data_dir, "documents", split):
         doc_id, content = row.get("doc_id"), row.get("text")
         if not isinstance(doc_id, str) or not isinstance(content, str):
             continue
@@ -234,9 +240,9 @@ def _spans_of(config: str, row: dict) -> Iterator[tuple[str, tuple, str | None]]
                 yield name, span, span[2]
 
 
-def check_spans(data_dir: Path) -> list[Problem]:
+def check_spans(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     """Check that every span reproduces its text, is in range with start < end, token-aligned."""
-    texts = _texts(data_dir)
+    texts = _texts(data_dir, split)
     bounds = {
         doc_id: (
             {start for start, _ in text.tokenize(doc_text)},
@@ -246,8 +252,8 @@ def check_spans(data_dir: Path) -> list[Problem]:
     }
     problems = []
     for config in ft.CONFIGS:
-        path = _file(data_dir, config)
-        for line, row in _rows(data_dir, config):
+        path = _file(data_dir, config, split)
+        for line, row in _rows(data_dir, config, split):
             doc_text = texts.get(row.get("doc_id"))
             if doc_text is None:
                 continue  # reported by check_references
@@ -257,14 +263,14 @@ def check_spans(data_dir: Path) -> list[Problem]:
     return problems
 
 
-def check_ids(data_dir: Path) -> list[Problem]:
+def check_ids(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     """Check that ids are unique per document and sentence ids are 0, 1, 2... in order."""
     problems = []
     for config in ft.CONFIGS:
-        path = _file(data_dir, config)
+        path = _file(data_dir, config, split)
         seen: dict[tuple, int] = {}
         id_fields = ft.ID_FIELDS[config]
-        for line, row in _rows(data_dir, config):
+        for line, row in _rows(data_dir, config, split):
             key = (row.get("doc_id"), *(row.get(name) for name in id_fields))
             if key in seen:
                 message = (
@@ -282,23 +288,23 @@ def check_ids(data_dir: Path) -> list[Problem]:
     return problems
 
 
-def check_references(data_dir: Path) -> list[Problem]:
+def check_references(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     """Check that every doc_id, sentence_id, event_id, attribution_id and parent_id resolves."""
     sentence_ids = {
         doc_id: {item.get("sentence_id") for item in items}
-        for doc_id, items in _sentences(data_dir).items()
+        for doc_id, items in _sentences(data_dir, split).items()
     }
     ids: dict[str, set] = {
         config: {
             (row.get("doc_id"), row.get(ft.ID_FIELDS[config][0]))
-            for _, row in _rows(data_dir, config)
+            for _, row in _rows(data_dir, config, split)
         }
         for config in ("events", "attributions")
     }
     problems = []
     for config in ft.CONFIGS:
-        path = _file(data_dir, config)
-        for line, row in _rows(data_dir, config):
+        path = _file(data_dir, config, split)
+        for line, row in _rows(data_dir, config, split):
             doc_id = row.get("doc_id")
             if config != "documents" and doc_id not in sentence_ids:
                 problems.append(
@@ -319,10 +325,10 @@ def check_references(data_dir: Path) -> list[Problem]:
     return problems
 
 
-def check_parent_cycles(data_dir: Path) -> list[Problem]:
+def check_parent_cycles(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     """Check that no attribution is its own ancestor through ``parent_id``."""
-    path = _file(data_dir, "attributions")
-    parsed = _rows(data_dir, "attributions")
+    path = _file(data_dir, "attributions", split)
+    parsed = _rows(data_dir, "attributions", split)
     parent = {
         (row.get("doc_id"), row.get("attribution_id")): row.get("parent_id") for _, row in parsed
     }
@@ -339,13 +345,15 @@ def check_parent_cycles(data_dir: Path) -> list[Problem]:
     return problems
 
 
-def check_uncertain(data_dir: Path) -> list[Problem]:
+def check_uncertain(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     """Check that a sentence is ``uncertain`` iff it holds a hedge, in documents and tokens."""
-    hedged = {(row.get("doc_id"), row.get("sentence_id")) for _, row in _rows(data_dir, "hedges")}
+    hedged = {
+        (row.get("doc_id"), row.get("sentence_id")) for _, row in _rows(data_dir, "hedges", split)
+    }
     flags = {}
     problems = []
-    path = _file(data_dir, "documents")
-    for line, row in _rows(data_dir, "documents"):
+    path = _file(data_dir, "documents", split)
+    for line, row in _rows(data_dir, "documents", split):
         for index, item in enumerate(row.get("sentences") or []):
             if not isinstance(item, dict) or type(item.get("uncertain")) is not bool:
                 continue
@@ -357,8 +365,8 @@ def check_uncertain(data_dir: Path) -> list[Problem]:
                 problems.append(
                     Problem("uncertain", str(path), line, f"sentences[{index}].uncertain", message)
                 )
-    path = _file(data_dir, "tokens")
-    for line, row in _rows(data_dir, "tokens"):
+    path = _file(data_dir, "tokens", split)
+    for line, row in _rows(data_dir, "tokens", split):
         key = (row.get("doc_id"), row.get("sentence_id"))
         if key in flags and type(row.get("uncertain")) is bool and row["uncertain"] != flags[key]:
             message = f"uncertain is {row['uncertain']}, the documents config says {flags[key]}"
@@ -366,13 +374,13 @@ def check_uncertain(data_dir: Path) -> list[Problem]:
     return problems
 
 
-def check_sentence_anchors(data_dir: Path) -> list[Problem]:
+def check_sentence_anchors(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     """Check that event/hedge/casualty ``sentence_id`` holds the trigger/cue/victim start."""
-    sentences = _sentences(data_dir)
+    sentences = _sentences(data_dir, split)
     problems = []
     for config, field in ANCHOR_FIELDS.items():
-        path = _file(data_dir, config)
-        for line, row in _rows(data_dir, config):
+        path = _file(data_dir, config, split)
+        for line, row in _rows(data_dir, config, split):
             span = _span(row.get(field))
             items = sentences.get(row.get("doc_id"))
             if span is None or items is None:
@@ -396,19 +404,19 @@ def check_sentence_anchors(data_dir: Path) -> list[Problem]:
     return problems
 
 
-def check_loadable(data_dir: Path) -> list[Problem]:
+def check_loadable(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     """Check that every config loads with ``datasets.load_dataset`` with the declared features.
 
     Skipped while a configured file is missing (the ``rows`` check reports it):
     ``datasets`` resolves the data files of every config at once.
     """
-    if not all(_file(data_dir, config).is_file() for config in ft.CONFIGS):
+    if not all(_file(data_dir, config, split).is_file() for config in ft.CONFIGS):
         return []
     problems = []
     for config in ft.CONFIGS:
-        path = _file(data_dir, config)
+        path = _file(data_dir, config, split)
         try:
-            dataset = loading.load_config(config, data_dir=data_dir, validate=False)
+            dataset = loading.load_config(config, split=split, data_dir=data_dir, validate=False)
         except DataError as error:
             problems.append(Problem("loadable", error.file or str(path), None, None, error.message))
             continue
@@ -423,7 +431,7 @@ def check_loadable(data_dir: Path) -> list[Problem]:
     return problems
 
 
-def check_card(data_dir: Path) -> list[Problem]:
+def check_card(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     """Check that the card's front matter equals :func:`benchmark.features.render_card_yaml`."""
     path = Path(data_dir) / CARD
     if not path.is_file():
@@ -448,7 +456,7 @@ def check_card(data_dir: Path) -> list[Problem]:
 _MANIFEST_LINE = re.compile(r"([0-9a-f]{64})  (\S.*)")
 
 
-def check_manifest(data_dir: Path) -> list[Problem]:
+def check_manifest(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     """Check that ``MANIFEST.sha256`` lists every configured file and every hash matches."""
     path = Path(data_dir) / MANIFEST
     if not path.is_file():
@@ -474,18 +482,18 @@ def check_manifest(data_dir: Path) -> list[Problem]:
                 Problem("manifest", str(path), number, None, f"{relpath}: SHA-256 differs")
             )
     for config in ft.CONFIGS:
-        if ft.data_file(config) not in listed:
-            problems.append(
-                Problem("manifest", str(path), None, None, f"{ft.data_file(config)} not listed")
-            )
+        for each in ft.available_splits(Path(data_dir)):
+            relpath = ft.data_file(config, split=each)
+            if relpath not in listed:
+                problems.append(Problem("manifest", str(path), None, None, f"{relpath} not listed"))
     return problems
 
 
-def _fresh_token_rows(data_dir: Path) -> list[dict] | None:
+def _fresh_token_rows(data_dir: Path, split: str = ft.SPLIT) -> list[dict] | None:
     """Return the tokens rows generated from the other configs, or None when they are malformed."""
     try:
         layers = {
-            config: [rows.from_row(config, row) for _, row in _rows(data_dir, config)]
+            config: [rows.from_row(config, row) for _, row in _rows(data_dir, config, split)]
             for config in ft.LAYER_CONFIGS
         }
     except DataError:
@@ -501,19 +509,19 @@ def _fresh_token_rows(data_dir: Path) -> list[dict] | None:
     return fresh
 
 
-def check_tokens_view(data_dir: Path) -> list[Problem]:
+def check_tokens_view(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     """Check that the committed ``tokens`` config equals a fresh generation.
 
     Skipped when the other configs cannot be read into schema objects (other
     checks report why).
     """
-    path = str(_file(data_dir, "tokens"))
-    fresh = _fresh_token_rows(data_dir)
+    path = str(_file(data_dir, "tokens", split))
+    fresh = _fresh_token_rows(data_dir, split)
     if fresh is None:
         return []
     committed = {
         (row.get("doc_id"), row.get("sentence_id")): (line, row)
-        for line, row in _rows(data_dir, "tokens")
+        for line, row in _rows(data_dir, "tokens", split)
     }
     problems = []
     for expected in fresh:
@@ -537,7 +545,44 @@ def _short(value: object) -> str:
     return shown if len(shown) <= 80 else shown[:77] + "..."
 
 
-CHECKS: dict[str, Callable[[Path], list[Problem]]] = {
+def _contrast_problems(data_dir: Path, split: str) -> list[Problem]:
+    """Check that the committed contrast files equal a fresh build from ``contrast/edits.yaml``.
+
+    The contrast texts are not source texts: this is what ties them to the pinned article
+    (edits applied to its paragraphs) and their gold to the adjudicated gold.
+    """
+    from benchmark.build import serialize
+    from benchmark.contrast.build import build_contrast
+
+    if not (Path(data_dir) / ft.CONTRAST_SPEC).is_file():
+        return [
+            Problem(
+                "source_text",
+                str(Path(data_dir) / ft.CONTRAST_SPEC),
+                None,
+                None,
+                "contrast files exist but the edit specification does not",
+            )
+        ]
+    try:
+        fresh = build_contrast(data_dir=Path(data_dir))
+    except DataError as error:
+        return [
+            Problem(
+                "source_text", error.file or str(ft.CONTRAST_SPEC), error.line, None, error.message
+            )
+        ]
+    problems = []
+    for config in ft.CONFIGS:
+        path = _file(data_dir, config, split)
+        committed = path.read_bytes() if path.is_file() else b""
+        if committed != serialize(fresh.rows[config]):
+            message = "differs from a fresh build of contrast/edits.yaml (run build-data)"
+            problems.append(Problem("source_text", str(path), None, None, message))
+    return problems
+
+
+CHECKS: dict[str, Callable[..., list[Problem]]] = {
     "rows": check_rows,
     "labels": check_labels,
     "source_text": check_source_text,
@@ -554,8 +599,22 @@ CHECKS: dict[str, Callable[[Path], list[Problem]]] = {
 }
 """Every check, by name, in the order :func:`run_all_checks` runs them."""
 
+ONCE: frozenset[str] = frozenset({"card", "manifest"})
+"""Checks of the whole folder, run once; every other check runs per split."""
+
 
 def run_all_checks(data_dir: str | Path) -> list[Problem]:
-    """Run every check of :data:`CHECKS` on ``data_dir``; return all problems found."""
+    """Run every check of :data:`CHECKS` on ``data_dir``, per split; return all problems found.
+
+    The ``test`` split is always checked; ``contrast`` when the folder has it
+    (:func:`benchmark.features.available_splits`).
+    """
     folder = Path(data_dir)
-    return [problem for check in CHECKS.values() for problem in check(folder)]
+    problems = []
+    for name, check in CHECKS.items():
+        if name in ONCE:
+            problems += check(folder)
+            continue
+        for split in ft.available_splits(folder):
+            problems += check(folder, split=split)
+    return problems

@@ -61,11 +61,15 @@ def _resolve(folder: str | Path | None) -> Path:
 def content_hash(data_dir: str | Path) -> str:
     """Return the SHA-256 of the configured JSONL files: sorted relative paths plus bytes.
 
+    Every split present (:func:`benchmark.features.available_splits`) counts.
     A missing file contributes its path only, so that adding it changes the hash.
     """
     folder = Path(data_dir)
     digest = hashlib.sha256()
-    for relpath in sorted(ft.data_file(config) for config in ft.CONFIGS):
+    splits = ft.available_splits(folder)
+    for relpath in sorted(
+        ft.data_file(config, split=split) for config in ft.CONFIGS for split in splits
+    ):
         digest.update(relpath.encode("utf-8") + b"\0")
         path = folder / relpath
         if path.is_file():
@@ -278,7 +282,12 @@ def load_config(
 
 
 def load_gold(*, split: str = ft.SPLIT, data_dir: str | Path | None = None) -> Annotations:
-    """Return every annotation layer as schema objects; raise DataError on any bad row."""
+    """Return every annotation layer as schema objects; raise DataError on any bad row.
+
+    ``split`` is ``test`` (the article) or ``contrast`` (the edited paragraphs).
+    """
+    if split not in ft.SPLITS:
+        raise DataError(f"unknown split {split!r} (expected one of: {', '.join(ft.SPLITS)})")
     folder = _resolve(data_dir)
     layers: dict[str, tuple] = {}
     for config in ft.LAYER_CONFIGS:

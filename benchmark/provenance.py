@@ -33,9 +33,7 @@ def dataset_info(*, data_dir: str | Path) -> DatasetInfo:
     """Return name, version and content hash of the gold data in ``data_dir``."""
     from benchmark.loading import content_hash  # imports datasets: slow, so only here
 
-    return DatasetInfo(
-        name=DATASET_NAME, version=DATASET_VERSION, sha256=content_hash(data_dir)
-    )
+    return DatasetInfo(name=DATASET_NAME, version=DATASET_VERSION, sha256=content_hash(data_dir))
 
 
 def git_commit(*, repository: Path = _REPOSITORY) -> str | None:

@@ -19,8 +19,9 @@ def write_lines(path, lines):
 
 
 def test_gold_against_no_events_prints_rows_and_the_warning(tmp_path, gold, capsys):
-    full = [submission_line_from_annotations(gold, d.doc_id, tasks=("events",))
-            for d in gold.documents]
+    full = [
+        submission_line_from_annotations(gold, d.doc_id, tasks=("events",)) for d in gold.documents
+    ]
     for line in full:  # attributions are not submitted: drop the references to them
         for event in line["events"]:
             event["attribution_id"] = None
@@ -46,8 +47,11 @@ def test_identical_submissions_give_p_one(tmp_path, gold, capsys):
     a = write_lines(tmp_path / "a.jsonl", lines)
     assert cli.main(["compare", str(a), str(a), "--bootstrap", "50", "--rounds", "50"]) == 0
     out = capsys.readouterr().out
-    rows = [line.split() for line in out.splitlines()
-            if line.split()[:1] in (["events"], ["casualties"], ["attributions"], ["hedges"])]
+    rows = [
+        line.split()
+        for line in out.splitlines()
+        if line.split()[:1] in (["events"], ["casualties"], ["attributions"], ["hedges"])
+    ]
     assert len(rows) == 2 * (5 + 3 + 5 + 4)
     assert {tuple(r[3:]) for r in rows} == {("100.0", "100.0", "+0.0", "1.0000", "1.0000")}
     assert LOW_POWER_WARNING in out

@@ -101,8 +101,14 @@ def test_text_only_gold_scores_one_everywhere(tmp_path, gold):
 
 def test_empty_submission_scores_zero_everywhere(tmp_path, gold):
     lines = [
-        {"doc_id": d.doc_id, "events": [], "casualties": [], "attributions": [], "hedges": [],
-         "sentences": []}
+        {
+            "doc_id": d.doc_id,
+            "events": [],
+            "casualties": [],
+            "attributions": [],
+            "hedges": [],
+            "sentences": [],
+        }
         for d in gold.documents
     ]
     data, _ = score_file(tmp_path, lines, "empty")

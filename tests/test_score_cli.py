@@ -1,10 +1,11 @@
+import hashlib
 import json
 import shutil
 
 import pytest
 
 from benchmark import cli
-from benchmark.loading import data_dir, load_gold
+from benchmark.loading import content_hash, data_dir, load_gold
 from benchmark.results import SCHEMA_VERSION, read_results
 from benchmark.submission import submission_line_from_annotations
 
@@ -42,19 +43,24 @@ def test_same_seed_gives_identical_results_but_the_creation_time(tmp_path, gold_
 
 def test_results_carry_system_dataset_and_provenance(tmp_path, gold_file):
     out = tmp_path / "s.json"
-    args = ["score", str(gold_file), "--system-name", "oracle", "--bootstrap", "0", "--out", str(out)]
+    args = [
+        "score",
+        str(gold_file),
+        "--system-name",
+        "oracle",
+        "--bootstrap",
+        "0",
+        "--out",
+        str(out),
+    ]
     assert cli.main(args) == 0
     results = read_results(out)
-    import hashlib
-
     assert results.system == {
         "name": "oracle",
         "submission_sha256": hashlib.sha256(gold_file.read_bytes()).hexdigest(),
         "submitted_file": str(gold_file),
     }
     assert results.dataset.name == "kharkiv-ie" and results.dataset.version == "1.0.0"
-    from benchmark.loading import content_hash
-
     assert results.dataset.sha256 == content_hash(data_dir())
     assert all(r.ci95 is None for r in results.report.results)  # --bootstrap 0
 
@@ -71,10 +77,16 @@ def test_tasks_and_modes_restrict_what_is_scored(tmp_path, gold_file, capsys):
 
 
 def test_unaligned_spans_are_counted_and_listed(tmp_path, gold, capsys):
-    hedge = {"hedge_id": "X1", "cue": {"text": "zzzqqq"}, "cue_type": "conditional",
-             "scope": {"text": "zzzqqq"}}
-    lines = [{"doc_id": d.doc_id, "hedges": [hedge] if i == 0 else []}
-             for i, d in enumerate(gold.documents)]
+    hedge = {
+        "hedge_id": "X1",
+        "cue": {"text": "zzzqqq"},
+        "cue_type": "conditional",
+        "scope": {"text": "zzzqqq"},
+    }
+    lines = [
+        {"doc_id": d.doc_id, "hedges": [hedge] if i == 0 else []}
+        for i, d in enumerate(gold.documents)
+    ]
     submission = write_lines(tmp_path / "u.jsonl", lines)
     out = tmp_path / "u.json"
     assert cli.main(["score", str(submission), "--bootstrap", "0", "--out", str(out)]) == 0

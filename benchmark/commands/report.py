@@ -1,9 +1,10 @@
 """``kharkiv-ie report SUBMISSION --out report.html``: the error-analysis page of a submission.
 
 Thin: the submission is validated and scored by :func:`benchmark.evaluate.evaluate` (with 95%
-bootstrap intervals), the page is built by :func:`benchmark.report.build.report_page`. Bad input
-prints one line to stderr and exits 2 with nothing written; the page is written to a temporary
-file next to ``--out`` and renamed, so a reader never sees half a page.
+bootstrap intervals), the page is built by :func:`benchmark.report.build.report_page`. Bad
+input prints one line to stderr (the first error of an invalid submission, and how many more
+there are) and exits 2 with nothing written; the page is written to a temporary file next to
+``--out`` and renamed, so a reader never sees half a page.
 """
 
 from __future__ import annotations
@@ -58,6 +59,16 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def _one_line(error: DataError, *, submission: Path) -> str:
+    """Return the first error line, saying how many more ``kharkiv-ie validate`` would list."""
+    lines = str(error).splitlines() or [""]
+    if len(lines) == 1:
+        return lines[0]
+    return (
+        f"{lines[0]} (and {len(lines) - 1} more; `kharkiv-ie validate {submission}` lists them all)"
+    )
+
+
 def _umask() -> int:
     """Return the process umask (reading it means setting it; set it back at once)."""
     mask = os.umask(0o022)
@@ -80,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
             system_name=args.system_name,
         )
     except DataError as error:
-        sys.stderr.write(f"{error}\n")
+        sys.stderr.write(_one_line(error, submission=args.submission) + "\n")
         return 2
     page = report_page(evaluation, gold=gold.annotations, split=args.split, mode=args.mode)
     try:

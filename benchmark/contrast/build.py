@@ -25,7 +25,7 @@ from benchmark.annotation_source import (
     _Parser,
     load_annotation_file,
 )
-from benchmark.contrast.edits import EditError, Region, apply_edits, remap
+from benchmark.contrast.edits import EditError, Region, apply_edits, remap, remap_point
 from benchmark.contrast.groups import ORIGINAL, SPEC_PATH, doc_id_of
 from benchmark.contrast.spec import ContrastGroup, ContrastItem, ContrastSpec, load_spec
 from benchmark.documents import (
@@ -41,6 +41,12 @@ from benchmark.schema import Argument, Span
 from benchmark.tokens_view import DroppedSpan, build_tokens_view
 
 LAYERS = ("events", "casualties", "attributions", "hedges")
+ID_KEY = {
+    "events": "event_id",
+    "casualties": "casualty_id",
+    "attributions": "attribution_id",
+    "hedges": "hedge_id",
+}
 HEAD = {"events": "trigger", "casualties": "victim", "attributions": "cue", "hedges": "cue"}
 # FORMAT.md key -> schema attribute, per layer (keys absent here have the same name).
 ATTRIBUTE = {
@@ -75,10 +81,16 @@ class ContrastBuild:
 
 
 def _item_id(obj: Any) -> str:
-    for name in ("event_id", "casualty_id", "attribution_id", "hedge_id"):
-        if hasattr(obj, name):
-            return getattr(obj, name)
-    raise TypeError(type(obj).__name__)
+    """Return the id of a layer object."""
+    return getattr(obj, _ID_OF_TYPE[type(obj).__name__])
+
+
+_ID_OF_TYPE = {
+    "Event": "event_id",
+    "Casualty": "casualty_id",
+    "Attribution": "attribution_id",
+    "Hedge": "hedge_id",
+}
 
 
 def _spans(obj: Any) -> list[Span]:
@@ -199,7 +211,10 @@ def _format_item(
         else:
             values[key] = value
     if "sentence" not in declared:
-        values["sentence"] = head_sentence if head_sentence is not None else 0
+        if head_sentence is None:  # the head is declared: take where the old head landed
+            head = getattr(obj, HEAD[layer])
+            head_sentence = doc.sentence_of(remap_point(head.start - doc.offset, doc.regions))
+        values["sentence"] = head_sentence
     return _line_dict({key: values[key] for key in ITEM_KEYS[layer]}, line)
 
 
@@ -332,15 +347,14 @@ def build_contrast(*, data_dir: Path) -> ContrastBuild:
             rows["documents"].append(to_row(document))
             for layer in LAYERS:
                 rows[layer] += sorted(
-                    (to_row(obj) for obj in getattr(item_gold, layer)), key=_id_order
+                    (to_row(obj) for obj in getattr(item_gold, layer)),
+                    key=lambda row, layer=layer: _id_order(row, ID_KEY[layer]),
                 )
             rows["tokens"] += [to_row(row) for row in view.rows]
     return ContrastBuild(rows=rows, dropped=tuple(dropped), spec=spec)
 
 
-def _id_order(row: dict) -> tuple:
-    for key in ("event_id", "casualty_id", "attribution_id", "hedge_id"):
-        if key in row:
-            digits = row[key][1:]
-            return (int(digits) if digits.isdigit() else -1, row[key])
-    return (0, "")
+def _id_order(row: dict, key: str) -> tuple:
+    """Sort key: the numeric part of the id (``E2`` before ``E10``)."""
+    digits = row[key][1:]
+    return (int(digits) if digits.isdigit() else -1, row[key])

@@ -105,3 +105,15 @@ def remap(start: int, end: int, regions: tuple[Region, ...]) -> tuple[int, int] 
             return None
     new_start, new_end = start + shift_start, end + shift_end
     return (new_start, new_end) if new_end > new_start else None
+
+
+def remap_point(position: int, regions: tuple[Region, ...]) -> int:
+    """Return where ``position`` lands in the edited text (inside a region: its new start)."""
+    shift = 0
+    for region in regions:
+        delta = len(region.new) - (region.end - region.start)
+        if region.end <= position and not (region.start == region.end == position):
+            shift += delta
+        elif region.start <= position < region.end:
+            return region.start + shift
+    return position + shift

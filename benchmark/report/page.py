@@ -131,9 +131,7 @@ def _scores(model: ReportModel) -> str:
         if task in report.not_attempted:
             parts.append(f"<h3>{escape(task)}</h3><p class=note>not attempted</p>")
             continue
-        head = "".join(
-            f'<th scope="colgroup" colspan="7">{escape(mode)}</th>' for mode in modes
-        )
+        head = "".join(f'<th scope="colgroup" colspan="7">{escape(mode)}</th>' for mode in modes)
         sub = "".join(
             "".join(f'<th scope="col">{name}</th>' for name in _SCORE_COLUMNS) for _ in modes
         )
@@ -287,8 +285,8 @@ def _errors(title: str, status: str, errors: Sequence[ErrorItem]) -> str:
         f'<th scope="col">{name}</th>' for name in ("subtask", "item", "sentence", "text")
     )
     body = "".join(
-        f'<tr class="err {status}" data-item="{escape(e.item_id)}">'
-        f"<td>{escape(e.subtask)}</td><td lang=\"it\">{escape(e.description)}</td>"
+        f'<tr class="err err-{status}" data-item="{escape(e.item_id)}">'
+        f'<td>{escape(e.subtask)}</td><td lang="it">{escape(e.description)}</td>'
         f'<td class="num">{"—" if e.sentence_id is None else e.sentence_id}</td>'
         f'<td class="text" lang="it">{escape(e.sentence)}</td></tr>'
         for e in chosen

@@ -35,7 +35,7 @@ _LANES = "\n".join(
     f".m.l{n}{{padding-bottom:{1 + n * LANE_STEP_PX}px}}" for n in range(MAX_LANE + 1)
 )
 _RELATIONS = "\n".join(
-    f".rc{n}[data-badge]::before,.rc{n} .badge{{background:{colour}}}"
+    f".m.first.rc{n}[data-badge]::before,.rc{n} .badge{{background:{colour}}}"
     for n, colour in enumerate(RELATION_COLOURS)
 )
 
@@ -133,7 +133,9 @@ SCRIPT = """
       show(id);
     });
   });
-  show(location.hash.slice(1));
+  var wanted = location.hash.slice(1);
+  show(wanted);
+  if (tabs.some(function (t) { return t.id === wanted; })) { window.scrollTo(0, 0); }
   var lit = [];
   function light(target) {
     lit.forEach(function (x) { x.classList.remove("hl"); });

@@ -1,0 +1,44 @@
+from pathlib import Path
+
+import datasets
+import pytest
+
+from benchmark import loading
+from benchmark.features import CONFIGS, FEATURES
+
+REPO_DATA = Path(__file__).resolve().parents[1] / "data"
+CONTRAST_ROWS = {
+    "documents": 100,
+    "events": 546,
+    "casualties": 155,
+    "attributions": 252,
+    "hedges": 176,
+    "tokens": 432,
+}
+
+
+@pytest.fixture(autouse=True)
+def _offline(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("KHARKIV_IE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "hf-cache"))
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_contrast_split_loads_offline(config, tmp_path):
+    plain = datasets.load_dataset(
+        str(REPO_DATA), config, split="contrast", cache_dir=str(tmp_path / "c")
+    )
+    assert len(plain) == CONTRAST_ROWS[config]
+    assert plain.features == FEATURES[config]
+    checked = loading.load_config(config, split="contrast", data_dir=REPO_DATA)
+    assert len(checked) == CONTRAST_ROWS[config]
+
+
+def test_load_gold_contrast_split():
+    gold = loading.load_gold(split="contrast", data_dir=REPO_DATA)
+    assert len(gold.documents) == 100
+    (c01e1,) = [d for d in gold.documents if d.doc_id == "kharkiv-001-c01-e1"]
+    assert [s.uncertain for s in c01e1.sentences] == [False, False, False, False]
+    test = loading.load_gold(data_dir=REPO_DATA)
+    assert [d.doc_id for d in test.documents] == ["kharkiv-001"]

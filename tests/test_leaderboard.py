@@ -1,0 +1,195 @@
+"""LEADERBOARD.md generation from results files (benchmark.leaderboard, kharkiv-ie leaderboard)."""
+
+from pathlib import Path
+
+import pytest
+
+from benchmark.cli import main
+from benchmark.leaderboard import (
+    HEADER,
+    MAIN_SUBTASKS,
+    ranked,
+    read_entries,
+    render,
+    write_leaderboard,
+)
+from benchmark.results import DatasetInfo, Provenance, Results, write_results
+from benchmark.scoring.report import ScoreReport, SubtaskResult
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _results(name, counts, *, not_attempted=(), split="test", system=None, ci=(0.1, 0.9)):
+    """counts: {(task, subtask): (tp, fp, fn)}, written for both modes."""
+    rows = tuple(
+        SubtaskResult(task, subtask, mode, tp, fp, fn, ci95=ci)
+        for (task, subtask), (tp, fp, fn) in counts.items()
+        for mode in ("exact", "overlap")
+    )
+    return Results(
+        dataset=DatasetInfo("kharkiv-ie", "1.0.0", "abcdef0123456789" * 4),
+        system=system if system is not None else {"name": name},
+        provenance=Provenance({"split": split}, None, {}, "2024-01-01T00:00:00+00:00"),
+        report=ScoreReport(rows, tuple(not_attempted)),
+    )
+
+
+def _write(folder, name, results):
+    folder.mkdir(exist_ok=True)
+    write_results(folder / f"{name}.json", results)
+
+
+@pytest.fixture
+def results_dir(tmp_path):
+    folder = tmp_path / "results"
+    # events main F1: alpha 2tp/(2tp+fp+fn) = 2/(2+0+1) = 0.667; beta 1.0; gamma 0.667 (tie)
+    _write(
+        folder,
+        "alpha",
+        _results(
+            "alpha",
+            {("events", "trigger_classification"): (1, 0, 1)},
+            not_attempted=("casualties", "attributions", "hedges"),
+        ),
+    )
+    _write(
+        folder,
+        "beta",
+        _results(
+            "beta",
+            {("events", "trigger_classification"): (2, 0, 0), ("hedges", "cue"): (1, 1, 0)},
+            not_attempted=("casualties", "attributions", "hedges/uncertain"),
+            system={
+                "name": "beta",
+                "verified_by": "reproduce",
+                "config": "baseline=beta",
+                "report": "reports/beta.html",
+            },
+        ),
+    )
+    _write(
+        folder,
+        "gamma",
+        _results(
+            "gamma",
+            {("events", "trigger_classification"): (2, 1, 1)},
+            not_attempted=("casualties", "attributions", "hedges"),
+        ),
+    )
+    _write(
+        folder,
+        "delta",
+        _results("delta", {}, not_attempted=("events", "casualties", "attributions", "hedges")),
+    )
+    return folder
+
+
+def test_main_subtasks():
+    assert MAIN_SUBTASKS == {
+        "events": "trigger_classification",
+        "casualties": "record",
+        "attributions": "relation",
+        "hedges": "cue_typed",
+    }
+
+
+def test_ranking_by_main_f1_with_ties_and_unranked_last(results_dir):
+    entries = read_entries(results_dir)
+    assert [(rank, e.name) for rank, e in ranked(entries, "events")] == [
+        ("1", "beta"),
+        ("2", "alpha"),
+        ("2", "gamma"),
+        ("—", "delta"),
+    ]
+    # hedges: beta attempted cue but not cue_typed (its main subtask): unranked
+    assert [rank for rank, _ in ranked(entries, "hedges")] == ["—"] * 4
+
+
+def test_rendered_rows(results_dir):
+    page = render(read_entries(results_dir))
+    lines = page.splitlines()
+    assert lines[0] == HEADER
+    assert "do not edit by hand" in page
+    dashes = "— | — | — | — | — | — | — | —"
+    assert (
+        f"| 1 | beta ([report](reports/beta.html)) | trigger_identification | {dashes} | "
+        "reproduce · data `abcdef01` |"
+    ) in lines
+    assert (
+        "|  | beta | **trigger_classification** | 1.000 | 1.000 | 1.000 | [0.100, 0.900] | "
+        "1.000 | 1.000 | 1.000 | [0.100, 0.900] | reproduce · data `abcdef01` |"
+    ) in lines
+    # alpha: P = 1/1, R = 1/2, F1 = 2/3
+    assert (
+        "|  | alpha | **trigger_classification** | 1.000 | 0.500 | 0.667 | [0.100, 0.900] | "
+        "1.000 | 0.500 | 0.667 | [0.100, 0.900] | submitted · data `abcdef01` |"
+    ) in lines
+    not_attempted = "not attempted | — | — | — | — | — | — | —"
+    assert f"| — | delta | — | {not_attempted} | submitted · data `abcdef01` |" in lines
+    assert (
+        "|  | beta | uncertain | not attempted | — | — | — | not attempted | — | — | — | "
+        "reproduce · data `abcdef01` |"
+    ) in lines
+    # systems table: main F1 per task, not attempted as a dash
+    assert (
+        "| beta ([report](reports/beta.html)) | 1.000 | — | — | — | reproduce | `baseline=beta` "
+        "| `abcdef01` | 1.0.0 | — |"
+    ) in lines
+    assert page.index("| 1 | beta") < page.index("| 2 | alpha") < page.index("| 2 | gamma")
+    assert "## How to submit" in page
+    assert "kharkiv-ie score SUBMISSION --system-name NAME --out results/NAME.json" in page
+    assert page.endswith("\n") and not page.endswith("\n\n\n")
+
+
+def test_splits_get_their_own_sections(results_dir):
+    _write(
+        results_dir,
+        "alpha.contrast",
+        _results(
+            "alpha",
+            {("events", "trigger_classification"): (0, 1, 1)},
+            split="contrast",
+            not_attempted=("casualties", "attributions", "hedges"),
+        ),
+    )
+    page = render(read_entries(results_dir))
+    assert page.index("## Split `test`") < page.index("## Split `contrast`")
+
+
+def test_duplicate_system_in_one_split_is_an_error(results_dir):
+    _write(
+        results_dir,
+        "zeta",
+        _results("alpha", {}, not_attempted=("events", "casualties", "attributions", "hedges")),
+    )
+    with pytest.raises(Exception, match="also in alpha.json"):
+        read_entries(results_dir)
+
+
+def test_write_is_idempotent(results_dir, tmp_path):
+    out = tmp_path / "LEADERBOARD.md"
+    assert write_leaderboard(results_dir=results_dir, out=out) is True
+    first = out.read_bytes()
+    assert write_leaderboard(results_dir=results_dir, out=out) is False
+    assert out.read_bytes() == first
+
+
+def test_cli_check_and_bad_file(results_dir, tmp_path, capsys):
+    out = tmp_path / "LB.md"
+    args = ["leaderboard", "--results-dir", str(results_dir), "--out", str(out)]
+    assert main([*args, "--check"]) == 1
+    assert main(args) == 0
+    assert main([*args, "--check"]) == 0
+    before = out.read_bytes()
+    (results_dir / "broken.json").write_text("{not json", encoding="utf-8")
+    capsys.readouterr()
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "broken.json:1" in err and "malformed JSON" in err
+    assert out.read_bytes() == before
+
+
+def test_committed_leaderboard_is_up_to_date_with_results():
+    page = render(read_entries(REPO / "results"))
+    committed = (REPO / "LEADERBOARD.md").read_text(encoding="utf-8")
+    assert committed == page, "LEADERBOARD.md is out of date: run `kharkiv-ie leaderboard`"

@@ -1,0 +1,171 @@
+"""baselines.pipeline: one baseline run on a tiny gold folder (written by test_integrity)."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from test_integrity import write_tiny_dataset
+
+import baselines.crf
+from baselines.pipeline import blind, results_name, run_baseline
+from baselines.reproduce import compose_config
+from benchmark import provenance as provenance_module
+from benchmark.results import read_results
+from benchmark.schema import Document, Sentence
+
+
+@pytest.fixture(autouse=True)
+def _offline_cache(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("KHARKIV_IE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "hf-cache"))
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    return write_tiny_dataset(tmp_path_factory.mktemp("tiny") / "data")
+
+
+def _cfg(baseline, tiny, tmp_path, *extra):
+    return compose_config(
+        baseline,
+        overrides=[
+            f"paths.data_dir={tiny}",
+            f"paths.runs_dir={tmp_path / 'runs'}",
+            f"paths.results_dir={tmp_path / 'results'}",
+            f"paths.reports_dir={tmp_path / 'reports'}",
+            f"paths.leaderboard={tmp_path / 'LEADERBOARD.md'}",
+            "scoring.bootstrap=20",
+            *extra,
+        ],
+    )
+
+
+def test_results_name():
+    assert results_name("rules", "test") == "rules.json"
+    assert results_name("rules", "contrast") == "rules.contrast.json"
+    assert results_name("rules", "contrast", suffix=".html") == "rules.contrast.html"
+
+
+def test_blind_clears_gold_uncertainty():
+    doc = Document("d", "A. B.", "it", (), (Sentence(0, 0, 2, True), Sentence(1, 3, 5, False)))
+    assert [s.uncertain for s in blind(doc).sentences] == [False, False]
+    assert [(s.start, s.end) for s in blind(doc).sentences] == [(0, 2), (3, 5)]
+
+
+def test_empty_baseline_on_the_tiny_gold(tiny, tmp_path):
+    output = run_baseline(_cfg("empty", tiny, tmp_path))
+    assert output.system == "empty"
+    assert output.run_dir == tmp_path / "runs" / "empty"
+    (split,) = output.splits
+    assert split.split == "test"
+    lines = split.submission.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1
+    line = json.loads(lines[0])
+    assert line["doc_id"] == "kharkiv-001"
+    assert [line[k] for k in ("events", "casualties", "attributions", "hedges")] == [[]] * 4
+    assert len(line["sentences"]) == 22  # one tokens row per sentence in the fixture
+    assert not any(s["uncertain"] for s in line["sentences"])
+
+    assert split.results == tmp_path / "results" / "empty.json"
+    results = read_results(split.results)
+    report = results.report
+    # fixture: 3 events, 1 casualty, 3 attributions, 2 hedges; nothing predicted
+    for task, subtask, gold in [
+        ("events", "trigger_classification", 3),
+        ("casualties", "record", 1),
+        ("attributions", "relation", 3),
+        ("hedges", "cue_typed", 2),
+    ]:
+        for mode in ("exact", "overlap"):
+            result = report.get(task, subtask, mode)
+            assert (result.tp, result.fp, result.fn) == (0, 0, gold)
+            assert result.ci95 == (0.0, 0.0)
+
+
+def test_committed_results_are_machine_independent(tiny, tmp_path):
+    output = run_baseline(_cfg("empty", tiny, tmp_path))
+    committed_text = output.splits[0].results.read_text(encoding="utf-8")
+    assert str(tmp_path) not in committed_text
+    assert str(tiny) not in committed_text
+    committed = read_results(output.splits[0].results)
+    assert committed.provenance.git_commit is None
+    assert committed.system["verified_by"] == "reproduce"
+    assert committed.system["config"] == "baseline=empty"
+    assert re.fullmatch(r"[0-9a-f]{64}", committed.system["code_version"]["sources_sha256"])
+    hydra = committed.provenance.config["hydra"]
+    assert hydra["resolved"]["baseline"] == {"name": "empty"}
+    assert hydra["resolved"]["scoring"]["bootstrap"] == 20
+    assert "paths" not in hydra["resolved"]
+    assert committed.provenance.config["split"] == "test"
+    assert committed.provenance.package_versions["hydra-core"].startswith("1.3.")
+    # the run folder copy keeps the machine-specific provenance
+    run_copy = read_results(output.splits[0].scores)
+    assert run_copy.provenance.git_commit is None or len(run_copy.provenance.git_commit) == 40
+    assert run_copy.system == {k: v for k, v in committed.system.items() if k != "report"}
+
+
+def test_report_page_is_written_and_linked(tiny, tmp_path):
+    output = run_baseline(_cfg("empty", tiny, tmp_path))
+    split = output.splits[0]
+    if split.report is None:
+        pytest.skip("benchmark.report.build is not available")
+    assert split.report == tmp_path / "reports" / "empty.html"
+    assert split.report.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    assert read_results(split.results).system["report"] == "reports/empty.html"
+
+
+def test_rerun_keeps_created_and_bytes(tiny, tmp_path, monkeypatch):
+    monkeypatch.setattr(provenance_module, "now_iso", lambda: "2030-01-01T00:00:00+00:00")
+    first = run_baseline(_cfg("empty", tiny, tmp_path)).splits[0]
+    committed_before = first.results.read_bytes()
+    monkeypatch.setattr(provenance_module, "now_iso", lambda: "2031-06-06T00:00:00+00:00")
+    second = run_baseline(_cfg("empty", tiny, tmp_path)).splits[0]
+    assert second.results.read_bytes() == committed_before
+    assert read_results(second.results).provenance.created == "2030-01-01T00:00:00+00:00"
+    assert read_results(second.scores).provenance.created == "2031-06-06T00:00:00+00:00"
+
+
+def test_changed_scores_rewrite_created(tiny, tmp_path, monkeypatch):
+    monkeypatch.setattr(provenance_module, "now_iso", lambda: "2030-01-01T00:00:00+00:00")
+    run_baseline(_cfg("empty", tiny, tmp_path))
+    monkeypatch.setattr(provenance_module, "now_iso", lambda: "2031-06-06T00:00:00+00:00")
+    path = run_baseline(_cfg("empty", tiny, tmp_path, "scoring.bootstrap=10")).splits[0].results
+    assert read_results(path).provenance.created == "2031-06-06T00:00:00+00:00"
+
+
+def test_crf_scores_the_gold_out_of_fold(tiny, tmp_path, monkeypatch):
+    calls = []
+    real = baselines.crf.predict_crf_cross_validated
+
+    def spy(rows, documents, **options):
+        calls.append(({(r.doc_id, r.sentence_id) for r in rows}, options))
+        return real(rows, documents, **options)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the gold must not be predicted by the all-gold CrfExtractor")
+
+    monkeypatch.setattr(baselines.crf, "predict_crf_cross_validated", spy)
+    monkeypatch.setattr(baselines.crf, "CrfExtractor", refuse)
+    cfg = _cfg("crf", tiny, tmp_path, "baseline.folds=3", "baseline.seed=7")
+    output = run_baseline(cfg)
+    assert len(calls) == 1
+    sentences, options = calls[0]
+    assert len(sentences) == 22
+    assert options == {"folds": 3, "seed": 7, "c1": 0.1, "c2": 0.1, "max_iterations": 100}
+    assert read_results(output.splits[0].results).system["name"] == "crf"
+
+
+def test_unknown_split_is_a_data_error(tiny, tmp_path):
+    from benchmark.errors import DataError
+
+    with pytest.raises(DataError, match="split"):
+        run_baseline(_cfg("empty", tiny, tmp_path, "splits=[nosuch]"))
+    assert not (tmp_path / "results").exists()
+
+
+def test_runs_from_another_working_directory(tiny, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    output = run_baseline(_cfg("naive", tiny, tmp_path))
+    assert Path(output.splits[0].results).is_file()

@@ -1,0 +1,56 @@
+import json
+
+import pytest
+
+from benchmark.cli import main
+from benchmark.submission.format import submission_line_from_annotations
+
+
+@pytest.fixture(scope="module")
+def gold_submission(tmp_path_factory):
+    from benchmark.loading import load_gold
+
+    gold = load_gold()
+    path = tmp_path_factory.mktemp("sub") / "gold_as_system.jsonl"
+    lines = [submission_line_from_annotations(gold, d.doc_id) for d in gold.documents]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def test_report_writes_one_page_and_no_temporary_file(gold_submission, tmp_path, capsys):
+    out = tmp_path / "report.html"
+    code = main(["report", str(gold_submission), "--out", str(out), "--bootstrap", "20"])
+    assert code == 0
+    assert capsys.readouterr().out == f"report written to {out}\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "kharkiv-ie error analysis: gold_as_system" in page
+    assert "Missed items (false negatives): none" in page
+    assert "Spurious items (false positives): none" in page
+
+
+def test_bad_submission_exits_2_with_one_line_and_writes_nothing(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"doc_id": "kharkiv-001", "events": [{"event_id": 3}]}\n', encoding="utf-8")
+    out = tmp_path / "out" / "report.html"
+    out.parent.mkdir()
+    out.write_text("previous page", encoding="utf-8")
+    code = main(["report", str(bad), "--out", str(out), "--bootstrap", "0"])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{bad}:1: $.events[0]")
+    assert lines[0].endswith(f"(and 4 more; `kharkiv-ie validate {bad}` lists them all)")
+    assert out.read_text(encoding="utf-8") == "previous page"
+    assert [p.name for p in out.parent.iterdir()] == ["report.html"]
+
+
+def test_missing_gold_folder_exits_2_and_writes_nothing(gold_submission, tmp_path, capsys):
+    out = tmp_path / "report.html"
+    missing = tmp_path / "no-data"
+    code = main(["report", str(gold_submission), "--gold-dir", str(missing), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.splitlines()) == 1 and "no-data" in err
+    assert not out.exists()

@@ -1,0 +1,95 @@
+"""kharkiv-ie reproduce: all configs composed, scored, recorded; twice gives the same bytes."""
+
+import pytest
+from test_integrity import write_tiny_dataset
+
+from baselines.reproduce import BASELINES, reproduce
+from benchmark import provenance as provenance_module
+from benchmark.cli import main
+from benchmark.leaderboard import read_entries, render
+
+
+@pytest.fixture(autouse=True)
+def _offline_cache(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("KHARKIV_IE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "hf-cache"))
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    return write_tiny_dataset(tmp_path_factory.mktemp("tiny") / "data")
+
+
+def _overrides(tiny, out):
+    return [
+        f"paths.data_dir={tiny}",
+        f"paths.runs_dir={out / 'runs'}",
+        f"paths.results_dir={out / 'results'}",
+        f"paths.reports_dir={out / 'reports'}",
+        f"paths.leaderboard={out / 'LEADERBOARD.md'}",
+        "scoring.bootstrap=50",
+    ]
+
+
+def _snapshot(out):
+    return {
+        path.relative_to(out).as_posix(): path.read_bytes()
+        for path in sorted(out.rglob("*"))
+        if path.is_file()
+        and path.name.startswith(("submission.", "LEADERBOARD"))
+        or path.is_file()
+        and path.parent.name in ("results", "reports")
+    }
+
+
+def test_default_baselines_in_order():
+    assert BASELINES == ("empty", "naive", "rules", "crf")
+
+
+def test_reproduce_twice_is_byte_identical(tiny, tmp_path, monkeypatch):
+    lines = []
+    monkeypatch.setattr(provenance_module, "now_iso", lambda: "2030-01-01T00:00:00+00:00")
+    first = reproduce(
+        baselines=("empty", "rules", "crf"),
+        overrides=_overrides(tiny, tmp_path),
+        progress=lines.append,
+    )
+    before = _snapshot(tmp_path)
+    assert sorted(k for k in before if k.startswith("results/")) == [
+        "results/crf.json",
+        "results/empty.json",
+        "results/rules.json",
+    ]
+    assert sorted(k for k in before if k.startswith("runs/")) == [
+        "runs/crf/submission.test.jsonl",
+        "runs/empty/submission.test.jsonl",
+        "runs/rules/submission.test.jsonl",
+    ]
+    assert "LEADERBOARD.md" in before
+    assert first.leaderboard_changed is True
+    assert lines[0] == "[1/3] empty: predicting and scoring ..."
+    assert lines[-1] == f"{tmp_path / 'LEADERBOARD.md'} regenerated from {tmp_path / 'results'}/"
+    assert sum("->" in line for line in lines) == 3
+
+    monkeypatch.setattr(provenance_module, "now_iso", lambda: "2031-06-06T00:00:00+00:00")
+    second = reproduce(baselines=("empty", "rules", "crf"), overrides=_overrides(tiny, tmp_path))
+    assert _snapshot(tmp_path) == before
+    assert second.leaderboard_changed is False
+    # the page is exactly what `kharkiv-ie leaderboard` renders from the results alone
+    page = render(read_entries(tmp_path / "results"))
+    assert (tmp_path / "LEADERBOARD.md").read_text(encoding="utf-8") == page
+    assert "2030" not in page and "2031" not in page
+
+
+def test_cli_reproduce_bad_override_exits_2(tmp_path, capsys):
+    code = main(["reproduce", "--baselines", "empty", f"paths.results_dir={tmp_path}", "nosuch=1"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "bad config override" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_reproduce_unknown_baseline_exits_2(capsys):
+    assert main(["reproduce", "--baselines", "bert"]) == 2
+    assert "unknown baseline 'bert'" in capsys.readouterr().err
