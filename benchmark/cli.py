@@ -20,7 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "sentences": ("sentences", "List sentence ids and offsets of the source texts"),  # noqa: E501
     "validate": ("validate", "Check a submission JSONL against the gold documents."),
-    "score": ("score", "Score a submission: P/R/F1 with 95% CIs; --out writes JSON results."),
+    "score": ("score", "Score a submission: P/R/F1 with bootstrap CIs; --out writes JSON results."),
     "compare": ("compare", "Paired significance tests between two submissions (low power!)."),
     "report": ("report", "Write a self-contained HTML error-analysis page of a submission."),
     "agreement": ("agreement", "Inter-annotator agreement between two annotation passes."),

@@ -12,7 +12,12 @@ EXTRACTOR_ALLOWED = {
     "benchmark.loading",
     "benchmark.rows",
 }
-GLUE = ("baselines/commands/", "baselines/pipeline.py", "baselines/run.py")
+GLUE = (
+    "baselines/commands/",
+    "baselines/pipeline.py",
+    "baselines/run.py",
+    "baselines/reproduce.py",
+)
 
 
 def _imports(path: Path) -> set[str]:
