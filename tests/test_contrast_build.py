@@ -91,7 +91,7 @@ PINNED = {
         },
     },
     "kharkiv-001-c16-e3": {
-        "text": "Cresce, intanto, il bilancio dei morti nelle ultime 24 ore: sarebbero una ventina le persone uccise e 112 ferite nei bombardamenti sulla città di Kharkiv. I dati pubblicati da Reuters sono stati diffusi dal governatore regionale, Oleg Synegubov, ha tenuto a sottolineare alla Bbc \"perdite significative per i russi\". Il numero di attacchi e morti, nella città che conta 1.4 milioni di abitanti, è anche tra i motivi che stanno ritardando i colloqui tra le delegazioni di Russia e Ucraina. A morire sotto le bombe c'è anche un membro dell'Organizzazione per la sicurezza e la cooperazione in Europa (OSCE). Si tratta di Mayna Fenina, impegnata in una Missione speciale di monitoraggio in Ucraina. Il resto del personale Osce, che si trovava a Kharkiv, è stato trasferito a Dnipro (185 chilometri a sud-est).",
+        "text": "Cresce, intanto, il bilancio dei morti nelle ultime 24 ore: sarebbero almeno ventuno le persone uccise e centododici ferite nei bombardamenti sulla città di Kharkiv. I dati pubblicati da Reuters sono stati diffusi dal governatore regionale, Oleg Synegubov, ha tenuto a sottolineare alla Bbc \"perdite significative per i russi\". Il numero di attacchi e morti, nella città che conta 1.4 milioni di abitanti, è anche tra i motivi che stanno ritardando i colloqui tra le delegazioni di Russia e Ucraina. A morire sotto le bombe c'è anche un membro dell'Organizzazione per la sicurezza e la cooperazione in Europa (OSCE). Si tratta di Mayna Fenina, impegnata in una Missione speciale di monitoraggio in Ucraina. Il resto del personale Osce, che si trovava a Kharkiv, è stato trasferito a Dnipro (185 chilometri a sud-est).",
         "uncertain": [True, False, False, False, False, False],
         "rows": {
             "casualties": [
@@ -100,20 +100,39 @@ PINNED = {
                     "doc_id": "kharkiv-001-c16-e3",
                     "sentence_id": 0,
                     "status": "killed",
-                    "count": 20,
-                    "count_qualifier": "approximate",
-                    "count_span": {"start": 70, "end": 81, "text": "una ventina"},
-                    "qualifier_span": None,
-                    "trigger": {"start": 93, "end": 99, "text": "uccise"},
-                    "victim": {"start": 82, "end": 92, "text": "le persone"},
+                    "count": 21,
+                    "count_qualifier": "at_least",
+                    "count_span": {"start": 77, "end": 84, "text": "ventuno"},
+                    "qualifier_span": {"start": 70, "end": 76, "text": "almeno"},
+                    "trigger": {"start": 96, "end": 102, "text": "uccise"},
+                    "victim": {"start": 85, "end": 95, "text": "le persone"},
                     "victim_group": "people",
-                    "location": {"start": 137, "end": 153, "text": "città di Kharkiv"},
+                    "location": {"start": 148, "end": 164, "text": "città di Kharkiv"},
                     "time": {"start": 45, "end": 58, "text": "ultime 24 ore"},
                     "polarity": "positive",
                     "certainty": "uncertain",
                     "event_id": "E21",
                     "attribution_id": "A9",
-                }
+                },
+                {
+                    "casualty_id": "C3",
+                    "doc_id": "kharkiv-001-c16-e3",
+                    "sentence_id": 0,
+                    "status": "injured",
+                    "count": 112,
+                    "count_qualifier": "exact",
+                    "count_span": {"start": 105, "end": 116, "text": "centododici"},
+                    "qualifier_span": None,
+                    "trigger": {"start": 117, "end": 123, "text": "ferite"},
+                    "victim": {"start": 85, "end": 95, "text": "le persone"},
+                    "victim_group": "people",
+                    "location": {"start": 148, "end": 164, "text": "città di Kharkiv"},
+                    "time": {"start": 45, "end": 58, "text": "ultime 24 ore"},
+                    "polarity": "positive",
+                    "certainty": "uncertain",
+                    "event_id": "E21",
+                    "attribution_id": "A9",
+                },
             ]
         },
     },
@@ -325,3 +344,35 @@ def test_contrast_rows_are_valid_json_lines():
     for config in CONFIGS:
         lines = (REPO_DATA / config / "contrast.jsonl").read_text(encoding="utf-8").splitlines()
         assert all(json.loads(line)["doc_id"].startswith("kharkiv-001-c") for line in lines)
+
+
+def test_casualty_event_is_the_causing_event_never_a_life_mention(built):
+    events = {(r["doc_id"], r["event_id"]): r for r in built.rows["events"]}
+    linked = [r for r in built.rows["casualties"] if r["event_id"] is not None]
+    assert {events[(r["doc_id"], r["event_id"])]["trigger"]["text"] for r in linked} == {
+        "bombardamenti"
+    }
+    wanted = {
+        ("kharkiv-001-c11-e2", "C1"): ("unspecified", "vittime", "positive", None),
+        ("kharkiv-001-c12-e1", "C1"): ("unspecified", "vittima", "negative", None),
+        ("kharkiv-001-c12-e2", "C1"): ("killed", "morti", "negative", None),
+        ("kharkiv-001-c12-e2", "C6"): ("injured", "feriti", "negative", None),
+    }
+    got = {
+        (r["doc_id"], r["casualty_id"]): (
+            r["status"],
+            r["trigger"]["text"],
+            r["polarity"],
+            r["event_id"],
+        )
+        for r in built.rows["casualties"]
+        if r["doc_id"] in {"kharkiv-001-c11-e2", "kharkiv-001-c12-e1", "kharkiv-001-c12-e2"}
+    }
+    assert got == wanted
+    life = [
+        (r["doc_id"], r["event_id"], r["trigger"]["text"])
+        for r in built.rows["events"]
+        if r["doc_id"] in {"kharkiv-001-c11-e2", "kharkiv-001-c12-e1", "kharkiv-001-c12-e2"}
+        and r["event_type"].startswith("Life:")
+    ]
+    assert life == [("kharkiv-001-c12-e2", "E28", "morti"), ("kharkiv-001-c12-e2", "E29", "feriti")]

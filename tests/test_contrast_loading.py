@@ -9,7 +9,7 @@ from benchmark.features import CONFIGS, FEATURES
 REPO_DATA = Path(__file__).resolve().parents[1] / "data"
 CONTRAST_ROWS = {
     "documents": 100,
-    "events": 546,
+    "events": 544,
     "casualties": 155,
     "attributions": 252,
     "hedges": 176,
