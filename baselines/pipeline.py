@@ -7,7 +7,12 @@ imports Hydra itself. For every split of ``cfg.splits``:
 1. predict the gold documents of the split, with the sentences' gold ``uncertain`` flags
    blanked (a baseline sees text and segmentation only). ``crf`` on ``test`` uses the
    out-of-fold path (:func:`baselines.crf.predict_crf_cross_validated`): no gold sentence is
-   predicted by a model trained on it; on any other split it is trained on all of ``test``;
+   predicted by a model trained on it. ``crf`` on ``contrast`` leaves the source paragraph
+   out (:func:`baselines.crf.predict_crf_leaving_out`): the documents of a contrast group
+   built from test paragraph ``p`` (``paragraph`` in ``data/contrast/edits.yaml``) are
+   predicted by a model trained on every test sentence outside ``p``; the excluded sentence
+   keys are worked out here (:func:`source_paragraph_sentences`), since an extractor does
+   not import ``benchmark.contrast``;
 2. write the submission ``<run_dir>/submission.<split>.jsonl``;
 3. score it with :func:`benchmark.evaluate.evaluate` (both modes, 95% CIs) and write the
    full-provenance scores ``<run_dir>/scores.<split>.json`` (git commit, creation time);
@@ -23,7 +28,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -31,6 +35,7 @@ from typing import Any
 
 from baselines.code_version import code_version
 from baselines.registry import get_extractor
+from benchmark.atomic import write_text_atomically
 from benchmark.errors import DataError
 from benchmark.provenance import PACKAGES, package_versions
 from benchmark.results import Results, read_results, to_json
@@ -39,6 +44,12 @@ from benchmark.submission.format import submission_line_from_annotations
 
 DEFAULT_SPLIT = "test"
 """The split whose results file carries no split suffix."""
+
+CONTRAST_SPLIT = "contrast"
+"""The split of edited paragraphs (crf: leave-source-paragraph-out)."""
+
+SentenceKey = tuple[str, int]
+"""``(doc_id, sentence_id)`` of a test sentence."""
 
 EXTRA_PACKAGES: tuple[str, ...] = (
     "hydra-core",
@@ -106,6 +117,8 @@ def predict(
             return predict_crf_cross_validated(
                 rows, documents, folds=baseline["folds"], seed=baseline["seed"], **options
             )
+        if split == CONTRAST_SPLIT:
+            return _predict_crf_contrast(documents, data_dir=data_dir, options=options)
         extractor = CrfExtractor(data_dir=data_dir, **options)
     else:
         extractor = get_extractor(name)
@@ -114,6 +127,82 @@ def predict(
         documents=documents,
         **{
             layer: tuple(item for result in layers for item in getattr(result, layer))
+            for layer in ("events", "casualties", "attributions", "hedges")
+        },
+    )
+
+
+def source_paragraph_sentences(
+    *, test_documents: Sequence[Document], data_dir: Any
+) -> dict[str, frozenset[SentenceKey]]:
+    """Return contrast doc_id -> the test sentence keys of its group's source paragraph.
+
+    The paragraph is the spec's ``paragraph`` (0-based, :func:`benchmark.text.paragraphs` of
+    the source document); a sentence belongs to it when their offsets overlap. Membership
+    comes from :func:`benchmark.contrast.groups.group_doc_ids`. DataError when the source
+    document is not among ``test_documents`` or a paragraph index is out of range.
+    """
+    from benchmark.contrast.groups import SPEC_PATH, group_doc_ids
+    from benchmark.contrast.spec import load_spec
+    from benchmark.loading import data_dir as default_data_dir
+    from benchmark.text import paragraphs
+
+    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    spec = load_spec(folder / SPEC_PATH)
+    source = next((d for d in test_documents if d.doc_id == spec.doc_id), None)
+    if source is None:
+        raise DataError(f"source document {spec.doc_id!r} of the contrast spec is not in test")
+    spans = paragraphs(source.text)
+    found: dict[str, frozenset[SentenceKey]] = {}
+    for group in spec.groups:
+        if not 0 <= group.paragraph < len(spans):
+            raise DataError(
+                f"group {group.group}: paragraph {group.paragraph} out of range",
+                file=folder / SPEC_PATH,
+                field="paragraph",
+            )
+        start, end = spans[group.paragraph]
+        keys = frozenset(
+            (source.doc_id, s.sentence_id)
+            for s in source.sentences
+            if s.start < end and start < s.end
+        )
+        for doc_id in group_doc_ids(spec, group):
+            found[doc_id] = keys
+    return found
+
+
+def _predict_crf_contrast(
+    documents: Sequence[Document], *, data_dir: Any, options: Mapping[str, Any]
+) -> Annotations:
+    """Predict contrast ``documents`` leaving each one's source paragraph out of training."""
+    from baselines.crf import load_token_rows, predict_crf_leaving_out
+    from benchmark.loading import load_gold
+
+    test_documents = load_gold(split=DEFAULT_SPLIT, data_dir=data_dir).documents
+    sources = source_paragraph_sentences(test_documents=test_documents, data_dir=data_dir)
+    batches: dict[frozenset[SentenceKey], list[Document]] = {}
+    for document in documents:
+        if document.doc_id not in sources:
+            raise DataError(f"contrast document {document.doc_id!r} is in no contrast group")
+        batches.setdefault(sources[document.doc_id], []).append(document)
+    rows = load_token_rows(data_dir=data_dir)
+    parts = [
+        predict_crf_leaving_out(
+            rows, train_documents=test_documents, documents=members, excluded=excluded, **options
+        )
+        for excluded, members in sorted(batches.items(), key=lambda pair: sorted(pair[0]))
+    ]
+    order = {document.doc_id: index for index, document in enumerate(documents)}
+    return Annotations(
+        documents=tuple(documents),
+        **{
+            layer: tuple(
+                sorted(
+                    (item for part in parts for item in getattr(part, layer)),
+                    key=lambda item: order[item.doc_id],
+                )
+            )
             for layer in ("events", "casualties", "attributions", "hedges")
         },
     )
@@ -200,20 +289,9 @@ def run_baseline(
 
 
 def write_text(path: Path, text: str, *, only_if_changed: bool = False) -> bool:
-    """Write ``text`` (UTF-8, LF) to ``path`` atomically; return True when written."""
-    data = text.encode("utf-8")
-    if only_if_changed and path.is_file() and path.read_bytes() == data:
-        return False
+    """Write ``text`` to ``path`` atomically (creating its folder); return True when written."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return True
+    return write_text_atomically(path, text, only_if_changed=only_if_changed)
 
 
 def _with_provenance(

@@ -96,6 +96,18 @@ def trim_right(tokens: tuple[Token, ...], first: int, last: int) -> int:
     return last
 
 
+def ngram(lows: list[str], position: int, size: int) -> tuple[str, ...] | None:
+    """Return the ``size`` tokens of ``lows`` from ``position``; None when fewer remain.
+
+    A plain slice near the end of a sentence silently returns fewer tokens, which can match a
+    shorter lexicon entry while the caller still believes it spans ``size`` tokens (and then
+    indexes past the sentence). Lexicon look-ups by window size go through this function.
+    """
+    if position < 0 or size < 1 or position + size > len(lows):
+        return None
+    return tuple(lows[position : position + size])
+
+
 def matches(lows: list[str], position: int, phrase: tuple[str, ...]) -> bool:
     """Return True when ``phrase`` (lower-case tokens) occurs at ``position`` of ``lows``."""
     return tuple(lows[position : position + len(phrase)]) == phrase

@@ -9,6 +9,11 @@ Per-type breakdown entries with no gold item and no prediction (tp = fp = fn = 0
 out of the results: a label nobody used has no precision or recall, and writing it as 0.0
 would make a perfect submission look imperfect. Every label that occurs on either side is kept.
 
+Contrast split: the results also get a ``contrast_consistency`` section
+(:mod:`benchmark.results_contrast`): for every scored match mode, the contrast consistency of
+each phenomenon (:func:`benchmark.scoring.consistency.consistency` over the groups of
+:func:`benchmark.contrast.groups.contrast_groups`, read from the gold folder's spec).
+
 Bootstrap: each F1 gets its own percentile interval, from ``n_bootstrap`` resamples of the
 sentence units (:func:`benchmark.stats.bootstrap_ci`) drawn with the same ``seed``, so the
 figures are reproducible run to run; ``n_bootstrap = 0`` writes ``ci95: null``.
@@ -24,6 +29,7 @@ from pathlib import Path
 from benchmark.errors import DataError
 from benchmark.provenance import dataset_info, provenance
 from benchmark.results import Results
+from benchmark.results_contrast import ConsistencySection, sections_from_consistency
 from benchmark.schema import Annotations
 from benchmark.scoring.keys import MATCH_MODES
 from benchmark.scoring.report import PerUnit, ScoreReport, SubtaskResult
@@ -40,6 +46,9 @@ from benchmark.submission import Submission, read_submission
 
 SPLITS: tuple[str, ...] = ("test", "contrast")
 """Gold splits a submission can be scored against."""
+
+CONTRAST_SPLIT = "contrast"
+"""The split scored with contrast consistency as well."""
 
 CONFIDENCE = 0.95
 """Coverage of every interval written (the results field is ``ci95``)."""
@@ -146,8 +155,27 @@ def evaluate(
         },
         provenance=provenance(config=config),
         report=report,
+        contrast_consistency=contrast_sections(report, gold=gold, modes=modes),
     )
     return Evaluation(results=results, submission=submission)
+
+
+def contrast_sections(
+    report: ScoreReport, *, gold: Gold, modes: Sequence[str]
+) -> tuple[ConsistencySection, ...]:
+    """Return the consistency per mode for the contrast split; ``()`` for any other split."""
+    if gold.split != CONTRAST_SPLIT:
+        return ()
+    from benchmark.contrast.groups import contrast_groups
+    from benchmark.scoring.consistency import consistency
+
+    groups = contrast_groups(data_dir=gold.data_dir)
+    return sections_from_consistency(
+        {
+            mode: consistency(report, gold=gold.annotations, groups=groups, mode=mode)
+            for mode in modes
+        }
+    )
 
 
 def with_intervals(report: ScoreReport, *, n_bootstrap: int, seed: int) -> ScoreReport:

@@ -8,20 +8,27 @@ systems are ranked by the exact-match F1 of the task's main subtask (:data:`MAIN
 ties share a rank and are listed by name; a system that did not attempt the task (or its main
 subtask) comes last, unranked, and shows ``not attempted`` rather than zeros.
 
+A split whose files carry contrast consistency (the ``contrast`` split,
+:mod:`benchmark.results_contrast`) also gets a consistency table before its task tables: one
+row per phenomenon and an ``overall`` row, one column per system (best overall consistency
+first), each cell ``consistent/groups (share)`` in :data:`RANKING_MODE`; then one row per task
+with the main subtask's exact F1 on that split.
+
 The page holds no wall-clock date and nothing machine-specific: regenerating it from the same
 results gives the same bytes (a test compares the committed page with a fresh rendering).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmark.atomic import write_text_atomically
 from benchmark.errors import DataError
 from benchmark.results import Results, read_results
+from benchmark.results_contrast import section_find
+from benchmark.scoring.consistency import Consistency
 from benchmark.scoring.keys import MATCH_MODES
 from benchmark.scoring.report import SubtaskResult
 from benchmark.scoring.run import TASKS
@@ -146,6 +153,7 @@ def render(entries: Sequence[Entry]) -> str:
         chosen = [e for e in entries if e.split == split]
         lines += [f"## Split `{split}`", ""]
         lines += _systems_table(chosen)
+        lines += _consistency_table(chosen)
         for task in TASKS:
             lines += _task_table(chosen, task)
     lines.append(HOW_TO_SUBMIT)
@@ -155,18 +163,7 @@ def render(entries: Sequence[Entry]) -> str:
 def write_leaderboard(*, results_dir: str | Path, out: str | Path) -> bool:
     """Regenerate ``out`` from ``results_dir``; return True when its content changed."""
     text = render(read_entries(results_dir))
-    out = Path(out)
-    if out.is_file() and out.read_bytes() == text.encode("utf-8"):
-        return False
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return True
+    return write_text_atomically(out, text, only_if_changed=True)
 
 
 def _result(entry: Entry, task: str, subtask: str, mode: str) -> SubtaskResult | None:
@@ -255,6 +252,57 @@ def _task_table(entries: Sequence[Entry], task: str) -> list[str]:
                 )
             )
     return [*lines, ""]
+
+
+def consistency_rows(entry: Entry) -> dict[str, Consistency] | None:
+    """Return phenomenon -> consistency (``overall`` last) in the ranking mode, or None."""
+    section = section_find(entry.results.contrast_consistency, RANKING_MODE)
+    if section is None:
+        return None
+    return {**{row.phenomenon: row for row in section.phenomena}, "overall": section.overall}
+
+
+def _consistency_table(entries: Sequence[Entry]) -> list[str]:
+    """Return the contrast table (phenomena x systems), or nothing when no entry has one."""
+    rows_of = {entry.name: consistency_rows(entry) for entry in entries}
+    if not any(rows_of.values()):
+        return []
+
+    def overall(entry: Entry) -> float:
+        rows = rows_of[entry.name]
+        share = rows["overall"].consistency if rows else None
+        return -1.0 if share is None else share
+
+    systems = sorted(entries, key=lambda e: (-overall(e), e.name))
+    phenomena: list[str] = []
+    for rows in rows_of.values():
+        phenomena += [name for name in rows or () if name not in phenomena and name != "overall"]
+    head = ["Phenomenon", *(_system_cell(entry) for entry in systems)]
+    lines = [
+        f"### Contrast consistency ({RANKING_MODE} match)",
+        "",
+        "Share of contrast groups (an original paragraph and its minimal edits) in which EVERY",
+        "document is fully right for the layer the phenomenon concerns (Gardner et al. 2020);",
+        "cells are `consistent/groups (share)`. Below: the main subtask's exact F1 on this split.",
+        "",
+        _row(head),
+        _row(["---"] * len(head)),
+    ]
+    for name in [*phenomena, "overall"]:
+        cells = [_consistency_cell((rows_of[e.name] or {}).get(name)) for e in systems]
+        lines.append(_row([f"**{name}**" if name == "overall" else name, *cells]))
+    for task in TASKS:
+        label = f"F1 {task} ({MAIN_SUBTASKS[task]})"
+        lines.append(_row([label, *(_number(main_f1(entry, task)) for entry in systems)]))
+    return [*lines, ""]
+
+
+def _consistency_cell(row: Consistency | None) -> str:
+    if row is None:
+        return "—"
+    if row.consistency is None:
+        return "not attempted"
+    return f"{row.consistent}/{row.groups} ({row.consistency:.3f})"
 
 
 def _system_cell(entry: Entry) -> str:

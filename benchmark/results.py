@@ -16,7 +16,11 @@ A results file (``schema_version`` :data:`SCHEMA_VERSION`)::
                                        "missed": [[doc_id, gold_id], ...],
                                        "spurious": [[doc_id, pred_id], ...]}}}},
      "not_attempted": ["casualties", "hedges/uncertain", ...],
-     "unaligned": [{"doc_id", "task", "item_id", "field", "text"}, ...]}
+     "unaligned": [{"doc_id", "task", "item_id", "field", "text"}, ...],
+     "contrast_consistency": {MODE: {"phenomena": {...}, "overall": {...}}}}
+
+``contrast_consistency`` (since 1.1) is present only for the contrast split; its format is
+:mod:`benchmark.results_contrast`. Version 1.0 files (without it) migrate unchanged.
 
 A task the submission did not attempt is ``TASK: {"attempted": false}`` (no numbers, never
 zeros); a subtask not attempted inside an attempted task is ``SUBTASK: {"attempted": false}``.
@@ -32,14 +36,15 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmark import results_contrast
+from benchmark.atomic import write_text_atomically
 from benchmark.errors import DataError
+from benchmark.results_contrast import ConsistencySection
 from benchmark.scoring import SCORER_VERSION
 from benchmark.scoring.report import (
     Counts,
@@ -49,13 +54,17 @@ from benchmark.scoring.report import (
     UnalignedSpan,
 )
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 """Version of the results file format written by :func:`to_json`."""
 
-MIGRATIONS: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {}
+MIGRATIONS: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
+    # 1.1 added the optional contrast_consistency section: a 1.0 file is a valid 1.1 file.
+    "1.0": ("1.1", dict),
+}
 """Old schema version -> (next version, function rewriting a dict of the old version)."""
 
 __all__ = [
+    "ConsistencySection",
     "Counts",
     "DatasetInfo",
     "PerUnit",
@@ -119,6 +128,8 @@ class Results:
     """Scorer version that produced the scores."""
     schema_version: str = SCHEMA_VERSION
     """Results file format version."""
+    contrast_consistency: tuple[ConsistencySection, ...] = ()
+    """Contrast consistency per match mode (contrast split only; empty otherwise)."""
 
 
 def to_dict(results: Results) -> dict[str, Any]:
@@ -133,7 +144,7 @@ def to_dict(results: Results) -> dict[str, Any]:
     for result in results.report.results:
         subtasks = tasks.setdefault(result.task, {})
         subtasks.setdefault(result.subtask, {})[result.mode] = _result_dict(result)
-    return {
+    data = {
         "schema_version": SCHEMA_VERSION,
         "dataset": vars(results.dataset).copy(),
         "scorer_version": results.scorer_version,
@@ -148,6 +159,9 @@ def to_dict(results: Results) -> dict[str, Any]:
         "not_attempted": list(results.report.not_attempted),
         "unaligned": [vars(span).copy() for span in results.report.unaligned],
     }
+    if results.contrast_consistency:
+        data[results_contrast.SECTION] = results_contrast.to_dict(results.contrast_consistency)
+    return data
 
 
 def to_json(results: Results) -> str:
@@ -157,15 +171,7 @@ def to_json(results: Results) -> str:
 
 def write_results(path: Path, results: Results) -> None:
     """Write ``results`` to ``path`` atomically (temporary file, then rename)."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(to_json(results))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_text_atomically(path, to_json(results))
 
 
 def read_results(path: Path) -> Results:
@@ -231,6 +237,9 @@ def from_dict(data: Any, *, file: str | Path | None = None) -> Results:
         report=ScoreReport(tuple(results), tuple(listed), tuple(unaligned)),
         scorer_version=reader.string(data.get("scorer_version"), "scorer_version"),
         schema_version=SCHEMA_VERSION,
+        contrast_consistency=results_contrast.from_dict(
+            data.get(results_contrast.SECTION), file=file
+        ),
     )
 
 

@@ -6,6 +6,10 @@ percentages with one decimal. A task the submission did not attempt is one line
 ``TASK: not attempted``; a subtask not attempted inside an attempted task is a line
 ``  SUBTASK: not attempted`` under the task's rows.
 Then the unaligned spans: their number, and one line each (they are false positives).
+
+Contrast split: :func:`consistency_table` renders the contrast consistency, one row per
+phenomenon and an ``overall`` row, columns ``groups``, ``consistent`` and the share (percent,
+``not attempted`` when a needed subtask was not scored) for each match mode.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from benchmark.results_contrast import ConsistencySection
 from benchmark.scoring.report import ScoreReport, SubtaskResult
 
 NOT_ATTEMPTED = "not attempted"
@@ -57,6 +62,26 @@ def render(report: ScoreReport, *, tasks: Sequence[str], modes: Sequence[str]) -
         lines.append("")
     lines.extend(unaligned_lines(report))
     return "\n".join(lines) + "\n"
+
+
+def consistency_table(sections: Sequence[ConsistencySection]) -> str:
+    """Return the contrast consistency table (text, final newline); ``""`` for no section."""
+    if not sections:
+        return ""
+    header = ["phenomenon"]
+    for section in sections:
+        header += [f"{section.mode} groups", f"{section.mode} consistent", f"{section.mode} %"]
+    names = [row.phenomenon for row in sections[0].phenomena]
+    rows = [header]
+    for index, name in enumerate([*names, "overall"]):
+        row = [name]
+        for section in sections:
+            found = section.overall if index == len(names) else section.phenomena[index]
+            share = NOT_ATTEMPTED if found.consistency is None else percent(found.consistency)
+            row += [str(found.groups), str(found.consistent), share]
+        rows.append(row)
+    lines = ["contrast consistency (groups whose every document is fully right for its layer)"]
+    return "\n".join([*lines, *_aligned(rows)]) + "\n"
 
 
 def unaligned_lines(report: ScoreReport) -> list[str]:

@@ -93,3 +93,9 @@ def test_source_phrase_keeps_a_negated_participle():
         "fonti non confermate",
         "i ribelli sono entrati a Goma",
     )
+
+
+def test_che_as_the_last_token_gives_no_relation_and_no_crash():
+    # Regression: the clause after a final "che" started past the last token (IndexError).
+    document = document_from_text("cut", "Il portavoce del ministero ha ribadito che")
+    assert find_attributions(document, sentence_views(document)) == []

@@ -106,3 +106,11 @@ def test_polarity_certainty_location_event_attribution():
 def test_distractor_numbers_give_no_record():
     counts = [c.count for c in _result().casualties]
     assert 3000 not in counts and 40 not in counts and 2015 not in counts
+
+
+def test_status_word_as_the_last_token_of_an_unpunctuated_sentence():
+    # Regression: the three-word window at the sentence end matched a one-word entry.
+    text = "Sul fronte di Bengasi due soldati feriti"
+    (record,) = RulesExtractor().extract(document_from_text("caption", text)).casualties
+    assert (record.trigger.text, record.trigger.start) == ("feriti", 34)
+    assert (record.status, record.count, record.victim.text) == ("injured", 2, "soldati")

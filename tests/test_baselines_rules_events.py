@@ -62,3 +62,13 @@ def test_attribution_of_a_trigger_inside_a_quotation():
         ("Instrument", "I droni"),
         ("Target", "la centrale"),
     ]
+
+
+def test_trigger_as_the_last_token_of_an_unpunctuated_sentence():
+    # Regression: a lexicon window running past the sentence end matched a one-word entry
+    # while claiming four tokens, and token_span indexed past the sentence (IndexError).
+    text = "Il porto di Odessa bombardato"
+    (event,) = RulesExtractor().extract(document_from_text("headline", text)).events
+    assert (event.trigger.start, event.trigger.end, event.trigger.text) == (19, 29, "bombardato")
+    assert event.event_type == "Conflict:Attack"
+    assert [(a.role, a.span.text) for a in event.arguments] == [("Target", "Il porto di Odessa")]

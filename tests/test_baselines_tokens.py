@@ -1,5 +1,13 @@
 from baselines.document import document_from_text
-from baselines.tokens import contains, quotations, sentence_views, span, token_span, trim_right
+from baselines.tokens import (
+    contains,
+    ngram,
+    quotations,
+    sentence_views,
+    span,
+    token_span,
+    trim_right,
+)
 
 
 def test_sentence_views_lowercase_and_normalise_apostrophes():
@@ -24,3 +32,12 @@ def test_quotations_straight_and_typographic():
 def test_contains():
     assert contains(span("abcdef", 0, 6), span("abcdef", 2, 4))
     assert not contains(span("abcdef", 2, 4), span("abcdef", 0, 6))
+
+
+def test_ngram_refuses_a_window_past_the_end():
+    lows = ["truppe", "russe", "bombardata"]
+    assert ngram(lows, 1, 2) == ("russe", "bombardata")
+    assert ngram(lows, 2, 1) == ("bombardata",)
+    assert ngram(lows, 2, 2) is None  # a plain slice would give ("bombardata",)
+    assert ngram(lows, 3, 1) is None
+    assert ngram([], 0, 1) is None

@@ -91,4 +91,5 @@ def test_ci_script_runs_the_locked_test_command():
     lines = script.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "#!/usr/bin/env bash"
     assert "set -euo pipefail" in lines
-    assert lines[-1] == "uv run --locked pytest"
+    assert lines[-1] == '"${uv[@]}" run --locked pytest'
+    assert "uv=(uv)" in lines[-1 - 7 :] or any(line.strip() == "uv=(uv)" for line in lines)

@@ -47,7 +47,7 @@ def test_every_baseline_composes(tmp_path, name):
     cfg = _compose(tmp_path, [f"baseline={name}"])
     resolved = OmegaConf.to_container(cfg, resolve=True, throw_on_missing=True)
     assert resolved["baseline"]["name"] == name
-    assert resolved["splits"] == ["test"]
+    assert resolved["splits"] == ["test", "contrast"]
     assert resolved["paths"]["runs_dir"] == str(tmp_path / "runs")
     assert resolved["paths"]["data_dir"] is None
     assert resolved["paths"]["leaderboard"] == "LEADERBOARD.md"

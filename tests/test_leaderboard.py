@@ -14,6 +14,7 @@ from benchmark.leaderboard import (
     write_leaderboard,
 )
 from benchmark.results import DatasetInfo, Provenance, Results, write_results
+from benchmark.scoring import SCORER_VERSION
 from benchmark.scoring.report import ScoreReport, SubtaskResult
 
 REPO = Path(__file__).resolve().parents[1]
@@ -133,7 +134,7 @@ def test_rendered_rows(results_dir):
     # systems table: main F1 per task, not attempted as a dash
     assert (
         "| beta ([report](reports/beta.html)) | 1.000 | — | — | — | reproduce | `baseline=beta` "
-        "| `abcdef01` | 1.0.0 | — |"
+        f"| `abcdef01` | {SCORER_VERSION} | — |"
     ) in lines
     assert page.index("| 1 | beta") < page.index("| 2 | alpha") < page.index("| 2 | gamma")
     assert "## How to submit" in page
@@ -193,3 +194,30 @@ def test_committed_leaderboard_is_up_to_date_with_results():
     page = render(read_entries(REPO / "results"))
     committed = (REPO / "LEADERBOARD.md").read_text(encoding="utf-8")
     assert committed == page, "LEADERBOARD.md is out of date: run `kharkiv-ie leaderboard`"
+
+
+def test_contrast_consistency_table(tmp_path):
+    from dataclasses import replace
+
+    from benchmark.results_contrast import ConsistencySection
+    from benchmark.scoring.consistency import Consistency
+
+    folder = tmp_path / "results"
+    counts = {("events", "trigger_classification"): (1, 1, 0)}  # F1 2/(2+1+0) = 0.667
+    for name, rows in (
+        ("low", (Consistency("neg", 2, 0, 0.0, ("c1", "c2")), Consistency("hedge", 1, 1, 1.0, ()))),
+        ("high", (Consistency("neg", 2, 2, 1.0, ()), Consistency("hedge", 1, 0, 0.0, ("c3",)))),
+    ):
+        results = replace(
+            _results(name, counts, split="contrast"),
+            contrast_consistency=(ConsistencySection("exact", rows),),
+        )
+        _write(folder, f"{name}.contrast", results)
+    page = render(read_entries(folder))
+    table = page[page.index("### Contrast consistency") :].split("\n\n")[2].splitlines()
+    assert table[0] == "| Phenomenon | high | low |"  # high: 2/3 overall, low: 1/3
+    assert table[2] == "| neg | 2/2 (1.000) | 0/2 (0.000) |"
+    assert table[3] == "| hedge | 0/1 (0.000) | 1/1 (1.000) |"
+    assert table[4] == "| **overall** | 2/3 (0.667) | 1/3 (0.333) |"
+    assert table[5] == "| F1 events (trigger_classification) | 0.667 | 0.667 |"
+    assert "| F1 casualties (record) | — | — |" in table

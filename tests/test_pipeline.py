@@ -37,6 +37,7 @@ def _cfg(baseline, tiny, tmp_path, *extra):
             f"paths.reports_dir={tmp_path / 'reports'}",
             f"paths.leaderboard={tmp_path / 'LEADERBOARD.md'}",
             "scoring.bootstrap=20",
+            "splits=[test]",  # the tiny gold has no contrast split
             *extra,
         ],
     )
@@ -169,3 +170,66 @@ def test_runs_from_another_working_directory(tiny, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     output = run_baseline(_cfg("naive", tiny, tmp_path))
     assert Path(output.splits[0].results).is_file()
+
+
+def test_source_paragraph_sentences_of_the_real_contrast_spec():
+    from baselines.pipeline import source_paragraph_sentences
+    from benchmark.loading import load_gold
+
+    sources = source_paragraph_sentences(test_documents=load_gold().documents, data_dir=None)
+    # paragraph 0 of the article holds sentences 0-3; paragraph 5 (a caption) sentence 14
+    assert sources["kharkiv-001-c01-orig"] == {("kharkiv-001", i) for i in range(4)}
+    assert sources["kharkiv-001-c01-e1"] == {("kharkiv-001", i) for i in range(4)}
+    assert sources["kharkiv-001-c31-e1"] == {("kharkiv-001", 14)}
+
+
+def test_crf_never_predicts_a_contrast_document_with_a_model_trained_on_its_paragraph(
+    monkeypatch,
+):
+    from baselines.crf.extractor import CrfExtractor
+    from baselines.pipeline import predict
+    from benchmark.loading import load_gold
+    from benchmark.text import paragraphs
+
+    test_gold = load_gold()
+    article = test_gold.documents[0]
+    trained, predicted_by = [], {}
+    real_fit, real_extract = CrfExtractor.fit, CrfExtractor.extract
+
+    def fit(self, rows, documents):
+        trained.append(frozenset((r.doc_id, r.sentence_id) for r in rows))
+        self._spy = len(trained) - 1
+        return real_fit(self, rows, documents)
+
+    def extract(self, document):
+        predicted_by[document.doc_id] = trained[self._spy]
+        return real_extract(self, document)
+
+    monkeypatch.setattr(CrfExtractor, "fit", fit)
+    monkeypatch.setattr(CrfExtractor, "extract", extract)
+    contrast = load_gold(split="contrast")
+    crf = {"name": "crf", "folds": 5, "seed": 0, "c1": 0.1, "c2": 0.1, "max_iterations": 100}
+    result = predict(crf, gold=contrast, split="contrast", data_dir=None)
+    assert [d.doc_id for d in result.documents] == [d.doc_id for d in contrast.documents]
+    assert set(predicted_by) == {d.doc_id for d in contrast.documents}
+    spans = paragraphs(article.text)
+    for document in contrast.documents:
+        # independent check: every test sentence whose text is in the contrast document
+        # (its unchanged sentences) must be absent from its model's training sentences
+        reused = {
+            ("kharkiv-001", s.sentence_id)
+            for s in article.sentences
+            if len(article.text[s.start : s.end].strip()) >= 20
+            and article.text[s.start : s.end].strip() in document.text
+        }
+        assert not reused & predicted_by[document.doc_id], document.doc_id
+        # and the whole source paragraph is left out, nothing else
+        (paragraph,) = [
+            i for i, (a, b) in enumerate(spans) if document.text[:30] in article.text[a:b]
+        ] or [None]
+        if paragraph is not None:
+            a, b = spans[paragraph]
+            source = {("kharkiv-001", s.sentence_id) for s in article.sentences if a <= s.start < b}
+            assert predicted_by[document.doc_id] == (
+                {("kharkiv-001", s.sentence_id) for s in article.sentences} - source
+            )

@@ -156,3 +156,26 @@ def test_real_gold_as_prediction_is_all_tp(real_gold):
     assert parsed.marks == expected
     assert "Missed items (false negatives): none" in page
     _assert_self_contained(page)
+
+
+def test_multi_document_split_is_one_collapsible_block_per_document():
+    from dataclasses import replace
+
+    from benchmark.loading import load_gold
+
+    contrast = load_gold(split="contrast")
+    wrong = "kharkiv-001-c01-e1"  # paragraph 0: it has gold events, all missed below
+    pred = replace(
+        contrast,
+        **{
+            layer: tuple(i for i in getattr(contrast, layer) if i.doc_id != wrong)
+            for layer in ("events", "casualties", "attributions", "hedges")
+        },
+    )
+    page = _page(contrast, pred)
+    events = page[page.index('<section id="layer-events"') : page.index('id="layer-casualties"')]
+    blocks = re.findall(r'<details class="doc" data-doc="([^"]+)"( open)?>', events)
+    assert [doc_id for doc_id, _ in blocks] == [d.doc_id for d in contrast.documents]
+    assert [doc_id for doc_id, opened in blocks if opened] == [wrong]
+    assert "Text of" not in page  # the single-document heading is not used
+    assert len(re.findall(r'class="tab"', page)) == 6  # scores, 4 layers, unaligned

@@ -29,6 +29,7 @@ def _overrides(tiny, out):
         f"paths.reports_dir={out / 'reports'}",
         f"paths.leaderboard={out / 'LEADERBOARD.md'}",
         "scoring.bootstrap=50",
+        "splits=[test]",  # the tiny gold has no contrast split
     ]
 
 
@@ -93,3 +94,31 @@ def test_cli_reproduce_bad_override_exits_2(tmp_path, capsys):
 def test_cli_reproduce_unknown_baseline_exits_2(capsys):
     assert main(["reproduce", "--baselines", "bert"]) == 2
     assert "unknown baseline 'bert'" in capsys.readouterr().err
+
+
+def test_reproduce_both_splits_of_the_real_gold_twice_is_byte_identical(tmp_path, monkeypatch):
+    overrides = [
+        f"paths.runs_dir={tmp_path / 'runs'}",
+        f"paths.results_dir={tmp_path / 'results'}",
+        f"paths.reports_dir={tmp_path / 'reports'}",
+        f"paths.leaderboard={tmp_path / 'LEADERBOARD.md'}",
+        "scoring.bootstrap=20",
+    ]
+    monkeypatch.setattr(provenance_module, "now_iso", lambda: "2030-01-01T00:00:00+00:00")
+    reproduce(baselines=("rules", "crf"), overrides=overrides)
+    before = _snapshot(tmp_path)
+    assert sorted(k for k in before if k.startswith(("results/", "reports/"))) == [
+        "reports/crf.contrast.html",
+        "reports/crf.html",
+        "reports/rules.contrast.html",
+        "reports/rules.html",
+        "results/crf.contrast.json",
+        "results/crf.json",
+        "results/rules.contrast.json",
+        "results/rules.json",
+    ]
+    page = before["LEADERBOARD.md"].decode("utf-8")
+    assert "## Split `contrast`" in page and "### Contrast consistency (exact match)" in page
+    monkeypatch.setattr(provenance_module, "now_iso", lambda: "2031-06-06T00:00:00+00:00")
+    reproduce(baselines=("rules", "crf"), overrides=overrides)
+    assert _snapshot(tmp_path) == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,8 @@ def test_round_trip(tmp_path):
     loaded = results.read_results(path)
     assert loaded == original  # per_unit is not written and not compared
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["schema_version"] == "1.0" and data["scorer_version"] == SCORER_VERSION
+    assert data["schema_version"] == "1.1" and data["scorer_version"] == SCORER_VERSION
+    assert "contrast_consistency" not in data  # test split: no section
     assert data["tasks"]["casualties"] == {"attempted": False}
     exact = data["tasks"]["events"]["trigger_identification"]["exact"]
     assert (exact["tp"], exact["fp"], exact["fn"], exact["precision"]) == (2, 2, 1, 0.5)
@@ -44,7 +46,8 @@ def test_round_trip(tmp_path):
 
 def test_version_1_0_fixture_loads():
     loaded = results.read_results(FIXTURES / "results-1.0.json")
-    assert loaded.schema_version == "1.0"
+    assert loaded.schema_version == "1.1"  # migrated: 1.0 files are valid 1.1 files
+    assert loaded.contrast_consistency == ()
     assert loaded.dataset.name == "kharkiv-ie"
     assert loaded.report.not_attempted == ("casualties", "hedges/uncertain")
     exact = loaded.report.get("events", "trigger_identification", "exact")
@@ -67,7 +70,7 @@ def test_migration_chain(monkeypatch):
 
     monkeypatch.setitem(results.MIGRATIONS, "0.9", ("1.0", from_0_9))
     loaded = results.from_dict(data)
-    assert loaded.scorer_version == "1.0.0" and loaded.schema_version == "1.0"
+    assert loaded.scorer_version == "1.0.0" and loaded.schema_version == "1.1"
 
 
 @pytest.mark.parametrize(
@@ -98,3 +101,62 @@ def test_malformed_json(tmp_path):
     path.write_text('{"schema_version": "1.0",\n oops}', encoding="utf-8")
     with pytest.raises(DataError, match=r"bad.json:2: malformed JSON"):
         results.read_results(path)
+
+
+def _with_contrast() -> Results:
+    from benchmark.results_contrast import ConsistencySection
+    from benchmark.scoring.consistency import Consistency
+
+    rows = (
+        Consistency("hedging.cue_added", 4, 1, 0.25, ("c02", "c05", "c09")),
+        Consistency("negation.added", 2, 2, 1.0, ()),
+    )
+    return replace(make_results(), contrast_consistency=(ConsistencySection("exact", rows),))
+
+
+def test_contrast_section_round_trip(tmp_path):
+    original = _with_contrast()
+    path = tmp_path / "contrast.json"
+    results.write_results(path, original)
+    assert results.read_results(path) == original
+    section = json.loads(path.read_text(encoding="utf-8"))["contrast_consistency"]["exact"]
+    assert section["phenomena"]["hedging.cue_added"] == {
+        "groups": 4,
+        "consistent": 1,
+        "consistency": 0.25,
+        "inconsistent_groups": ["c02", "c05", "c09"],
+    }
+    # overall: (1 + 2) / (4 + 2)
+    assert section["overall"] == {"groups": 6, "consistent": 3, "consistency": 0.5}
+
+
+def test_contrast_section_not_attempted_has_no_share():
+    from benchmark.results_contrast import ConsistencySection
+    from benchmark.scoring.consistency import Consistency
+
+    rows = (Consistency("a", 3, 0, None, ()), Consistency("b", 1, 1, 1.0, ()))
+    overall = ConsistencySection("exact", rows).overall
+    assert (overall.groups, overall.consistent, overall.consistency) == (4, 1, None)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda s: s["phenomena"]["negation.added"].update(consistency=0.5),
+         "phenomena.negation.added.consistency: 0.5 does not follow"),
+        (lambda s: s["phenomena"]["negation.added"].update(consistent=3),
+         "phenomena.negation.added.consistent: more consistent groups than groups"),
+        (lambda s: s["overall"].update(consistent=2),
+         "contrast_consistency.exact.overall: does not sum the phenomena"),
+        (lambda s: s["phenomena"]["hedging.cue_added"].update(groups="4"),
+         "hedging.cue_added.groups: expected an integer >= 0"),
+    ],
+)  # fmt: skip
+def test_bad_contrast_sections(tmp_path, edit, message):
+    data = results.to_dict(_with_contrast())
+    edit(data["contrast_consistency"]["exact"])
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataError, match=message) as error:
+        results.read_results(path)
+    assert str(error.value).startswith(str(path)) and "\n" not in str(error.value)

@@ -135,3 +135,34 @@ def test_missing_contrast_split_is_one_clear_line(tmp_path, gold_file, capsys):
     assert first.startswith(f"the 'contrast' split cannot be loaded from {folder} (is it built")
     assert first.endswith("contrast.jsonl: file not found")
     assert not out.exists()
+
+
+def test_contrast_split_reports_consistency(tmp_path, capsys):
+    contrast = load_gold(split="contrast")
+    lines = [submission_line_from_annotations(contrast, d.doc_id) for d in contrast.documents]
+    path = write_lines(tmp_path / "gold-contrast.jsonl", lines)
+    out = tmp_path / "gold.contrast.json"
+    args = ["score", str(path), "--split", "contrast", "--bootstrap", "0", "--out", str(out)]
+    assert cli.main(args) == 0
+    printed = capsys.readouterr().out
+    assert "contrast consistency (groups whose every document is fully right" in printed
+    spec = (data_dir() / "contrast" / "edits.yaml").read_text(encoding="utf-8")
+    groups = spec.count("\n  - group: ")  # counted in the spec file, not by the scorer
+    overall = [line.split() for line in printed.splitlines() if line.startswith("  overall")]
+    assert overall == [["overall", *[str(groups), str(groups), "100.0"] * 2]]
+    section = read_results(out).contrast_consistency
+    assert [s.mode for s in section] == ["exact", "overlap"]
+    assert section[0].overall.groups == groups and section[0].overall.consistency == 1.0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["contrast_consistency"]["exact"]["overall"] == {
+        "groups": groups,
+        "consistent": groups,
+        "consistency": 1.0,
+    }
+
+
+def test_test_split_has_no_consistency_section(tmp_path, gold_file, capsys):
+    out = tmp_path / "gold.json"
+    assert cli.main(["score", str(gold_file), "--bootstrap", "0", "--out", str(out)]) == 0
+    assert "contrast consistency" not in capsys.readouterr().out
+    assert "contrast_consistency" not in json.loads(out.read_text(encoding="utf-8"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from scoring_helpers import annotations, counts, document, span
 
-from benchmark.schema import Casualty
+from benchmark.schema import Casualty, Span
 from benchmark.scoring import score
 from benchmark.scoring.report import Counts
 
@@ -66,11 +66,13 @@ def report():
         ("record", "exact", (0, 3, 2)),
         # overlap: Q1 = C1 (killed, 21, at_least, victim overlaps); Q2 still wrong qualifier
         ("record", "overlap", (1, 2, 1)),
-        # slots exact: only Q2 aligned (to C2): 6 of its 7 agree (not the qualifier).
-        # fp = 20 predicted items - 6; fn = 16 gold items - 6
+        # slot items carry the victim span. Exact: Q1's victim "21 persone" is not C1's
+        # "persone", Q3's "Altri" is nobody's: only Q2 (victim "civili" = C2's) can match,
+        # and 6 of its 7 items agree (not the qualifier). fp = 20 predicted - 6; fn = 16 - 6
         ("slots", "exact", (6, 14, 10)),
-        # slots overlap: Q1->C1 all 8 agree (location overlaps), Q2->C2 6 agree.
-        # fp: Q2 qualifier + Q3's 5 = 6; fn: C1 time + C2 qualifier = 2
+        # slots overlap: Q1's victim overlaps C1's only: all 8 of its items agree with C1's
+        # (location "a Kharkiv" overlaps "Kharkiv"); Q2 with C2: 6 agree; "Altri" overlaps no
+        # victim. fp: Q2 qualifier + Q3's 5 = 6; fn: C1 time + C2 qualifier = 2
         ("slots", "overlap", (14, 6, 2)),
     ],
 )
@@ -81,11 +83,12 @@ def test_counts(report, subtask, mode, expected):
 def test_slot_breakdown_exact(report):
     per_field = report.get("casualties", "slots", "exact").per_type
     assert per_field == {
-        "certainty": Counts(1, 2, 1),  # Q2 right; Q1 unaligned, Q3 spurious; C1 missed
-        "count": Counts(1, 1, 1),  # Q2 right; Q1 unaligned (Q3 has no count); C1 missed
-        "count_qualifier": Counts(0, 3, 2),  # Q2 wrong, Q1 unaligned, Q3 spurious
+        # "Q1 victim" = Q1's victim span is not exact, so none of its items matches
+        "certainty": Counts(1, 2, 1),  # Q2 right; Q1 victim, Q3 spurious; C1 missed
+        "count": Counts(1, 1, 1),  # Q2 right; Q1 victim (Q3 has no count); C1 missed
+        "count_qualifier": Counts(0, 3, 2),  # Q2 wrong, Q1 victim, Q3 spurious
         "count_span": Counts(1, 1, 1),
-        "location": Counts(0, 1, 1),  # Q1 unaligned
+        "location": Counts(0, 1, 1),  # Q1 victim
         "polarity": Counts(1, 2, 1),
         "status": Counts(1, 2, 1),
         "time": Counts(0, 0, 1),  # C1 time, nobody predicted one
@@ -112,3 +115,37 @@ def test_slot_ids(report):
     result = report.get("casualties", "slots", "overlap")
     assert result.missed == (("d1", "C1/time"), ("d1", "C2/count_qualifier"))
     assert ("d1", "C1/location", "Q1/location") in result.matched
+
+
+def test_exact_slot_survives_overlap_mode():
+    # Victims by offsets: C1 "Almeno 21" (0, 9), C2 "21 persone" (7, 17); Q1 = C1 exactly,
+    # Q2 "Almeno" (0, 6). Counts: C1 and Q1 21, C2 and Q2 5. Every other field is the same
+    # in all four records (killed, exact, people, positive, certain): 6 slot items each.
+    def simple(cid, victim, count):
+        start, end = victim
+        return Casualty(
+            cid, "d1", 0, "killed", count, "exact", None, None, None,
+            Span(start, end, TEXT[start:end]), "people", None, None, "positive", "certain",
+            None, None,
+        )  # fmt: skip
+
+    gold = annotations(DOC, casualties=[simple("C1", (0, 9), 21), simple("C2", (7, 17), 5)])
+    pred = annotations(DOC, casualties=[simple("Q1", (0, 9), 21), simple("Q2", (0, 6), 5)])
+    report = score(gold, pred, attempted={"casualties"})
+    # victim overlap: Q1 overlaps C1 and C2 ("21"), Q2 only C1: the maximum matching is
+    # Q1-C2 + Q2-C1 (2 pairs), which breaks the exact pair Q1-C1
+    assert report.get("casualties", "victim", "overlap").matched == (
+        ("d1", "C1", "Q2"),
+        ("d1", "C2", "Q1"),
+    )
+    # slots exact: Q1's 6 items equal C1's; Q2's victim is not exact: (6, 6, 6)
+    assert counts(report, "casualties", "slots", "exact") == (6, 6, 6)
+    # slots overlap, per field: the 5 shared-value fields pair Q1-C2 and Q2-C1 (2 each,
+    # 10); count 21: Q1 (0, 9) with C1 (0, 9); count 5: Q2 (0, 6) and C2 (7, 17) do not
+    # overlap. tp 11, fp 1 (Q2/count), fn 1 (C2/count)
+    assert counts(report, "casualties", "slots", "overlap") == (11, 1, 1)
+    # the count of Q1 matches in both modes (through the victim alignment it went to C2's
+    # count 5 in overlap mode: exact 1 > overlap 0)
+    for mode in ("exact", "overlap"):
+        per_field = report.get("casualties", "slots", mode).per_type
+        assert per_field["count"] == Counts(1, 1, 1)

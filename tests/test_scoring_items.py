@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from benchmark.schema import Span
-from benchmark.scoring.items import Item, Unmatched, gold_anchor, natural_key, offsets
+from benchmark.scoring.items import Item, natural_key, offsets
 
 
 def test_natural_order():
@@ -17,8 +17,3 @@ def test_offsets_and_unaligned():
     assert offsets(Span(3, 5, "ab")) == (3, 5) and offsets(None) is None
     assert Item("P", "d", 0, ((-1, -1),)).unaligned
     assert not Item("P", "d", 0, ((0, 1), None)).unaligned
-
-
-def test_anchors():
-    assert gold_anchor("d1", "E3") == "E3"
-    assert Unmatched("E3") != "E3"

@@ -55,3 +55,12 @@ def test_ranks_follow_ids():
 def test_unknown_mode():
     with pytest.raises(DataError, match="unknown match mode 'fuzzy'"):
         match([], [], mode="fuzzy")
+
+
+def test_lone_multi_span_pair_needs_every_component():
+    # one gold and one prediction whose first spans overlap: a pair only when the second
+    # spans overlap too ((10, 20) and (21, 30) share nothing; (15, 25) shares 5 characters)
+    gold = [Item("A1", "d", 0, ((0, 5), (10, 20)))]
+    assert pairs(gold, [Item("P1", "d", 0, ((2, 4), (21, 30)))], "overlap") == []
+    assert pairs(gold, [Item("P1", "d", 0, ((2, 4), (15, 25)))], "overlap") == [(0, 0)]
+    assert pairs([], [Item("P1", "d", 0, ((2, 4), (15, 25)))], "overlap") == []

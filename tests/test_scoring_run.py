@@ -15,7 +15,7 @@ from test_scoring_events import PRED as EVENT_PRED
 from test_scoring_hedges import GOLD as HEDGES
 
 from benchmark.errors import DataError
-from benchmark.schema import Annotations, Argument, Event, Hedge, Span
+from benchmark.schema import Annotations, Argument, Attribution, Casualty, Event, Hedge, Span
 from benchmark.scoring import score
 from benchmark.scoring.sentences import gold_sentence_labels
 
@@ -85,7 +85,7 @@ def test_bad_options(option, value):
         score(EVENTS, EVENTS, **{option: value})
 
 
-# ---- properties on random event and hedge layers ---------------------------------------
+# ---- properties on random layers of all four tasks ---------------------------------------
 TEXT = "uno due tre quattro cinque sei sette otto nove dieci. undici dodici tredici quattordici."
 DOC = document(TEXT)
 TYPES = ("Conflict:Attack", "Life:Die")
@@ -122,7 +122,38 @@ def layers(draw, prefix):
         Hedge(f"{prefix}H{i}", "d1", 0, spans(), "conditional", spans())
         for i in range(draw(st.integers(0, 3)))
     ]
-    return annotations(DOC, events=events, hedges=hedges)
+    casualties = [
+        Casualty(
+            f"{prefix}C{i}",
+            "d1",
+            0,
+            draw(st.sampled_from(("killed", "injured"))),
+            draw(st.sampled_from((None, 2, 3))),
+            "exact",
+            None,
+            None,
+            None,
+            spans(),
+            "people",
+            spans() if draw(st.booleans()) else None,
+            None,
+            "positive",
+            "certain",
+            None,
+            None,
+        )  # fmt: skip
+        for i in range(draw(st.integers(0, 3)))
+    ]
+    relations = []
+    for i in range(draw(st.integers(0, 3))):
+        parent = draw(st.sampled_from([None, *(a.attribution_id for a in relations)]))
+        source = spans() if draw(st.booleans()) else None
+        relations.append(
+            Attribution(f"{prefix}A{i}", "d1", source, None, spans(), spans(), "direct", parent)
+        )
+    return annotations(
+        DOC, events=events, hedges=hedges, casualties=casualties, attributions=relations
+    )
 
 
 def flat(report):
@@ -135,32 +166,41 @@ def flat(report):
 @settings(max_examples=60, deadline=None)
 @given(layers("G"), layers("P"), st.randoms(use_true_random=False))
 def test_properties(gold, pred, random):
-    tasks = ["events", "hedges"]
+    tasks = ["events", "casualties", "attributions", "hedges"]
     report = score(gold, pred, tasks=tasks)
     for result in report.results:
         assert 0.0 <= result.precision <= 1.0 and 0.0 <= result.recall <= 1.0
     for result in report.results:
         if result.mode == "exact":
             assert result.tp <= report.get(result.task, result.subtask, "overlap").tp
-    # order invariance: shuffled events (and their arguments' owners) give the same ids
-    events, hedges = list(pred.events), list(pred.hedges)
-    random.shuffle(events)
-    random.shuffle(hedges)
-    shuffled = dataclasses.replace(pred, events=tuple(events), hedges=tuple(hedges))
+    # order invariance: shuffled layers (events with their arguments) give the same ids
+    shuffled = pred
+    for name in ("events", "casualties", "attributions", "hedges"):
+        items = list(getattr(pred, name))
+        random.shuffle(items)
+        shuffled = dataclasses.replace(shuffled, **{name: tuple(items)})
     assert flat(score(gold, shuffled, tasks=tasks)) == flat(report)
-    # adding a correct prediction never lowers recall
-    if gold.events:
-        extra = dataclasses.replace(gold.events[0], event_id="EXTRA")
-        more = dataclasses.replace(pred, events=(*pred.events, extra))
-        after = score(gold, more, tasks=tasks)
-        for result in report.results:
-            assert after.get(result.task, result.subtask, result.mode).recall >= result.recall
+    # adding a correct prediction never lowers recall (a gold item copied under a new id,
+    # which sorts first: identical items are paired in id order)
+    copies = [
+        ("events", "event_id", {}),
+        ("casualties", "casualty_id", {}),
+        ("attributions", "attribution_id", {"parent_id": None}),
+    ]
+    for name, id_field, changes in copies:
+        if getattr(gold, name):
+            extra = dataclasses.replace(getattr(gold, name)[0], **{id_field: "0", **changes})
+            more = dataclasses.replace(pred, **{name: (*getattr(pred, name), extra)})
+            after = score(gold, more, tasks=tasks)
+            for result in report.results:
+                new = after.get(result.task, result.subtask, result.mode)
+                assert new.recall >= result.recall, (name, result)
 
 
 @settings(max_examples=30, deadline=None)
 @given(layers("G"))
 def test_random_gold_against_itself(gold):
-    report = score(gold, gold, tasks=["events", "hedges"])
+    report = score(gold, gold, tasks=["events", "casualties", "attributions", "hedges"])
     for result in report.results:
         if result.tp + result.fn:  # a subtask with no gold item scores 0.0 (zero division)
             assert result.f1 == 1.0, result

@@ -41,3 +41,27 @@ def test_zero_division_shows_zero():
     report = ScoreReport(results=(result("scope", "exact", 0, 0, 4),))
     lines = render(report, tasks=("hedges",), modes=("exact",)).splitlines()
     assert lines[2].split() == ["scope", "0.0", "0.0", "0.0", "-"]
+
+
+def test_consistency_table():
+    from benchmark.results_contrast import ConsistencySection
+    from benchmark.scoring.consistency import Consistency
+    from benchmark.table import consistency_table
+
+    assert consistency_table(()) == ""
+    exact = ConsistencySection(
+        "exact", (Consistency("neg", 2, 1, 0.5, ("c2",)), Consistency("hedge", 3, 0, None, ()))
+    )
+    lines = consistency_table([exact]).splitlines()
+    assert lines[1].split() == [
+        "phenomenon",
+        "exact",
+        "groups",
+        "exact",
+        "consistent",
+        "exact",
+        "%",
+    ]
+    assert lines[2].split() == ["neg", "2", "1", "50.0"]
+    assert lines[3].split() == ["hedge", "3", "0", "not", "attempted"]
+    assert lines[4].split() == ["overall", "5", "1", "not", "attempted"]

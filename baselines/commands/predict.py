@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from baselines.document import document_from_text
 from baselines.registry import EXTRACTORS, UnknownBaseline, get_extractor
+from benchmark.atomic import write_text_atomically
 from benchmark.errors import DataError
 from benchmark.submission.format import submission_line_from_annotations
 
@@ -100,15 +99,5 @@ def _read_jsonl(path: Path, content: str) -> list[tuple[str, str]]:
 
 
 def write_atomically(path: Path, payload: str) -> None:
-    """Write ``payload`` to ``path`` through a temporary file in the same folder and a rename."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise DataError("output folder does not exist", file=path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(payload)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write ``payload`` to ``path`` atomically (see :mod:`benchmark.atomic`)."""
+    write_text_atomically(path, payload)

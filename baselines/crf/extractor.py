@@ -1,7 +1,8 @@
 """The ``crf`` extractor for NEW text: CRFs trained on every gold sentence.
 
-Used by ``kharkiv-ie predict --baseline crf`` only. It is never used to score the gold: the
-gold's ``crf`` predictions are the out-of-fold ones of
+Used by ``kharkiv-ie predict --baseline crf`` and, trained on a subset of the gold, by
+:mod:`baselines.crf.heldout` (contrast split). It is never used to score the test gold: its
+``crf`` predictions are the out-of-fold ones of
 :func:`baselines.crf.crossval.predict_crf_cross_validated`. As a guard, :meth:`extract`
 refuses a document that repeats a training sentence (an exact sentence text of at least
 :data:`MIN_GUARDED_CHARS` characters): its predictions would be trained on themselves.
@@ -47,7 +48,11 @@ class CrfExtractor:
         self._seen: frozenset[str] = frozenset()
 
     def fit(self, tokens_rows: Sequence[TokenRow], documents: Sequence[Document]) -> CrfExtractor:
-        """Train on every sentence of ``tokens_rows`` (offsets into ``documents``); return self."""
+        """Train on every sentence of ``tokens_rows`` (offsets into ``documents``); return self.
+
+        :meth:`extract` then refuses text repeating one of THESE sentences (not the other
+        sentences of ``documents``).
+        """
         by_id = {document.doc_id: document for document in documents}
         masks = {doc_id: quote_mask(document) for doc_id, document in by_id.items()}
         ordered = sorted(tokens_rows, key=lambda row: (row.doc_id, row.sentence_id))
@@ -66,10 +71,14 @@ class CrfExtractor:
         ]
         tags = {column: [getattr(row, column) for row in ordered] for column in TAG_COLUMNS}
         self._tagger = SentenceTagger(params=self.params).fit(features, tags)
+        # Only the sentences actually trained on are guarded: a document may hold more
+        # sentences than the rows given (leave-source-paragraph-out, baselines.crf.heldout).
+        trained = {(row.doc_id, row.sentence_id) for row in ordered}
         self._seen = frozenset(
             document.text[sentence.start : sentence.end].strip()
             for document in documents
             for sentence in document.sentences
+            if (document.doc_id, sentence.sentence_id) in trained
         )
         return self
 

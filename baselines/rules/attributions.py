@@ -173,7 +173,13 @@ def _claim_end(view: SentenceView, first: int) -> int:
 
 
 def _nonempty(view: SentenceView, first: int, last: int) -> tuple[int, int] | None:
+    """Return ``(first, last)`` trimmed to a content range, None if nothing is left.
+
+    The range is first clipped to the sentence: a clause cue at the very end of a sentence
+    ("... sul fatto che") gives a range that starts past the last token, which is empty.
+    """
     tokens = view.tokens
+    first, last = max(first, 0), min(last, len(tokens) - 1)
     while first <= last and (tokens[first].text in QUOTE_OPEN or tokens[first].text == ","):
         first += 1
     if first > last:

@@ -17,7 +17,7 @@ from baselines import lexicon
 from baselines.numbers import NumberExpression, find_numbers
 from baselines.rules import phrases
 from baselines.rules.context import in_hedge_scope, innermost_attribution
-from baselines.tokens import SentenceView, token_span
+from baselines.tokens import SentenceView, ngram, token_span
 from benchmark.schema import Attribution, Casualty, Document, Event, Hedge, Span
 
 _GENERIC_TOLL = frozenset({"bilancio", "numero", "conta", "conteggio", "totale"})
@@ -72,7 +72,7 @@ def _triggers(view: SentenceView) -> list[tuple[int, int, str, str, str]]:
     position = 0
     while position < len(lows):
         for size in (3, 1):
-            entry = words.get(tuple(lows[position : position + size]))
+            entry = words.get(ngram(lows, position, size))
             if entry is None:
                 continue
             previous = lows[position - 1] if position > 0 else ""

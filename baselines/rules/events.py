@@ -14,7 +14,7 @@ from __future__ import annotations
 from baselines.morphology import conditional_stem
 from baselines.rules import phrases
 from baselines.rules.context import in_hedge_scope, innermost_attribution
-from baselines.tokens import SentenceView, token_span
+from baselines.tokens import SentenceView, ngram, token_span
 from benchmark.schema import Argument, Attribution, Document, Event, Hedge
 
 # Verbs whose subject undergoes the event (general Italian grammar: unaccusatives).
@@ -68,7 +68,7 @@ def _triggers(view: SentenceView) -> list[tuple]:
     position = 0
     while position < len(lows):
         for size in range(_MAX_WORDS, 0, -1):
-            entry = forms.get(tuple(lows[position : position + size]))
+            entry = forms.get(ngram(lows, position, size))
             if entry is not None:
                 if entry[1] == "verb" and position > 0 and lows[position - 1] in _NOMINAL_BEFORE:
                     entry = (entry[0], "noun", entry[2])

@@ -10,11 +10,10 @@ there are) and exits 2 with nothing written; the page is written to a temporary 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
+from benchmark.atomic import write_text_atomically
 from benchmark.errors import DataError
 
 
@@ -46,17 +45,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder."""
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a page is for sharing
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write ``text`` (UTF-8) to ``path`` atomically (see :mod:`benchmark.atomic`)."""
+    write_text_atomically(path, text)
 
 
 def _one_line(error: DataError, *, submission: Path) -> str:
@@ -67,13 +57,6 @@ def _one_line(error: DataError, *, submission: Path) -> str:
     return (
         f"{lines[0]} (and {len(lines) - 1} more; `kharkiv-ie validate {submission}` lists them all)"
     )
-
-
-def _umask() -> int:
-    """Return the process umask (reading it means setting it; set it back at once)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,6 +1,7 @@
 """``kharkiv-ie score SUBMISSION``: validate, score, bootstrap, print the table, write results.
 
-Thin: options are parsed here, the work is :func:`benchmark.evaluate.evaluate`. Invalid input
+Thin: options are parsed here, the work is :func:`benchmark.evaluate.evaluate`. On
+``--split contrast`` the table is followed by the contrast consistency per phenomenon. Invalid input
 (submission, options, a split that does not exist) prints one line per error to stderr and
 exits 2 without writing anything; ``--out`` is written atomically, only after scoring succeeded.
 """
@@ -66,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     from benchmark.results import write_results
     from benchmark.scoring.keys import MATCH_MODES
     from benchmark.scoring.run import TASKS
-    from benchmark.table import render
+    from benchmark.table import consistency_table, render
 
     tasks = tuple(args.tasks) if args.tasks is not None else tuple(TASKS)
     modes = tuple(args.modes) if args.modes is not None else MATCH_MODES
@@ -88,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
     results = evaluation.results
     sys.stdout.write(f"{results.system['name']}: {args.submission} ({args.split} split)\n\n")
     sys.stdout.write(render(results.report, tasks=tasks, modes=modes))
+    if results.contrast_consistency:
+        sys.stdout.write("\n" + consistency_table(results.contrast_consistency))
     if args.out is not None:
         try:
             write_results(args.out, results)

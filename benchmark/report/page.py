@@ -187,8 +187,12 @@ def _layer(view: LayerView, model: ReportModel) -> str:
     else:
         intro = '<p class="note">Not attempted by the submission: gold spans shown.</p>'
     parts = [intro]
+    several = len(model.gold.documents) > 1
     for document in model.gold.documents:
         marks = [m for m in view.marks if m.doc_id == document.doc_id]
+        if several:
+            parts.append(document_block(document, marks, layer=view.layer))
+            continue
         parts.append(f"<h3>Text of {escape(document.doc_id)}</h3>")
         parts.append(article(document, marks, layer=view.layer))
     if view.layer == "attributions":
@@ -199,6 +203,23 @@ def _layer(view: LayerView, model: ReportModel) -> str:
         parts.append(_errors("Missed items (false negatives)", "fn", view.errors))
         parts.append(_errors("Spurious items (false positives)", "fp", view.errors))
     return "\n".join(parts)
+
+
+def document_block(document: Document, marks: Sequence[Mark], *, layer: str) -> str:
+    """Return one document of a multi-document split as a collapsible block.
+
+    The summary names the document and counts its marks by status; the block starts open
+    only when the document has an error (fp or fn) in this layer, so a split of a hundred
+    short documents reads as a list of the wrong ones.
+    """
+    counts = {s: sum(1 for m in marks if m.status == s) for s in ("tp", "fp", "fn", "gold")}
+    shown = ", ".join(f"{status} {n}" for status, n in counts.items() if n) or "no items"
+    wrong = counts["fp"] + counts["fn"]
+    return (
+        f'<details class="doc" data-doc="{escape(document.doc_id)}"{" open" if wrong else ""}>'
+        f"<summary><h3>{escape(document.doc_id)}</h3> <span>({escape(shown)})</span></summary>"
+        f"{article(document, marks, layer=layer)}</details>"
+    )
 
 
 def article(document: Document, marks: Sequence[Mark], *, layer: str) -> str:

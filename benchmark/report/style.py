@@ -49,6 +49,8 @@ header{border-bottom:1px solid #bbb;padding-bottom:.5rem}
 h1{font-size:1.5rem;margin:.8rem 0 .4rem}
 h2{font-size:1.3rem;margin-top:1.2rem;border-bottom:2px solid #333}
 h3{font-size:1.05rem;margin-top:1.1rem}
+details.doc{border-left:3px solid #bbb;margin:.4rem 0;padding-left:.6rem}
+details.doc>summary h3{display:inline;margin:0}
 dl.prov{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;margin:.3rem 0;
   font-size:.9rem}
 dl.prov dt{font-weight:600}

@@ -11,15 +11,18 @@ unknown sentence -1. All subtasks are untyped (``attribution_type`` is not score
 - ``relation``: one item per relation: cue, content and source must all match (exact:
   identical offsets; overlap: each shares characters with its counterpart, one-to-one
   assignment of whole relations). A null source matches only a null source.
-- ``nesting``: one item per relation: the relation must be matched by the ``relation``
-  alignment of the same mode AND its parent must be the relation matched to the gold parent,
-  or both parents are null.
+- ``nesting``: one item per relation: (its cue, content and source spans, and its parent's
+  cue, content and source spans, or three null spans for a top-level relation). It is a tp when
+  a predicted relation matches as in ``relation`` AND its parent matches the gold parent in the
+  same way (or both parents are null); every span is compared by the match mode, one-to-one
+  maximum matching of whole items. It does not go through the ``relation`` alignment, so it is
+  monotone (exact tp <= overlap tp; adding a prediction never lowers recall).
 """
 
 from __future__ import annotations
 
 from benchmark.schema import Attribution
-from benchmark.scoring.items import UNALIGNED, Item, Side, Subtask, offsets
+from benchmark.scoring.items import UNALIGNED, Item, Offsets, Side, Subtask, offsets
 
 TASK = "attributions"
 """Task name (and submission key)."""
@@ -57,28 +60,37 @@ def relation(side: Side) -> list[Item]:
             a.attribution_id,
             a.doc_id,
             _sentence(side, a),
-            # The cue comes first: it is never null, and the overlap sweep uses it.
-            (offsets(a.cue), offsets(a.content), offsets(a.source)),
+            _relation_spans(a),
         )
         for a in side.annotations.attributions
     ]
 
 
 def nesting(side: Side) -> list[Item]:
-    """Return one item per relation: (matched relation, matched parent or null)."""
-    return [
-        Item(
-            a.attribution_id,
-            a.doc_id,
-            _sentence(side, a),
-            (),
-            attrs=(
-                side.anchor(a.doc_id, a.attribution_id),
-                None if a.parent_id is None else side.anchor(a.doc_id, a.parent_id),
-            ),
+    """Return one item per relation: (its spans, its parent's spans or nulls)."""
+    by_id = {(a.doc_id, a.attribution_id): a for a in side.annotations.attributions}
+    items = []
+    for a in side.annotations.attributions:
+        if a.parent_id is None:
+            parent_spans: tuple[Offsets | None, ...] = (None, None, None)
+        elif (a.doc_id, a.parent_id) in by_id:
+            parent_spans = _relation_spans(by_id[a.doc_id, a.parent_id])
+        else:  # a dangling reference (validation rejects it): never matches
+            parent_spans = (UNALIGNED, None, None)
+        items.append(
+            Item(
+                a.attribution_id,
+                a.doc_id,
+                _sentence(side, a),
+                (*_relation_spans(a), *parent_spans),
+            )
         )
-        for a in side.annotations.attributions
-    ]
+    return items
+
+
+def _relation_spans(attribution: Attribution) -> tuple[Offsets | None, ...]:
+    """Return (cue, content, source): the cue first, it is never null and the sweep uses it."""
+    return (offsets(attribution.cue), offsets(attribution.content), offsets(attribution.source))
 
 
 def _sentence(side: Side, attribution: Attribution) -> int:
@@ -94,6 +106,6 @@ SUBTASKS: tuple[Subtask, ...] = (
     Subtask("cue", cue, TASK),
     Subtask("content", content, TASK),
     Subtask("relation", relation, TASK),
-    Subtask("nesting", nesting, TASK, anchor_subtask="relation"),
+    Subtask("nesting", nesting, TASK),
 )
-"""The attribution subtasks in report order (anchor subtasks come first)."""
+"""The attribution subtasks in report order."""

@@ -1,20 +1,23 @@
 """Casualty subtasks: the items each one counts.
 
-- ``victim``: one item per record, its victim span (untyped). Its alignment (per mode) is the
-  one-to-one alignment of records used by ``slots``.
+- ``victim``: one item per record, its victim span (untyped).
 - ``record``: one item per record; status (label), count value and count qualifier must be
   equal and the victim spans must match (exact: identical offsets; overlap: shared characters,
   one-to-one assignment among records with the same status, count and qualifier). Other fields
   are not part of the record key (they are scored by ``slots``).
-- ``slots``: records are aligned one-to-one by victim span (the ``victim`` alignment). Then
-  every NON-NULL field value of a record is an item (id ``C2/count``), anchored to its record:
-  a gold value is a tp when the aligned predicted record has the same value (span fields
-  ``count_span``, ``location``, ``time``: identical offsets in exact mode, shared characters in
-  overlap mode), else a fn; a predicted non-null value that is wrong or whose record is not
-  aligned is a fp. A null value is no item: null == null is not counted, a predicted null for a
-  gold value is a fn, a predicted value for a gold null is a fp. Fields: status, count,
-  count_qualifier, count_span, victim_group, location, time, polarity, certainty; the per-type
-  breakdown is per field.
+- ``slots``: every NON-NULL field value of a record is an item (id ``C2/count``) that carries
+  its record's victim span: (victim span, field, value) for value fields, (victim span, field,
+  value span) for span fields (``count_span``, ``location``, ``time``). A gold slot is a tp when
+  a predicted slot of the same field has the same value and a matching victim span (exact:
+  identical victim and value-span offsets; overlap: victim spans overlap and value spans
+  overlap; one-to-one maximum matching), else a fn; an unmatched predicted slot is a fp. A null
+  value is no item: null == null is not counted, a predicted null for a gold value is a fn, a
+  predicted value for a gold null is a fp. Fields: status, count, count_qualifier, count_span,
+  victim_group, location, time, polarity, certainty; the per-type breakdown is per field.
+  Slots are matched one by one, not through one alignment of whole records: two slots of one
+  predicted record may pair with slots of two gold records whose victims both overlap its
+  victim. In exchange the subtask is monotone (exact tp <= overlap tp; adding a prediction
+  never lowers recall).
 """
 
 from __future__ import annotations
@@ -61,10 +64,10 @@ def record(side: Side) -> list[Item]:
 
 
 def slots(side: Side) -> list[Item]:
-    """Return one item per non-null field value, anchored to its (aligned) record."""
+    """Return one item per non-null field value, carrying its record's victim span."""
     items = []
     for c in side.annotations.casualties:
-        anchor = side.anchor(c.doc_id, c.casualty_id)
+        victim_span = offsets(c.victim)
         for name in VALUE_FIELDS:
             value = getattr(c, name)
             if value is not None:
@@ -73,9 +76,9 @@ def slots(side: Side) -> list[Item]:
                         f"{c.casualty_id}/{name}",
                         c.doc_id,
                         c.sentence_id,
-                        (),
+                        (victim_span,),
                         label=name,
-                        attrs=(anchor, value),
+                        attrs=(value,),
                     )
                 )
         for name in SPAN_FIELDS:
@@ -86,9 +89,8 @@ def slots(side: Side) -> list[Item]:
                         f"{c.casualty_id}/{name}",
                         c.doc_id,
                         c.sentence_id,
-                        (offsets(span),),
+                        (victim_span, offsets(span)),
                         label=name,
-                        attrs=(anchor,),
                     )
                 )
     return items
@@ -97,6 +99,6 @@ def slots(side: Side) -> list[Item]:
 SUBTASKS: tuple[Subtask, ...] = (
     Subtask("victim", victim, TASK),
     Subtask("record", record, TASK),
-    Subtask("slots", slots, TASK, anchor_subtask="victim"),
+    Subtask("slots", slots, TASK),
 )
-"""The casualty subtasks in report order (anchor subtasks come first)."""
+"""The casualty subtasks in report order."""

@@ -3,16 +3,22 @@
 - ``trigger_identification`` (Tri-I): one item per event mention, its trigger span; untyped.
 - ``trigger_classification`` (Tri-C): the trigger span plus the event type (label).
 - ``argument_identification`` (Arg-I): one item per argument (id ``E3/arg1``, 1-based position
-  in the event's argument list): the argument span, labelled with the event type, ATTACHED to
-  its event: it counts only when its event's trigger is matched by the trigger_classification
-  alignment of the same mode (exact: identical trigger offsets and type; overlap: the one-to-one
-  trigger assignment). A correct argument of an unmatched trigger is a false positive and the
-  gold argument a false negative.
-- ``argument_classification`` (Arg-C): as Arg-I plus the role (label: the role).
-- ``factuality``: one item per event mention: its trigger must be matched by the
-  trigger_identification alignment of the same mode AND both polarity and certainty must be
-  right. Breakdown: ``polarity`` (trigger matched + polarity right) and ``certainty`` (trigger
-  matched + certainty right), counted the same way.
+  in the event's argument list): (argument span, trigger span), labelled with the event type.
+  This is the TextEE / ACE "attached" convention: an argument counts only together with its
+  trigger, which must match as well (exact: identical trigger offsets; overlap: overlapping
+  triggers) with the same event type. A correct argument under a wrong trigger is a false
+  positive and the gold argument a false negative. Each argument is matched on its own
+  (one-to-one, see :mod:`benchmark.scoring.matching`): two arguments of one predicted event may
+  pair with arguments of two gold events whose triggers both overlap the predicted trigger.
+- ``argument_classification`` (Arg-C): as Arg-I plus the role (label: the role; the event type
+  is still part of the identity).
+- ``factuality``: one item per event mention: (trigger span, polarity, certainty), untyped: the
+  trigger must match (exact or overlap, as for ``trigger_identification``) AND both polarity and
+  certainty must be right. Breakdown: ``polarity`` (trigger + polarity) and ``certainty``
+  (trigger + certainty), counted the same way.
+
+No subtask depends on another subtask's alignment: every item is matched directly by the
+generic matcher, so exact tp <= overlap tp and adding a prediction never lowers recall.
 """
 
 from __future__ import annotations
@@ -40,15 +46,15 @@ def trigger_classification(side: Side) -> list[Item]:
 
 
 def argument_identification(side: Side) -> list[Item]:
-    """Return one item per argument: span, event type, anchored to the event's trigger."""
+    """Return one item per argument: (argument span, trigger), labelled with the event type."""
     return [
         Item(
             f"{e.event_id}/arg{i}",
             e.doc_id,
             e.sentence_id,
-            (offsets(argument.span),),
+            # The argument span first: the overlap sweep cuts components on it.
+            (offsets(argument.span), offsets(e.trigger)),
             label=e.event_type,
-            attrs=(side.anchor(e.doc_id, e.event_id),),
         )
         for e in side.annotations.events
         for i, argument in enumerate(e.arguments, start=1)
@@ -56,15 +62,16 @@ def argument_identification(side: Side) -> list[Item]:
 
 
 def argument_classification(side: Side) -> list[Item]:
-    """Return one item per argument: span, role (label), anchored to the event's trigger."""
+    """Return one item per argument: (argument span, trigger), role (label), event type."""
     return [
         Item(
             f"{e.event_id}/arg{i}",
             e.doc_id,
             e.sentence_id,
-            (offsets(argument.span),),
+            # The argument span first: the overlap sweep cuts components on it.
+            (offsets(argument.span), offsets(e.trigger)),
             label=argument.role,
-            attrs=(side.anchor(e.doc_id, e.event_id), e.event_type),
+            attrs=(e.event_type,),
         )
         for e in side.annotations.events
         for i, argument in enumerate(e.arguments, start=1)
@@ -72,17 +79,17 @@ def argument_classification(side: Side) -> list[Item]:
 
 
 def factuality(side: Side) -> list[Item]:
-    """Return one item per event: (matched trigger, polarity, certainty)."""
+    """Return one item per event: (trigger, polarity, certainty)."""
     return _attribute_items(side, ("polarity", "certainty"))
 
 
 def polarity(side: Side) -> list[Item]:
-    """Return one item per event: (matched trigger, polarity)."""
+    """Return one item per event: (trigger, polarity)."""
     return _attribute_items(side, ("polarity",))
 
 
 def certainty(side: Side) -> list[Item]:
-    """Return one item per event: (matched trigger, certainty)."""
+    """Return one item per event: (trigger, certainty)."""
     return _attribute_items(side, ("certainty",))
 
 
@@ -92,8 +99,8 @@ def _attribute_items(side: Side, names: tuple[str, ...]) -> list[Item]:
             e.event_id,
             e.doc_id,
             e.sentence_id,
-            (),
-            attrs=(side.anchor(e.doc_id, e.event_id), *(getattr(e, name) for name in names)),
+            (offsets(e.trigger),),
+            attrs=tuple(getattr(e, name) for name in names),
         )
         for e in side.annotations.events
     ]
@@ -102,24 +109,13 @@ def _attribute_items(side: Side, names: tuple[str, ...]) -> list[Item]:
 SUBTASKS: tuple[Subtask, ...] = (
     Subtask("trigger_identification", trigger_identification, TASK),
     Subtask("trigger_classification", trigger_classification, TASK),
-    Subtask(
-        "argument_identification",
-        argument_identification,
-        TASK,
-        anchor_subtask="trigger_classification",
-    ),
-    Subtask(
-        "argument_classification",
-        argument_classification,
-        TASK,
-        anchor_subtask="trigger_classification",
-    ),
+    Subtask("argument_identification", argument_identification, TASK),
+    Subtask("argument_classification", argument_classification, TASK),
     Subtask(
         "factuality",
         factuality,
         TASK,
-        anchor_subtask="trigger_identification",
         breakdown=(("polarity", polarity), ("certainty", certainty)),
     ),
 )
-"""The event subtasks in report order (anchor subtasks come first)."""
+"""The event subtasks in report order."""

@@ -40,7 +40,9 @@ _FLOAT_EXACT = 2**52
 """Integer weights below this are exact in float64 (the assignment solver uses floats)."""
 
 PairMeasures = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray, np.ndarray]]
-"""``(gold_idx, pred_idx) -> (candidate, overlap, displacement)`` matrices of one component."""
+"""``(gold_idx, pred_idx) -> (candidate, overlap, displacement)``, elementwise with numpy
+broadcasting: index vectors give one value per pair, ``gold_idx[:, None]`` and
+``pred_idx[None, :]`` give the matrices of a component."""
 
 
 @dataclass(frozen=True)
@@ -100,19 +102,21 @@ def match_intervals(
     """Return the optimal overlap matching as ``(gold_index, pred_index)`` rows.
 
     ``measures`` replaces the single-interval candidate test and weights (items with several
-    span components, swept on their first one); then every component with items on both sides
-    goes through the solver.
+    span components, swept on their first one): a 1 x 1 component is a pair when the two items
+    are candidates (tested for all such components at once); every other component with items
+    on both sides goes through the solver.
     """
     gold_comp, pred_comp, n_comp = _components(gold, pred)
     n_gold = np.bincount(gold_comp[gold_comp >= 0], minlength=n_comp)
     n_pred = np.bincount(pred_comp[pred_comp >= 0], minlength=n_comp)
+    gold_of = _member_of(gold_comp, n_comp)
+    pred_of = _member_of(pred_comp, n_comp)
+    one_one = (n_gold == 1) & (n_pred == 1)
+    single_pairs = np.stack([gold_of[one_one], pred_of[one_one]], axis=1)
     parts = []
     if measures is None:
         measures = _interval_measures(gold, pred)
-        gold_of = _member_of(gold_comp, n_comp)
-        pred_of = _member_of(pred_comp, n_comp)
-        one_one = np.flatnonzero((n_gold == 1) & (n_pred == 1))
-        parts.append(np.stack([gold_of[one_one], pred_of[one_one]], axis=1))
+        parts.append(single_pairs)  # one component, one gold, one prediction: they overlap
         parts.append(_best_candidate(gold, pred, pred_comp, gold_of, (n_gold == 1) & (n_pred > 1)))
         flipped = _best_candidate(pred, gold, gold_comp, pred_of, (n_pred == 1) & (n_gold > 1))
         parts.append(flipped[:, ::-1])
@@ -120,7 +124,9 @@ def match_intervals(
         parts.append(_two_by_two(gold, pred, gold_comp, pred_comp, two_two))
         solve = (n_gold > 1) & (n_pred > 1) & ~two_two
     else:
-        solve = (n_gold > 0) & (n_pred > 0)
+        candidate, _, _ = measures(single_pairs[:, 0], single_pairs[:, 1])
+        parts.append(single_pairs[candidate])
+        solve = (n_gold > 0) & (n_pred > 0) & ~one_one
     parts.append(_solve_components(gold, pred, gold_comp, pred_comp, solve, measures))
     return np.concatenate([part.reshape(-1, 2) for part in parts]).astype(np.int64)
 
@@ -279,8 +285,8 @@ def _interval_measures(gold: Intervals, pred: Intervals) -> PairMeasures:
     """Return the candidate/overlap/displacement function of single intervals."""
 
     def measures(gold_idx: np.ndarray, pred_idx: np.ndarray):
-        g_start, g_end = gold.start[gold_idx, None], gold.end[gold_idx, None]
-        p_start, p_end = pred.start[None, pred_idx], pred.end[None, pred_idx]
+        g_start, g_end = gold.start[gold_idx], gold.end[gold_idx]
+        p_start, p_end = pred.start[pred_idx], pred.end[pred_idx]
         overlap = np.minimum(g_end, p_end) - np.maximum(g_start, p_start)
         displacement = np.abs(g_start - p_start) + np.abs(g_end - p_end)
         return overlap > 0, np.maximum(overlap, 0), displacement
@@ -302,7 +308,7 @@ def _solve_components(
     pairs = []
     for comp, gold_idx in gold_members.items():
         pred_idx = pred_members[comp]
-        for r, c in assign(*measures(gold_idx, pred_idx)):
+        for r, c in assign(*measures(gold_idx[:, None], pred_idx[None, :])):
             pairs.append((gold_idx[r], pred_idx[c]))
     return np.array(pairs, dtype=np.int64).reshape(-1, 2)
 

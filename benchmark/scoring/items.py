@@ -5,11 +5,14 @@ other identity components). Task modules only turn an :class:`~benchmark.schema.
 into item lists, one function per subtask; the generic matcher
 (:mod:`benchmark.scoring.matching`) and counter (:mod:`benchmark.scoring.counting`) do the rest.
 
-Anchors. Some items only count when another item they hang on is matched (an argument needs its
-event's trigger matched; a casualty slot needs its record aligned). Such items carry an anchor
-in ``attrs``: on the gold side the id of the gold item they hang on, on the prediction side the
-id of the GOLD item that the prediction's own item was aligned to by the anchor subtask in the
-same match mode, or ``Unmatched(id)`` when it was not aligned (which equals nothing gold).
+Dependent items. Some items only count together with another annotation they hang on (an
+argument with its event's trigger, a casualty slot with its record's victim, a nesting link with
+its parent relation). Such an item carries the SPANS of what it hangs on as extra span
+components (and its identifying labels in ``label``/``attrs``), and is matched directly by the
+generic matcher like any multi-span item: exact mode needs every span identical, overlap mode
+needs every span to overlap its counterpart. No item depends on the alignment chosen for another
+subtask, so every subtask is monotone: an exact pair is always an overlap candidate (exact tp <=
+overlap tp), and adding a prediction can never lower any recall (a maximum matching only grows).
 """
 
 from __future__ import annotations
@@ -50,24 +53,12 @@ class Item(NamedTuple):
     label: str | None = None
     """Type for typed subtasks (part of the identity; the per-type breakdown key), else None."""
     attrs: tuple[Hashable, ...] = ()
-    """Other identity components that must be equal (role, values, anchors)."""
+    """Other identity components that must be equal (event type, role, values)."""
 
     @property
     def unaligned(self) -> bool:
         """True when a span component could not be aligned: such an item never matches."""
         return UNALIGNED in self.spans
-
-
-@dataclass(frozen=True, slots=True)
-class Unmatched:
-    """Anchor of a predicted item whose anchor item was not aligned: equals no gold id."""
-
-    pred_id: str
-    """Id of the predicted anchor item."""
-
-
-Anchor = Callable[[str, str], Hashable]
-"""``anchor(doc_id, own_id)`` -> the id in gold space (see the module docstring)."""
 
 
 @dataclass(frozen=True)
@@ -80,8 +71,6 @@ class Side:
     """Sentence-level ``uncertain`` labels by (doc_id, sentence_id); missing means certain."""
     sentence_of: Callable[[str, int], int]
     """``sentence_of(doc_id, offset)``: the sentence that holds a character offset."""
-    anchor: Anchor
-    """Maps an anchor id of this side to gold space (identity on the gold side)."""
 
 
 ItemFunction = Callable[[Side], list[Item]]
@@ -90,7 +79,7 @@ ItemFunction = Callable[[Side], list[Item]]
 
 @dataclass(frozen=True)
 class Subtask:
-    """One scored subtask of a task: its items and where its anchors come from."""
+    """One scored subtask of a task: its items, submission key and optional breakdown."""
 
     name: str
     """Subtask name as it appears in results (``trigger_classification``)."""
@@ -98,8 +87,6 @@ class Subtask:
     """Turns one side into its items."""
     submission_key: str
     """Submission key that must be present for the subtask to count as attempted."""
-    anchor_subtask: str | None = None
-    """Earlier subtask of the same task whose alignment gives the anchors, or None."""
     breakdown: tuple[tuple[str, ItemFunction], ...] = ()
     """Named item sets counted as the per-type breakdown instead of labels (factuality)."""
 
@@ -107,11 +94,6 @@ class Subtask:
 def offsets(span: Span | None) -> Offsets | None:
     """Return ``(start, end)`` of a span, or None for a null span."""
     return None if span is None else (span.start, span.end)
-
-
-def gold_anchor(doc_id: str, own_id: str) -> Hashable:
-    """Anchor function of the gold side: ids are already gold ids."""
-    return own_id
 
 
 @functools.lru_cache(maxsize=1 << 20)

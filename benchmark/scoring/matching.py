@@ -9,8 +9,23 @@ predicted item are candidates when every non-null span component shares at least
 character. The pairing is a MAXIMUM one-to-one matching of that candidate graph with the
 documented tie-break of :mod:`benchmark.scoring.intervals` (most shared characters, then least
 boundary displacement, then pairing in order); it never depends on the order of the items
-(unlike nervaluate, issues #40, #84, #29). Items with several span components are swept on their
-first non-null one; items without span components are matched on the key alone.
+(unlike nervaluate, issues #40, #84, #29). Items without span components are matched on the key
+alone.
+
+Items with several span components (a hedge's (cue, scope); an argument's (argument, trigger);
+a casualty slot's (victim, value span); an attribution's (cue, content, source) and, for
+nesting, its parent's): exact mode compares all offsets at once (the key holds them all, so it
+is a multiset intersection); in overlap mode candidates are found by sweeping the FIRST non-null
+component within each key group (connected components of overlapping first spans, so the cost
+stays near-linear), a pair is a candidate only when EVERY non-null component overlaps its
+counterpart, and each component is solved with the same rules: maximum number of pairs, then
+most shared characters and least boundary displacement, both summed over the components, then
+pairing in (first span, id) order. A lone gold and prediction in a component are tested all at
+once (vectorised); larger components go to the assignment solver.
+
+Because every item is matched directly (no subtask reuses another's alignment), an exact pair
+is always an overlap candidate, so exact tp <= overlap tp; and adding a prediction can only
+keep or grow a maximum matching, so it never lowers recall.
 """
 
 from __future__ import annotations
@@ -99,22 +114,36 @@ def _intervals(items: Sequence[Item], codes: np.ndarray, rank: np.ndarray) -> In
 
 
 def _item_measures(gold: Sequence[Item], pred: Sequence[Item]) -> PairMeasures:
-    """Return the candidate/overlap/displacement function over all span components."""
+    """Return the candidate/overlap/displacement function over all span components.
+
+    A candidate pair overlaps on every non-null component; shared characters and boundary
+    displacement are summed over the components. Both items of a pair are in one overlap group,
+    so they have the same null pattern (a component null on one side is null on the other).
+    """
+    width = max((len(item.spans) for item in (*gold, *pred)), default=0)
+    g_start, g_end, g_null = _span_columns(gold, width)
+    p_start, p_end, _ = _span_columns(pred, width)
 
     def measures(gold_idx: np.ndarray, pred_idx: np.ndarray):
-        shape = (len(gold_idx), len(pred_idx))
-        candidate = np.ones(shape, dtype=bool)
-        overlap = np.zeros(shape, dtype=np.int64)
-        displacement = np.zeros(shape, dtype=np.int64)
-        for r, g in enumerate(gold_idx):
-            for c, p in enumerate(pred_idx):
-                for g_span, p_span in zip(gold[g].spans, pred[p].spans, strict=True):
-                    if g_span is None:  # one overlap group has one null pattern: both null
-                        continue
-                    shared = min(g_span[1], p_span[1]) - max(g_span[0], p_span[0])
-                    candidate[r, c] &= shared > 0
-                    overlap[r, c] += max(shared, 0)
-                    displacement[r, c] += abs(g_span[0] - p_span[0]) + abs(g_span[1] - p_span[1])
+        gs, ge, null = g_start[gold_idx], g_end[gold_idx], g_null[gold_idx]
+        ps, pe = p_start[pred_idx], p_end[pred_idx]
+        shared = np.minimum(ge, pe) - np.maximum(gs, ps)
+        candidate = np.all(null | (shared > 0), axis=-1)
+        overlap = np.where(null, 0, np.maximum(shared, 0)).sum(axis=-1)
+        displacement = np.where(null, 0, np.abs(gs - ps) + np.abs(ge - pe)).sum(axis=-1)
         return candidate, overlap, displacement
 
     return measures
+
+
+def _span_columns(items: Sequence[Item], width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return (start, end, null) arrays of shape (items, width); short items pad null."""
+    start = np.zeros((len(items), width), dtype=np.int64)
+    end = np.zeros((len(items), width), dtype=np.int64)
+    null = np.ones((len(items), width), dtype=bool)
+    for i, item in enumerate(items):
+        for j, span in enumerate(item.spans):
+            if span is not None:
+                start[i, j], end[i, j] = span
+                null[i, j] = False
+    return start, end, null

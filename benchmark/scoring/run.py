@@ -3,8 +3,10 @@
 For every requested task and match mode, the task's subtasks are scored in order: each
 subtask's item function is applied to both sides, the generic matcher pairs the items and the
 generic counter turns the pairs into a :class:`~benchmark.scoring.report.SubtaskResult`.
-Subtasks with an ``anchor_subtask`` receive, on the prediction side, the alignment that subtask
-produced in the same mode (predicted id -> gold id).
+Subtasks are independent of each other: items that hang on another annotation (arguments on
+their trigger, slots on their victim, nesting on the parent relation) carry its spans and are
+matched directly (see :mod:`benchmark.scoring.items`), never through another subtask's
+alignment.
 
 Attempted. ``attempted`` names the submission keys present in the submission (``events``,
 ``casualties``, ``attributions``, ``hedges``, ``sentences``). A task none of whose subtasks is
@@ -15,13 +17,13 @@ exactly when ``sentence_labels`` is given.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from benchmark.errors import DataError
 from benchmark.schema import Annotations
 from benchmark.scoring import attributions, casualties, events, hedges
 from benchmark.scoring.counting import count, totals
-from benchmark.scoring.items import Item, ItemFunction, Side, Subtask, Unmatched, gold_anchor
+from benchmark.scoring.items import Item, ItemFunction, Side, Subtask
 from benchmark.scoring.keys import MATCH_MODES
 from benchmark.scoring.matching import match
 from benchmark.scoring.report import ScoreReport, SubtaskResult
@@ -61,7 +63,8 @@ def score(
     gold_labels = gold_sentence_labels(gold)
     pred_labels = dict(sentence_labels or {})
 
-    sides = _Sides(gold, pred, index, gold_labels, pred_labels)
+    gold_side = Side(gold, gold_labels, index)
+    pred_side = Side(pred, pred_labels, index)
     results: list[SubtaskResult] = []
     not_attempted: list[str] = []
     scored_tasks: list[str] = []
@@ -72,9 +75,10 @@ def score(
             continue
         scored_tasks.append(task)
         not_attempted.extend(f"{task}/{s.name}" for s in TASKS[task] if s not in subtasks)
-        gold_items: dict[str, list] = {}  # the gold side does not depend on the mode
+        caches: tuple[dict, dict] = ({}, {})  # items do not depend on the mode
         by_mode = {
-            mode: _score_task(task, subtasks, mode, sides, units, gold_items) for mode in modes
+            mode: _score_task(task, subtasks, mode, (gold_side, pred_side), units, caches)
+            for mode in modes
         }
         results.extend(by_mode[mode][i] for i in range(len(subtasks)) for mode in modes)
     return ScoreReport(
@@ -84,57 +88,28 @@ def score(
     )
 
 
-class _Sides:
-    """Builds the gold and prediction :class:`Side` of a subtask."""
-
-    def __init__(
-        self,
-        gold: Annotations,
-        pred: Annotations,
-        index: SentenceIndex,
-        gold_labels: Mapping[tuple[str, int], bool],
-        pred_labels: Mapping[tuple[str, int], bool],
-    ) -> None:
-        """Keep what both sides share; the prediction's anchors vary per subtask."""
-        self.gold = Side(gold, gold_labels, index, gold_anchor)
-        self.pred_parts = (pred, pred_labels, index)
-
-    def pred(self, alignment: Mapping[tuple[str, str], str] | None) -> Side:
-        """Return the prediction side, anchored through ``alignment`` (pred id -> gold id)."""
-        alignment = alignment or {}
-
-        def anchor(doc_id: str, own_id: str) -> Hashable:
-            return alignment.get((doc_id, own_id), Unmatched(own_id))
-
-        return Side(*self.pred_parts, anchor)
-
-
 def _score_task(
     task: str,
     subtasks: Sequence[Subtask],
     mode: str,
-    sides: _Sides,
+    sides: tuple[Side, Side],
     units: Sequence[tuple[str, int]],
-    gold_cache: dict[str, list[Item]],
+    caches: tuple[dict[str, list[Item]], dict[str, list[Item]]],
 ) -> list[SubtaskResult]:
     """Score the attempted ``subtasks`` of one task in one mode, in order."""
-    alignments: dict[str, dict[tuple[str, str], str]] = {}
+    gold_side, pred_side = sides
+    gold_cache, pred_cache = caches
     results = []
     for subtask in subtasks:
-        pred_side = sides.pred(alignments.get(subtask.anchor_subtask or ""))
-        gold_items = _cached(gold_cache, subtask.name, subtask.items, sides.gold)
-        pred_items = subtask.items(pred_side)
+        gold_items = _cached(gold_cache, subtask.name, subtask.items, gold_side)
+        pred_items = _cached(pred_cache, subtask.name, subtask.items, pred_side)
         pairs = match(gold_items, pred_items, mode=mode)
-        alignments[subtask.name] = {
-            (pred_items[p].doc_id, pred_items[p].item_id): gold_items[g].item_id
-            for g, p in pairs.tolist()
-        }
         per_type = None
         if subtask.breakdown:
             per_type = {}
             for name, function in subtask.breakdown:
-                gold_b = _cached(gold_cache, f"{subtask.name}/{name}", function, sides.gold)
-                pred_b = function(pred_side)
+                gold_b = _cached(gold_cache, f"{subtask.name}/{name}", function, gold_side)
+                pred_b = _cached(pred_cache, f"{subtask.name}/{name}", function, pred_side)
                 per_type[name] = totals(gold_b, pred_b, match(gold_b, pred_b, mode=mode))
         results.append(
             count(
