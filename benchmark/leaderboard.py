@@ -145,6 +145,13 @@ def render(entries: Sequence[Entry]) -> str:
         "`submitted`: scored from a submitted file. `data` is the prefix of the SHA-256 of the",
         "gold data the file was scored against. Generated file: do not edit by hand.",
         "",
+        "**Reading these figures.** The test split is one article (22 sentences): intervals are",
+        "wide and differences between systems are rarely significant (`kharkiv-ie compare`).",
+        "The baselines were written by developers who had read `data/GUIDELINES.md`, whose",
+        "examples and hard-case decisions quote the test article; the `rules` figures on `test`",
+        "are therefore closer to development-set figures than to held-out ones. The `contrast`",
+        "split and the tests on newly written paragraphs probe how far they generalise.",
+        "",
     ]
     splits = sorted({e.split for e in entries}, key=lambda s: (s != DEFAULT_SPLIT, s))
     if not splits:
