@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Protocol, runtime_checkable
 
-from benchmark.schema import Annotations, Document
+from benchmark.schema import LAYERS, Annotations, Document
 
 
 @runtime_checkable
@@ -25,3 +26,25 @@ class Extractor(Protocol):
     def extract(self, document: Document) -> Annotations:
         """Return the predicted layers of ``document``."""
         ...
+
+
+def merge_results(documents: Sequence[Document], results: Iterable[Annotations]) -> Annotations:
+    """Return one result over ``documents`` holding every item of ``results``.
+
+    Items are grouped by document in the order of ``documents``; within a document they keep
+    the order of ``results``. Every item's ``doc_id`` must be one of ``documents``.
+    """
+    order = {document.doc_id: index for index, document in enumerate(documents)}
+    results = list(results)
+    return Annotations(
+        documents=tuple(documents),
+        **{
+            layer: tuple(
+                sorted(
+                    (item for result in results for item in getattr(result, layer)),
+                    key=lambda item: order[item.doc_id],
+                )
+            )
+            for layer in LAYERS
+        },
+    )

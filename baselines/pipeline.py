@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from baselines.base import merge_results
 from baselines.code_version import code_version
 from baselines.registry import get_extractor
 from benchmark.atomic import write_text_atomically
@@ -122,14 +123,7 @@ def predict(
         extractor = CrfExtractor(data_dir=data_dir, **options)
     else:
         extractor = get_extractor(name)
-    layers = [extractor.extract(document) for document in documents]
-    return Annotations(
-        documents=documents,
-        **{
-            layer: tuple(item for result in layers for item in getattr(result, layer))
-            for layer in ("events", "casualties", "attributions", "hedges")
-        },
-    )
+    return merge_results(documents, (extractor.extract(document) for document in documents))
 
 
 def source_paragraph_sentences(
@@ -193,19 +187,7 @@ def _predict_crf_contrast(
         )
         for excluded, members in sorted(batches.items(), key=lambda pair: sorted(pair[0]))
     ]
-    order = {document.doc_id: index for index, document in enumerate(documents)}
-    return Annotations(
-        documents=tuple(documents),
-        **{
-            layer: tuple(
-                sorted(
-                    (item for part in parts for item in getattr(part, layer)),
-                    key=lambda item: order[item.doc_id],
-                )
-            )
-            for layer in ("events", "casualties", "attributions", "hedges")
-        },
-    )
+    return merge_results(documents, parts)
 
 
 def submission_text(predicted: Annotations) -> str:

@@ -1,0 +1,1 @@
+"""kharkiv-ie benchmark: gold data, submissions, scoring, reports (the baselines live apart)."""

@@ -106,15 +106,19 @@ def parse_annotations(
     source: str, *, text: str, file: str | Path, doc_id: str | None = None
 ) -> PassAnnotations:
     """Parse the YAML ``source`` of one pass over ``text``; ``doc_id`` is the expected id."""
+    return _Parser(text=text, file=file).parse(load_yaml(source, file=file), doc_id=doc_id)
+
+
+def load_yaml(source: str, *, file: str | Path) -> Any:
+    """Parse safe YAML into :class:`_LineDict` mappings; DataError (file, line) when invalid."""
     try:
-        data = yaml.load(source, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(source, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
         raise DataError(
             f"invalid YAML: {problem}", file=file, line=mark.line + 1 if mark else None
         ) from None
-    return _Parser(text=text, file=file).parse(data, doc_id=doc_id)
 
 
 def load_annotation_file(path: Path, *, text: str) -> PassAnnotations:

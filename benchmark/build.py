@@ -31,10 +31,12 @@ from typing import Any
 from benchmark import features
 from benchmark.annotation_source import load_annotation_file
 from benchmark.contrast.build import build_contrast
+from benchmark.document_rows import document_rows, id_order
 from benchmark.documents import build_document, check_text_hash, load_meta, read_text
 from benchmark.errors import DataError
-from benchmark.rows import CONFIGS, LABEL_FIELDS, to_row
-from benchmark.tokens_view import TAG_COLUMNS, DroppedSpan, build_tokens_view
+from benchmark.rows import CONFIGS, LABEL_FIELDS
+from benchmark.schema import ID_FIELD
+from benchmark.tokens_view import TAG_COLUMNS, DroppedSpan
 
 MANIFEST_NAME = "MANIFEST.sha256"
 CARD_NAME = "README.md"
@@ -210,42 +212,19 @@ def collect_rows(*, data_dir: Path) -> tuple[dict[str, list[dict]], list[Dropped
             uncertain_sentences={hedge.sentence_id for hedge in gold.hedges},
             meta_file=meta_path,
         )
-        view = build_tokens_view(
-            document,
-            events=gold.events,
-            casualties=gold.casualties,
-            attributions=gold.attributions,
-            hedges=gold.hedges,
-        )
-        dropped.extend(view.dropped)
-        rows["documents"].append(to_row(document))
-        for config, items in (
-            ("events", gold.events),
-            ("casualties", gold.casualties),
-            ("attributions", gold.attributions),
-            ("hedges", gold.hedges),
-            ("tokens", view.rows),
-        ):
-            rows[config].extend(to_row(item) for item in items)
+        document_config_rows, document_dropped = document_rows(document, gold)
+        dropped.extend(document_dropped)
+        for config, config_rows in document_config_rows.items():
+            rows[config].extend(config_rows)
     for config, config_rows in rows.items():
         config_rows.sort(key=lambda row, c=config: _row_order(c, row))
     return rows, dropped
 
 
-_ID_KEY = {
-    "events": "event_id",
-    "casualties": "casualty_id",
-    "attributions": "attribution_id",
-    "hedges": "hedge_id",
-}
-
-
 def _row_order(config: str, row: dict) -> tuple:
     """Sort key: doc_id, then numeric id (``E2`` before ``E10``) or sentence id."""
-    if config in _ID_KEY:
-        item_id = row[_ID_KEY[config]]
-        digits = item_id[1:]
-        return (row["doc_id"], int(digits) if digits.isdigit() else -1, item_id)
+    if config in ID_FIELD:
+        return (row["doc_id"], *id_order(row[ID_FIELD[config]]))
     return (row["doc_id"], row.get("sentence_id", 0), "")
 
 

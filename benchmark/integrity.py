@@ -56,7 +56,6 @@ MANIFEST = "MANIFEST.sha256"
 CARD = "README.md"
 
 
-
 def check_source_text(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     """Check that each text equals ``source/<doc_id>.txt`` byte for byte, with the pinned hash.
 

@@ -230,3 +230,15 @@ class Annotations:
     """Attribution relations."""
     hedges: tuple[Hedge, ...] = ()
     """Hedge cues."""
+
+
+LAYERS: tuple[str, ...] = ("events", "casualties", "attributions", "hedges")
+"""The four annotation layers: the item fields of :class:`Annotations`, in canonical order."""
+
+ID_FIELD: dict[str, str] = {
+    "events": "event_id",
+    "casualties": "casualty_id",
+    "attributions": "attribution_id",
+    "hedges": "hedge_id",
+}
+"""Layer -> the field holding an item's own id."""

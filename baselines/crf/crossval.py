@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from baselines.base import merge_results
 from baselines.crf.features import FeatureDict, quote_mask, sentence_features
 from baselines.crf.folds import SentenceKey, fold_assignment, held_out_keys, training_keys
 from baselines.crf.layers import TaggedSentence, annotations_from_tags
@@ -126,10 +127,4 @@ def predict_crf_cross_validated(
         annotations_from_tags(document, tagged[document.doc_id], mask=masks[document.doc_id])
         for document in documents
     ]
-    return Annotations(
-        documents=tuple(documents),
-        events=tuple(item for layer in layers for item in layer.events),
-        casualties=tuple(item for layer in layers for item in layer.casualties),
-        attributions=tuple(item for layer in layers for item in layer.attributions),
-        hedges=tuple(item for layer in layers for item in layer.hedges),
-    )
+    return merge_results(documents, layers)

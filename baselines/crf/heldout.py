@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from baselines.base import merge_results
 from baselines.crf.extractor import CrfExtractor
 from baselines.crf.folds import SentenceKey
 from benchmark.errors import DataError
@@ -64,11 +65,4 @@ def predict_crf_leaving_out(
     extractor = CrfExtractor(c1=c1, c2=c2, max_iterations=max_iterations).fit(
         training_rows(tokens_rows, excluded=excluded), train_documents
     )
-    layers = [extractor.extract(document) for document in documents]
-    return Annotations(
-        documents=tuple(documents),
-        **{
-            layer: tuple(item for result in layers for item in getattr(result, layer))
-            for layer in ("events", "casualties", "attributions", "hedges")
-        },
-    )
+    return merge_results(documents, (extractor.extract(document) for document in documents))

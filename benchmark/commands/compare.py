@@ -12,18 +12,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from benchmark.commands._options import add_gold_dir, add_split, bounded_int, data_error
 from benchmark.errors import DataError
 
-
-def positive_int(text: str) -> int:
-    """Parse an integer >= 1 (argparse type)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected an integer >= 1, got {value}")
-    return value
+positive_int = bounded_int(1)
+"""Parse an integer >= 1 (argparse type)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,13 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--rounds", type=positive_int, default=10000, help="approximate randomisation rounds"
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of both tests (default 0)")
-    parser.add_argument("--split", choices=("test", "contrast"), default="test")
-    parser.add_argument(
-        "--gold-dir",
-        type=Path,
-        default=None,
-        help="data folder holding the gold configs (default: the repository's data/)",
-    )
+    add_split(parser)
+    add_gold_dir(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,9 +50,7 @@ def run(args: argparse.Namespace) -> int:
             seed=args.seed,
         )
     except DataError as error:
-        sys.stderr.write(f"{error}\n")
-        sys.stderr.write("kharkiv-ie compare: nothing was compared\n")
-        return 2
+        return data_error(error, outcome="kharkiv-ie compare: nothing was compared")
     table = [["task", "subtask", "mode", "F1 A", "F1 B", "delta", "p boot", "p AR"]]
     for row in rows:
         table.append(

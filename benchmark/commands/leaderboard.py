@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from benchmark.commands._options import data_error
 from benchmark.errors import DataError
 
 
@@ -42,9 +43,7 @@ def run(args: argparse.Namespace) -> int:
             return 0
         changed = write_leaderboard(results_dir=args.results_dir, out=args.out)
     except DataError as error:
-        sys.stderr.write(f"{error}\n")
-        sys.stderr.write("kharkiv-ie leaderboard: nothing was written\n")
-        return 2
+        return data_error(error, outcome="kharkiv-ie leaderboard: nothing was written")
     except OSError as error:
         sys.stderr.write(f"{args.out}: cannot write the leaderboard: {error.strerror}\n")
         return 2

@@ -14,39 +14,23 @@ import sys
 from pathlib import Path
 
 from benchmark.atomic import write_text_atomically
+from benchmark.commands._options import add_gold_dir, add_scoring, add_split, add_submission
 from benchmark.errors import DataError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the options of ``report``."""
-    parser.add_argument("submission", type=Path, help="submission JSONL file (one line per doc)")
+    add_submission(parser)
     parser.add_argument("--out", type=Path, required=True, help="HTML file to write")
-    parser.add_argument("--split", choices=("test", "contrast"), default="test")
+    add_split(parser)
     parser.add_argument(
         "--mode",
         choices=("exact", "overlap"),
         default="exact",
         help="match mode whose tp/fp/fn colour the text (tables show both; default exact)",
     )
-    parser.add_argument("--system-name", default=None, help="system name (default: file stem)")
-    parser.add_argument(
-        "--bootstrap",
-        type=int,
-        default=1000,
-        help="bootstrap resamples for the 95%% CIs (0: no intervals; default 1000)",
-    )
-    parser.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
-    parser.add_argument(
-        "--gold-dir",
-        type=Path,
-        default=None,
-        help="data folder holding the gold configs (default: the repository's data/)",
-    )
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically (see :mod:`benchmark.atomic`)."""
-    write_text_atomically(path, text)
+    add_scoring(parser, bootstrap_type=int)
+    add_gold_dir(parser)
 
 
 def _one_line(error: DataError, *, submission: Path) -> str:
@@ -78,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     page = report_page(evaluation, gold=gold.annotations, split=args.split, mode=args.mode)
     try:
-        write_atomically(args.out, page)
+        write_text_atomically(args.out, page)
     except OSError as error:
         sys.stderr.write(f"{args.out}: cannot write the report: {error.strerror}\n")
         return 2

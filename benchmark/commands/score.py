@@ -12,53 +12,37 @@ import argparse
 import sys
 from pathlib import Path
 
+from benchmark.commands._options import (
+    add_gold_dir,
+    add_scoring,
+    add_split,
+    add_submission,
+    bounded_int,
+    comma_list,
+    data_error,
+)
 from benchmark.errors import DataError
 
-
-def comma_list(text: str) -> list[str]:
-    """Split ``a,b`` into ``["a", "b"]`` (blank parts dropped)."""
-    return [part.strip() for part in text.split(",") if part.strip()]
-
-
-def non_negative_int(text: str) -> int:
-    """Parse an integer >= 0 (argparse type)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected an integer >= 0, got {value}")
-    return value
+non_negative_int = bounded_int(0)
+"""Parse an integer >= 0 (argparse type)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the options of ``score``."""
-    parser.add_argument("submission", type=Path, help="submission JSONL file (one line per doc)")
+    add_submission(parser)
     parser.add_argument(
         "--tasks",
         type=comma_list,
         default=None,
         help="comma-separated tasks (default: events,casualties,attributions,hedges)",
     )
-    parser.add_argument("--split", choices=("test", "contrast"), default="test")
+    add_split(parser)
     parser.add_argument("--out", type=Path, default=None, help="write the JSON results here")
-    parser.add_argument("--system-name", default=None, help="system name (default: file stem)")
-    parser.add_argument(
-        "--bootstrap",
-        type=non_negative_int,
-        default=1000,
-        help="bootstrap resamples for the 95%% CIs (0: no intervals; default 1000)",
-    )
-    parser.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    add_scoring(parser, bootstrap_type=non_negative_int)
     parser.add_argument(
         "--modes", type=comma_list, default=None, help="match modes (default: exact,overlap)"
     )
-    parser.add_argument(
-        "--gold-dir",
-        type=Path,
-        default=None,
-        help="data folder holding the gold configs (default: the repository's data/)",
-    )
+    add_gold_dir(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,9 +67,7 @@ def run(args: argparse.Namespace) -> int:
             system_name=args.system_name,
         )
     except DataError as error:
-        sys.stderr.write(f"{error}\n")
-        sys.stderr.write("kharkiv-ie score: nothing was scored or written\n")
-        return 2
+        return data_error(error, outcome="kharkiv-ie score: nothing was scored or written")
     results = evaluation.results
     sys.stdout.write(f"{results.system['name']}: {args.submission} ({args.split} split)\n\n")
     sys.stdout.write(render(results.report, tasks=tasks, modes=modes))

@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from benchmark.commands._options import add_gold_dir, add_submission, data_error
 from benchmark.errors import DataError
 from benchmark.schema import Annotations
 from benchmark.submission import TASKS, Submission, read_submission
@@ -18,13 +19,8 @@ from benchmark.submission import TASKS, Submission, read_submission
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the options of ``validate``."""
-    parser.add_argument("submission", type=Path, help="submission JSONL file (one line per doc)")
-    parser.add_argument(
-        "--gold-dir",
-        type=Path,
-        default=None,
-        help="data folder holding the gold configs (default: the repository's data/)",
-    )
+    add_submission(parser)
+    add_gold_dir(parser)
 
 
 def _load_gold(gold_dir: Path | None) -> Annotations:
@@ -62,14 +58,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         gold = _load_gold(args.gold_dir)
     except DataError as error:
-        sys.stderr.write(f"{error}\n")
-        sys.stderr.write("kharkiv-ie validate: cannot load the gold data; nothing was checked\n")
-        return 2
+        return data_error(
+            error, outcome="kharkiv-ie validate: cannot load the gold data; nothing was checked"
+        )
     try:
         submission = read_submission(args.submission, gold=gold)
     except DataError as error:
-        sys.stderr.write(f"{error}\n")
-        sys.stderr.write(f"kharkiv-ie validate: {args.submission} is not valid\n")
-        return 2
+        return data_error(error, outcome=f"kharkiv-ie validate: {args.submission} is not valid")
     sys.stdout.write("\n".join(summary(submission, name=str(args.submission))) + "\n")
     return 0

@@ -28,6 +28,7 @@ from benchmark.annotation_source import (
 from benchmark.contrast.edits import EditError, Region, apply_edits, remap, remap_point
 from benchmark.contrast.groups import ORIGINAL, SPEC_PATH, doc_id_of
 from benchmark.contrast.spec import ContrastGroup, ContrastItem, ContrastSpec, load_spec
+from benchmark.document_rows import document_rows
 from benchmark.documents import (
     build_document,
     check_text_hash,
@@ -36,17 +37,9 @@ from benchmark.documents import (
     sentence_offsets,
 )
 from benchmark.errors import DataError
-from benchmark.rows import to_row
-from benchmark.schema import Argument, Span
-from benchmark.tokens_view import DroppedSpan, build_tokens_view
+from benchmark.schema import LAYERS, Argument, Span
+from benchmark.tokens_view import DroppedSpan
 
-LAYERS = ("events", "casualties", "attributions", "hedges")
-ID_KEY = {
-    "events": "event_id",
-    "casualties": "casualty_id",
-    "attributions": "attribution_id",
-    "hedges": "hedge_id",
-}
 HEAD = {"events": "trigger", "casualties": "victim", "attributions": "cue", "hedges": "cue"}
 # FORMAT.md key -> schema attribute, per layer (keys absent here have the same name).
 ATTRIBUTE = {
@@ -336,25 +329,8 @@ def build_contrast(*, data_dir: Path) -> ContrastBuild:
                 },
                 uncertain_sentences={hedge.sentence_id for hedge in item_gold.hedges},
             )
-            view = build_tokens_view(
-                document,
-                events=item_gold.events,
-                casualties=item_gold.casualties,
-                attributions=item_gold.attributions,
-                hedges=item_gold.hedges,
-            )
-            dropped.extend(view.dropped)
-            rows["documents"].append(to_row(document))
-            for layer in LAYERS:
-                rows[layer] += sorted(
-                    (to_row(obj) for obj in getattr(item_gold, layer)),
-                    key=lambda row, layer=layer: _id_order(row, ID_KEY[layer]),
-                )
-            rows["tokens"] += [to_row(row) for row in view.rows]
+            document_config_rows, document_dropped = document_rows(document, item_gold)
+            dropped.extend(document_dropped)
+            for config, config_rows in document_config_rows.items():
+                rows[config] += config_rows
     return ContrastBuild(rows=rows, dropped=tuple(dropped), spec=spec)
-
-
-def _id_order(row: dict, key: str) -> tuple:
-    """Sort key: the numeric part of the id (``E2`` before ``E10``)."""
-    digits = row[key][1:]
-    return (int(digits) if digits.isdigit() else -1, row[key])

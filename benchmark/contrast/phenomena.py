@@ -59,6 +59,3 @@ PHENOMENA: dict[str, tuple[str, str]] = {
     ),
 }
 """Phenomenon name -> (gold layer it concerns, one-line description)."""
-
-LAYERS: tuple[str, ...] = ("events", "casualties", "attributions", "hedges")
-"""Gold layers a phenomenon may concern."""

@@ -27,12 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from benchmark.annotation_source import ITEM_KEYS, _LineDict, _LineLoader
-from benchmark.contrast.phenomena import LAYERS, PHENOMENA
+from benchmark.annotation_source import ITEM_KEYS, _LineDict, load_yaml
+from benchmark.contrast.phenomena import PHENOMENA
 from benchmark.documents import read_text
 from benchmark.errors import DataError
+from benchmark.schema import LAYERS
 
 GROUP_KEYS = ("group", "phenomenon", "layer", "paragraph", "items")
 ITEM_KEYS_SPEC = ("id", "note", "edits", "gold_changes")
@@ -122,15 +121,7 @@ class ContrastSpec:
 
 def load_spec(path: Path) -> ContrastSpec:
     """Read and check ``path``; raise DataError on the first problem."""
-    source = read_text(Path(path))
-    try:
-        data = yaml.load(source, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
-        raise DataError(
-            f"invalid YAML: {problem}", file=path, line=mark.line + 1 if mark else None
-        ) from None
+    data = load_yaml(read_text(Path(path)), file=path)
     return _Reader(str(path)).spec(data)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from benchmark.schema import Annotations, Document, Span
+from benchmark.schema import ID_FIELD, Annotations, Document, Span
 
 _MAX_QUOTE = 90
 """Longest quoted span text; longer ones are shortened with an ellipsis."""
@@ -53,12 +53,7 @@ def describe(
 
 
 def _find(layer: str, annotations: Annotations, doc_id: str, item_id: str) -> object | None:
-    id_field = {
-        "events": "event_id",
-        "casualties": "casualty_id",
-        "attributions": "attribution_id",
-        "hedges": "hedge_id",
-    }[layer]
+    id_field = ID_FIELD[layer]
     for item in getattr(annotations, layer):
         if item.doc_id == doc_id and getattr(item, id_field) == item_id:
             return item

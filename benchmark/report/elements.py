@@ -17,10 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from benchmark.schema import LAYERS as LAYERS  # the page order; re-exported for the report
 from benchmark.schema import Annotations, Span
-
-LAYERS: tuple[str, ...] = ("events", "casualties", "attributions", "hedges")
-"""The four annotation layers, in page order."""
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from benchmark.report.describe import describe, quote
-from benchmark.report.elements import ELEMENTS, LAYERS, ElementSpan
-from benchmark.schema import Annotations, Attribution
+from benchmark.report.elements import ELEMENTS, ElementSpan
+from benchmark.schema import LAYERS, Annotations, Attribution
 from benchmark.scoring.report import ScoreReport, SubtaskResult, UnalignedSpan
 
 STATUSES: tuple[str, ...] = ("tp", "fp", "fn", "gold")

@@ -68,31 +68,22 @@ def slots(side: Side) -> list[Item]:
     items = []
     for c in side.annotations.casualties:
         victim_span = offsets(c.victim)
-        for name in VALUE_FIELDS:
+        for name in (*VALUE_FIELDS, *SPAN_FIELDS):
             value = getattr(c, name)
-            if value is not None:
-                items.append(
-                    Item(
-                        f"{c.casualty_id}/{name}",
-                        c.doc_id,
-                        c.sentence_id,
-                        (victim_span,),
-                        label=name,
-                        attrs=(value,),
-                    )
+            if value is None:
+                continue
+            # A value field is compared as an attr, a span field as a second span component.
+            is_span = name in SPAN_FIELDS
+            items.append(
+                Item(
+                    f"{c.casualty_id}/{name}",
+                    c.doc_id,
+                    c.sentence_id,
+                    (victim_span, offsets(value)) if is_span else (victim_span,),
+                    label=name,
+                    attrs=() if is_span else (value,),
                 )
-        for name in SPAN_FIELDS:
-            span = getattr(c, name)
-            if span is not None:
-                items.append(
-                    Item(
-                        f"{c.casualty_id}/{name}",
-                        c.doc_id,
-                        c.sentence_id,
-                        (victim_span, offsets(span)),
-                        label=name,
-                    )
-                )
+            )
     return items
 
 

@@ -47,22 +47,16 @@ def trigger_classification(side: Side) -> list[Item]:
 
 def argument_identification(side: Side) -> list[Item]:
     """Return one item per argument: (argument span, trigger), labelled with the event type."""
-    return [
-        Item(
-            f"{e.event_id}/arg{i}",
-            e.doc_id,
-            e.sentence_id,
-            # The argument span first: the overlap sweep cuts components on it.
-            (offsets(argument.span), offsets(e.trigger)),
-            label=e.event_type,
-        )
-        for e in side.annotations.events
-        for i, argument in enumerate(e.arguments, start=1)
-    ]
+    return _argument_items(side, with_role=False)
 
 
 def argument_classification(side: Side) -> list[Item]:
     """Return one item per argument: (argument span, trigger), role (label), event type."""
+    return _argument_items(side, with_role=True)
+
+
+def _argument_items(side: Side, *, with_role: bool) -> list[Item]:
+    # Without the role the event type is the label; with it the role is, the type an attr.
     return [
         Item(
             f"{e.event_id}/arg{i}",
@@ -70,8 +64,8 @@ def argument_classification(side: Side) -> list[Item]:
             e.sentence_id,
             # The argument span first: the overlap sweep cuts components on it.
             (offsets(argument.span), offsets(e.trigger)),
-            label=argument.role,
-            attrs=(e.event_type,),
+            label=argument.role if with_role else e.event_type,
+            attrs=(e.event_type,) if with_role else (),
         )
         for e in side.annotations.events
         for i, argument in enumerate(e.arguments, start=1)

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from benchmark import inventory
+from benchmark.schema import ID_FIELD as ID_FIELD  # layer -> id field; re-exported
 from benchmark.schema import Annotations, Attribution, Casualty, Event, Hedge, Span
 
 from .alignment import UNALIGNED_START
@@ -132,13 +133,6 @@ TASKS: tuple[str, ...] = tuple(LAYER_FIELDS)
 LINE_KEYS: tuple[str, ...] = ("doc_id", *TASKS)
 """Every key a line may hold."""
 
-ID_FIELD: dict[str, str] = {
-    "events": "event_id",
-    "casualties": "casualty_id",
-    "attributions": "attribution_id",
-    "hedges": "hedge_id",
-}
-"""Layer -> the field holding an item's own id."""
 
 ANCHOR_FIELD: dict[str, str] = {
     "events": "trigger",

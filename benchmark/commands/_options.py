@@ -1,0 +1,72 @@
+"""Options and error output shared by several subcommands (argparse types, common flags)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmark.errors import DataError
+
+SPLITS: tuple[str, ...] = ("test", "contrast")
+"""Values of ``--split``."""
+
+
+def bounded_int(minimum: int) -> Callable[[str], int]:
+    """Return an argparse type that parses an integer >= ``minimum``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"expected an integer >= {minimum}, got {value}")
+        return value
+
+    return parse
+
+
+def comma_list(text: str) -> list[str]:
+    """Split ``a,b`` into ``["a", "b"]`` (blank parts dropped)."""
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def add_gold_dir(parser: argparse.ArgumentParser) -> None:
+    """Add ``--gold-dir`` (default None: the repository's data/)."""
+    parser.add_argument(
+        "--gold-dir",
+        type=Path,
+        default=None,
+        help="data folder holding the gold configs (default: the repository's data/)",
+    )
+
+
+def add_split(parser: argparse.ArgumentParser) -> None:
+    """Add ``--split`` (test or contrast; default test)."""
+    parser.add_argument("--split", choices=SPLITS, default="test")
+
+
+def add_submission(parser: argparse.ArgumentParser) -> None:
+    """Add the positional ``submission`` argument."""
+    parser.add_argument("submission", type=Path, help="submission JSONL file (one line per doc)")
+
+
+def add_scoring(parser: argparse.ArgumentParser, *, bootstrap_type: Callable[[str], int]) -> None:
+    """Add ``--system-name``, ``--bootstrap`` (95% CIs) and ``--seed`` of a scoring command."""
+    parser.add_argument("--system-name", default=None, help="system name (default: file stem)")
+    parser.add_argument(
+        "--bootstrap",
+        type=bootstrap_type,
+        default=1000,
+        help="bootstrap resamples for the 95%% CIs (0: no intervals; default 1000)",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+
+
+def data_error(error: DataError, *, outcome: str) -> int:
+    """Write ``error`` and the ``outcome`` line (``kharkiv-ie score: ...``) to stderr; return 2."""
+    sys.stderr.write(f"{error}\n")
+    sys.stderr.write(f"{outcome}\n")
+    return 2
