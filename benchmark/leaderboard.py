@@ -97,10 +97,10 @@ def read_entries(results_dir: str | Path) -> tuple[Entry, ...]:
     folder = Path(results_dir)
     if not folder.is_dir():
         raise DataError("results folder not found", file=folder)
-    entries = tuple(
-        Entry(file=path.name, results=read_results(path))
-        for path in sorted(folder.glob("*.json"), key=lambda p: p.name)
-    )
+    paths = sorted(folder.glob("*.json"), key=lambda p: p.name)
+    if not paths:
+        raise DataError("no results file (*.json) in the results folder", file=folder)
+    entries = tuple(Entry(file=path.name, results=read_results(path)) for path in paths)
     seen: dict[tuple[str, str], str] = {}
     for entry in entries:
         key = (entry.split, entry.name)

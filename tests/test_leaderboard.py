@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from benchmark.cli import main
+from benchmark.errors import DataError
 from benchmark.leaderboard import (
     HEADER,
     MAIN_SUBTASKS,
@@ -221,3 +222,8 @@ def test_contrast_consistency_table(tmp_path):
     assert table[4] == "| **overall** | 2/3 (0.667) | 1/3 (0.333) |"
     assert table[5] == "| F1 events (trigger_classification) | 0.667 | 0.667 |"
     assert "| F1 casualties (record) | — | — |" in table
+
+
+def test_a_results_folder_without_results_is_refused(tmp_path):
+    with pytest.raises(DataError, match="no results file"):
+        read_entries(tmp_path)

@@ -54,3 +54,20 @@ def test_missing_gold_folder_exits_2_and_writes_nothing(gold_submission, tmp_pat
     err = capsys.readouterr().err
     assert code == 2 and len(err.splitlines()) == 1 and "no-data" in err
     assert not out.exists()
+
+
+def test_missing_output_folder_is_one_line_exit_2(tmp_path, capsys):
+    from benchmark.cli import main as cli_main
+
+    submission = tmp_path / "empty.jsonl"
+    submission.write_text(
+        '{"doc_id": "kharkiv-001", "events": [], "casualties": [], "attributions": [], '
+        '"hedges": [], "sentences": []}\n',
+        encoding="utf-8",
+    )
+    target = tmp_path / "missing" / "page.html"
+    code = cli_main(["report", str(submission), "--bootstrap", "0", "--out", str(target)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and "output folder does not exist" in err
+    assert not target.parent.exists()

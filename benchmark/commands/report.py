@@ -63,6 +63,9 @@ def run(args: argparse.Namespace) -> int:
     page = report_page(evaluation, gold=gold.annotations, split=args.split, mode=args.mode)
     try:
         write_text_atomically(args.out, page)
+    except DataError as error:
+        sys.stderr.write(f"{error}\n")
+        return 2
     except OSError as error:
         sys.stderr.write(f"{args.out}: cannot write the report: {error.strerror}\n")
         return 2
