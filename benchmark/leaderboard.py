@@ -183,7 +183,7 @@ def _result(entry: Entry, task: str, subtask: str, mode: str) -> SubtaskResult |
 def _systems_table(entries: Sequence[Entry]) -> list[str]:
     """Return the systems table: main F1 per task, then the provenance."""
     head = ["System", *(f"{t} ({MAIN_SUBTASKS[t]})" for t in TASKS)]
-    head += ["verified", "config", "data", "scorer", "code"]
+    head += ["verified", "date", "config", "data", "scorer", "code"]
     lines = [_row(head), _row(["---"] * len(head))]
     for entry in sorted(entries, key=lambda e: e.name):
         scores = [_number(main_f1(entry, task)) for task in TASKS]
@@ -200,6 +200,7 @@ def _systems_table(entries: Sequence[Entry]) -> list[str]:
                     _system_cell(entry),
                     *scores,
                     entry.verified_by,
+                    _date(entry),
                     f"`{system['config']}`" if system.get("config") else "—",
                     f"`{entry.results.dataset.sha256[:8]}`",
                     entry.results.scorer_version,
@@ -208,6 +209,16 @@ def _systems_table(entries: Sequence[Entry]) -> list[str]:
             )
         )
     return [*lines, ""]
+
+
+def _date(entry: Entry) -> str:
+    """Return the day the results were produced (``provenance.created``), or a dash.
+
+    ``created`` only changes when the results' content changes (reproduce keeps it otherwise),
+    so the page stays byte-identical across reruns.
+    """
+    created = entry.results.provenance.created
+    return created[:10] if isinstance(created, str) and len(created) >= 10 else "—"
 
 
 def _task_table(entries: Sequence[Entry], task: str) -> list[str]:
@@ -225,7 +236,9 @@ def _task_table(entries: Sequence[Entry], task: str) -> list[str]:
     ]
     subtasks = [subtask.name for subtask in TASKS[task]]
     for rank, entry in ranked(entries, task):
-        provenance = f"{entry.verified_by} · data `{entry.results.dataset.sha256[:8]}`"
+        provenance = (
+            f"{entry.verified_by} · {_date(entry)} · data `{entry.results.dataset.sha256[:8]}`"
+        )
         if task in entry.results.report.not_attempted:
             cells = ["not attempted"] + ["—"] * (4 * len(modes) - 1)
             lines.append(_row([rank, _system_cell(entry), "—", *cells, provenance]))

@@ -38,7 +38,7 @@ def test_check_data_ok(pristine, capsys):
     assert cli.main(["check-data", "--data-dir", str(pristine)]) == 0
     captured = capsys.readouterr()
     assert captured.out == (
-        f"OK: {pristine}: all 13 checks passed; rows per config: documents 1, events 3, "
+        f"OK: {pristine}: all 13 checks passed; rows per config: test: documents 1, events 3, "
         "casualties 1, attributions 3, hedges 2, tokens 22\n"
     )
     assert captured.err == ""

@@ -115,26 +115,26 @@ def test_rendered_rows(results_dir):
     dashes = "— | — | — | — | — | — | — | —"
     assert (
         f"| 1 | beta ([report](reports/beta.html)) | trigger_identification | {dashes} | "
-        "reproduce · data `abcdef01` |"
+        "reproduce · 2024-01-01 · data `abcdef01` |"
     ) in lines
     assert (
         "|  | beta | **trigger_classification** | 1.000 | 1.000 | 1.000 | [0.100, 0.900] | "
-        "1.000 | 1.000 | 1.000 | [0.100, 0.900] | reproduce · data `abcdef01` |"
+        "1.000 | 1.000 | 1.000 | [0.100, 0.900] | reproduce · 2024-01-01 · data `abcdef01` |"
     ) in lines
     # alpha: P = 1/1, R = 1/2, F1 = 2/3
     assert (
         "|  | alpha | **trigger_classification** | 1.000 | 0.500 | 0.667 | [0.100, 0.900] | "
-        "1.000 | 0.500 | 0.667 | [0.100, 0.900] | submitted · data `abcdef01` |"
+        "1.000 | 0.500 | 0.667 | [0.100, 0.900] | submitted · 2024-01-01 · data `abcdef01` |"
     ) in lines
     not_attempted = "not attempted | — | — | — | — | — | — | —"
-    assert f"| — | delta | — | {not_attempted} | submitted · data `abcdef01` |" in lines
+    assert f"| — | delta | — | {not_attempted} | submitted · 2024-01-01 · data `abcdef01` |" in lines
     assert (
         "|  | beta | uncertain | not attempted | — | — | — | not attempted | — | — | — | "
-        "reproduce · data `abcdef01` |"
+        "reproduce · 2024-01-01 · data `abcdef01` |"
     ) in lines
     # systems table: main F1 per task, not attempted as a dash
     assert (
-        "| beta ([report](reports/beta.html)) | 1.000 | — | — | — | reproduce | `baseline=beta` "
+        "| beta ([report](reports/beta.html)) | 1.000 | — | — | — | reproduce | 2024-01-01 | `baseline=beta` "
         f"| `abcdef01` | {SCORER_VERSION} | — |"
     ) in lines
     assert page.index("| 1 | beta") < page.index("| 2 | alpha") < page.index("| 2 | gamma")

@@ -91,6 +91,16 @@ def test_cli_reproduce_bad_override_exits_2(tmp_path, capsys):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_cli_reproduce_impossible_fold_count_exits_2_without_traceback(tmp_path, capsys):
+    code = main(
+        ["reproduce", "--baselines", "crf", f"paths.results_dir={tmp_path}", "baseline.folds=1"]
+    )
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "folds must be an integer >= 2, got 1" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_cli_reproduce_unknown_baseline_exits_2(capsys):
     assert main(["reproduce", "--baselines", "bert"]) == 2
     assert "unknown baseline 'bert'" in capsys.readouterr().err

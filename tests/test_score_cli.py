@@ -125,6 +125,17 @@ def test_unknown_task_exits_2(tmp_path, gold_file, capsys):
     assert not out.exists()
 
 
+def test_missing_output_folder_exits_2_without_traceback(tmp_path, gold_file, capsys):
+    out = tmp_path / "missing" / "scores.json"
+    assert cli.main(["score", str(gold_file), "--bootstrap", "0", "--out", str(out)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"{out}: output folder does not exist",
+        "kharkiv-ie score: no results file written",
+    ]
+    assert not out.parent.exists()
+
+
 def test_missing_contrast_split_is_one_clear_line(tmp_path, gold_file, capsys):
     folder = tmp_path / "data"
     shutil.copytree(data_dir(), folder, ignore=shutil.ignore_patterns("contrast*"))

@@ -14,12 +14,14 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from benchmark.errors import DataError
+
 SentenceKey = tuple[str, int]
 """``(doc_id, sentence_id)``: a sentence of the corpus."""
 
 
-class FoldError(ValueError):
-    """A fold count that cannot split the given sentences."""
+class FoldError(DataError):
+    """A fold count that cannot split the given sentences (a configuration error: exit 2)."""
 
 
 def fold_assignment(

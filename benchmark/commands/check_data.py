@@ -45,8 +45,13 @@ def run(args: argparse.Namespace) -> int:
             f"(failed checks: {', '.join(failed)})\n"
         )
         return 2
-    counts = ", ".join(
-        f"{config} {_row_count(folder / features.data_file(config))}" for config in features.CONFIGS
+    counts = "; ".join(
+        f"{split}: "
+        + ", ".join(
+            f"{config} {_row_count(folder / features.data_file(config, split=split))}"
+            for config in features.CONFIGS
+        )
+        for split in features.available_splits(folder)
     )
     sys.stdout.write(
         f"OK: {folder}: all {len(integrity.CHECKS)} checks passed; rows per config: {counts}\n"

@@ -76,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
     if args.out is not None:
         try:
             write_results(args.out, results)
+        except DataError as error:
+            return data_error(error, outcome="kharkiv-ie score: no results file written")
         except OSError as error:
             sys.stderr.write(f"{args.out}: cannot write the results: {error.strerror}\n")
             return 2
