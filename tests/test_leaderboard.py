@@ -127,7 +127,9 @@ def test_rendered_rows(results_dir):
         "1.000 | 0.500 | 0.667 | [0.100, 0.900] | submitted · 2024-01-01 · data `abcdef01` |"
     ) in lines
     not_attempted = "not attempted | — | — | — | — | — | — | —"
-    assert f"| — | delta | — | {not_attempted} | submitted · 2024-01-01 · data `abcdef01` |" in lines
+    assert (
+        f"| — | delta | — | {not_attempted} | submitted · 2024-01-01 · data `abcdef01` |" in lines
+    )
     assert (
         "|  | beta | uncertain | not attempted | — | — | — | not attempted | — | — | — | "
         "reproduce · 2024-01-01 · data `abcdef01` |"
