@@ -136,7 +136,8 @@ def test_rendered_rows(results_dir):
     ) in lines
     # systems table: main F1 per task, not attempted as a dash
     assert (
-        "| beta ([report](reports/beta.html)) | 1.000 | — | — | — | reproduce | 2024-01-01 | `baseline=beta` "
+        "| beta ([report](reports/beta.html)) | 1.000 | — | — | — | reproduce | 2024-01-01 "
+        "| `baseline=beta` "
         f"| `abcdef01` | {SCORER_VERSION} | — |"
     ) in lines
     assert page.index("| 1 | beta") < page.index("| 2 | alpha") < page.index("| 2 | gamma")
