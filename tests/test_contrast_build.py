@@ -264,9 +264,9 @@ def built():
 
 def test_split_size_and_groups(built):
     groups = contrast_groups(data_dir=REPO_DATA)
-    assert len(groups) == 35
-    assert sum(len(g.doc_ids) for g in groups) == 100
-    assert len(built.rows["documents"]) == 100
+    assert len(groups) == 37
+    assert sum(len(g.doc_ids) for g in groups) == 106
+    assert len(built.rows["documents"]) == 106
     assert groups[0].doc_ids == ("kharkiv-001-c01-orig", "kharkiv-001-c01-e1")
     assert (groups[0].phenomenon, groups[0].layer) == (
         "hedging.conditional_to_indicative",

@@ -8,12 +8,12 @@ from benchmark.features import CONFIGS, FEATURES
 
 REPO_DATA = Path(__file__).resolve().parents[1] / "data"
 CONTRAST_ROWS = {
-    "documents": 100,
-    "events": 544,
-    "casualties": 155,
-    "attributions": 252,
-    "hedges": 176,
-    "tokens": 432,
+    "documents": 106,
+    "events": 593,
+    "casualties": 176,
+    "attributions": 270,
+    "hedges": 185,
+    "tokens": 465,
 }
 
 
@@ -37,7 +37,7 @@ def test_contrast_split_loads_offline(config, tmp_path):
 
 def test_load_gold_contrast_split():
     gold = loading.load_gold(split="contrast", data_dir=REPO_DATA)
-    assert len(gold.documents) == 100
+    assert len(gold.documents) == 106
     (c01e1,) = [d for d in gold.documents if d.doc_id == "kharkiv-001-c01-e1"]
     assert [s.uncertain for s in c01e1.sentences] == [False, False, False, False]
     test = loading.load_gold(data_dir=REPO_DATA)
