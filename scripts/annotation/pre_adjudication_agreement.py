@@ -1,0 +1,67 @@
+"""Agreement between the two Wikinews passes, computed before adjudication (a record).
+
+``uv run python scripts/annotation/pre_adjudication_agreement.py`` scores pass B against pass A
+with the 1.x agreement code (:func:`benchmark.agreement.agreement`: the scorer's span F1 in exact
+and overlap mode, Cohen's kappa over matched items), with the 2.0 label inventories switched on
+(``check_pass.use_format_2_0``), per split and over all 48 passages, and prints Markdown. The
+reproducible figures with intervals come from ``kharkiv-ie agreement``; this script only records
+what the passes agreed on before any adjudication decision was taken.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import check_pass  # noqa: E402
+
+check_pass.use_format_2_0()
+
+from benchmark.agreement import agreement, agreement_markdown  # noqa: E402
+from benchmark.annotation_source import load_pass  # noqa: E402
+from benchmark.documents import build_document, read_text  # noqa: E402
+from benchmark.schema import Annotations  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "data" / "source" / "wikinews"
+PASSES = ROOT / "data" / "annotations" / "wikinews"
+
+
+def annotations(pass_name: str, doc_ids: list[str]) -> Annotations:
+    """Return one pass over ``doc_ids`` as Annotations."""
+    passes = load_pass(PASSES / pass_name, source_dir=SOURCE)
+    documents, layers = [], {"events": [], "casualties": [], "attributions": [], "hedges": []}
+    for doc_id in doc_ids:
+        meta = yaml.safe_load(read_text(SOURCE / f"{doc_id}.meta.yaml"))
+        found = passes[doc_id]
+        documents.append(
+            build_document(
+                doc_id,
+                read_text(SOURCE / f"{doc_id}.txt"),
+                meta,
+                uncertain_sentences={hedge.sentence_id for hedge in found.hedges},
+            )
+        )
+        for layer, items in layers.items():
+            items.extend(getattr(found, layer))
+    return Annotations(documents=tuple(documents), **{k: tuple(v) for k, v in layers.items()})
+
+
+def main() -> int:
+    """Print the agreement tables per split and overall."""
+    splits: dict[str, list[str]] = {}
+    for meta_path in sorted(SOURCE.glob("*.meta.yaml")):
+        meta = yaml.safe_load(read_text(meta_path))
+        splits.setdefault(meta["split"], []).append(meta["doc_id"])
+    splits["all"] = sorted(doc for docs in list(splits.values()) for doc in docs)
+    for split, doc_ids in splits.items():
+        report = agreement(annotations("pass_a", doc_ids), annotations("pass_b", doc_ids))
+        sys.stdout.write(f"## {split} ({len(doc_ids)} passages)\n\n{agreement_markdown(report)}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
