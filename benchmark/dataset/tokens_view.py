@@ -1,7 +1,8 @@
 """The flat ``tokens`` view: one BIO2-tagged :class:`TokenRow` per sentence.
 
 Generated from a document and its annotation layers, never annotated by hand.
-Tokens are :func:`benchmark.text.tokenize` within each sentence. Tag columns:
+Tokens are :func:`benchmark.dataset.text.tokenize` within each sentence. Tag columns (each
+layer's :class:`~benchmark.dataset.layers.BioColumn`):
 
 - ``event_tags``: event triggers, ``B-``/``I-<event_type>``;
 - ``hedge_tags``: hedge cues, ``B-``/``I-<cue_type>``;
@@ -31,19 +32,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from benchmark import inventory
-from benchmark.schema import (
-    Attribution,
-    Casualty,
-    Document,
-    Event,
-    Hedge,
-    Span,
-    TokenRow,
-)
-from benchmark.text import tokenize
-
-TAG_COLUMNS: tuple[str, ...] = ("event_tags", "hedge_tags", "attribution_tags", "casualty_tags")
+from benchmark.dataset.layers import BIO_COLUMNS, LAYERS, TAG_COLUMNS
+from benchmark.dataset.schema import Document, Span, TokenRow
+from benchmark.dataset.text import tokenize
 
 
 @dataclass(frozen=True)
@@ -82,30 +73,25 @@ class TokensView:
     """Spans not tagged, in the order they were considered."""
 
 
-def tagged_spans(
-    *,
-    events: Iterable[Event] = (),
-    casualties: Iterable[Casualty] = (),
-    attributions: Iterable[Attribution] = (),
-    hedges: Iterable[Hedge] = (),
-) -> list[TaggedSpan]:
-    """Return every span the flat view should tag, before conflict resolution."""
-    spans = [TaggedSpan("event_tags", e.event_type, e.event_id, e.trigger) for e in events]
-    spans += [TaggedSpan("hedge_tags", h.cue_type, h.hedge_id, h.cue) for h in hedges]
-    for relation in attributions:
-        if relation.parent_id is not None:
-            continue
-        for label, span in (
-            ("SOURCE", relation.source),
-            ("CUE", relation.cue),
-            ("CONTENT", relation.content),
-        ):
-            if span is not None:
-                spans.append(TaggedSpan("attribution_tags", label, relation.attribution_id, span))
-    for record in casualties:
-        for label, span in (("COUNT", record.count_span), ("VICTIM", record.victim)):
-            if span is not None:
-                spans.append(TaggedSpan("casualty_tags", label, record.casualty_id, span))
+def tagged_spans(**layers: Iterable[object]) -> list[TaggedSpan]:
+    """Return every span the flat view should tag, before conflict resolution.
+
+    ``layers`` maps layer names (``events=...``) to their items; each layer's
+    :class:`~benchmark.dataset.layers.BioColumn` says which spans are tagged and how.
+    """
+    spans = []
+    for name, items in layers.items():
+        spec = LAYERS[name]
+        bio = spec.bio
+        for item in items:
+            if bio.top_level_only is not None and getattr(item, bio.top_level_only) is not None:
+                continue
+            for position, field in enumerate(bio.spans):
+                span = getattr(item, field)
+                if span is None:
+                    continue
+                label = getattr(item, bio.type_field) if bio.type_field else bio.types[position]
+                spans.append(TaggedSpan(bio.column, label, getattr(item, spec.id_field), span))
     return spans
 
 
@@ -119,12 +105,7 @@ def _id_key(item_id: str) -> tuple[str, int, str]:
 
 _LABEL_ORDER = {
     name: position
-    for position, name in enumerate(
-        inventory.EVENT_TYPES
-        + inventory.HEDGE_CUE_TYPES
-        + inventory.ATTRIBUTION_ELEMENTS
-        + inventory.CASUALTY_ELEMENTS
-    )
+    for position, name in enumerate(name for bio in BIO_COLUMNS.values() for name in bio.types)
 }
 
 
@@ -169,18 +150,9 @@ def resolve_conflicts(
     return kept, dropped
 
 
-def build_tokens_view(
-    document: Document,
-    *,
-    events: Iterable[Event] = (),
-    casualties: Iterable[Casualty] = (),
-    attributions: Iterable[Attribution] = (),
-    hedges: Iterable[Hedge] = (),
-) -> TokensView:
-    """Return the token rows of ``document`` tagged from the given layers."""
-    spans = tagged_spans(
-        events=events, casualties=casualties, attributions=attributions, hedges=hedges
-    )
+def build_tokens_view(document: Document, **layers: Iterable[object]) -> TokensView:
+    """Return the token rows of ``document`` tagged from the given layers (``events=...``)."""
+    spans = tagged_spans(**layers)
     kept, dropped = resolve_conflicts(spans, doc_id=document.doc_id)
     rows = []
     for sentence in document.sentences:
@@ -202,10 +174,7 @@ def build_tokens_view(
                 tokens=tuple(document.text[start:end] for start, end in offsets),
                 token_starts=tuple(start for start, _ in offsets),
                 token_ends=tuple(end for _, end in offsets),
-                event_tags=tuple(columns["event_tags"]),
-                hedge_tags=tuple(columns["hedge_tags"]),
-                attribution_tags=tuple(columns["attribution_tags"]),
-                casualty_tags=tuple(columns["casualty_tags"]),
+                **{column: tuple(columns[column]) for column in TAG_COLUMNS},
                 uncertain=sentence.uncertain,
             )
         )

@@ -1,13 +1,14 @@
-"""Load the gold data offline, through ``datasets``, and validate every row.
+"""Load the gold data offline, through ``datasets``, and validate every row: the users' way in.
 
-Always load through this module: ``datasets`` 5.x keys its cache on file
-names, not contents, so an edited JSONL would load stale rows. Here the cache
+The scorer reads the same files without ``datasets`` (:mod:`benchmark.dataset.gold`; a test
+checks that both give the same objects). Always load through this module: ``datasets`` 5.x
+keys its cache on file names, not contents, so an edited JSONL would load stale rows. Here the cache
 directory is named by the content hash of the data files (and of the card,
 which declares the features), so edited data always loads fresh.
 
 ``datasets`` also loads a missing field as None and an out-of-range ClassLabel
 int without complaint, and reads `` positive`` or ``"1"`` as a label: every
-row is therefore checked against :mod:`benchmark.features`, both as written
+row is therefore checked against :mod:`benchmark.dataset.features`, both as written
 in the JSONL file and as loaded, and any problem raises
 :class:`benchmark.errors.DataError` naming the file, the line and the field.
 """
@@ -21,7 +22,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 
 import hashlib  # noqa: E402
-import json  # noqa: E402
 import tempfile  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -31,56 +31,35 @@ import pyarrow as pa  # noqa: E402
 from datasets import ClassLabel, List, Value  # noqa: E402
 from datasets.exceptions import DatasetsError, SplitsVerificationError  # noqa: E402
 
-from benchmark import features as ft  # noqa: E402
+from benchmark.dataset import configs, splits  # noqa: E402
+from benchmark.dataset.configs import (  # noqa: E402
+    CARD_NAME,
+    CONFIGS,
+    ID_FIELDS,
+    LAYER_CONFIGS,
+    NULLABLE,
+    content_hash,
+    data_file,
+    resolve_data_dir,
+)
+from benchmark.dataset.features import FEATURES  # noqa: E402
+from benchmark.dataset.gold import read_jsonl  # noqa: E402
+from benchmark.dataset.rows import from_row  # noqa: E402
+from benchmark.dataset.schema import Annotations  # noqa: E402
 from benchmark.errors import DataError  # noqa: E402
-from benchmark.rows import from_row  # noqa: E402
-from benchmark.schema import Annotations  # noqa: E402
 
-DATA_DIR_ENV = "KHARKIV_IE_DATA_DIR"
-"""Environment variable that overrides the data folder."""
+data_dir = configs.data_dir
+"""The absolute data folder (``$KHARKIV_IE_DATA_DIR`` or ``<repo>/data``)."""
 
 CACHE_DIR_ENV = "KHARKIV_IE_CACHE_DIR"
 """Environment variable that overrides the root of the ``datasets`` cache."""
 
-_CARD = "README.md"
 _PYTHON_TYPES = {"int32": int, "bool": bool, "string": str}
-
-
-def data_dir() -> Path:
-    """Return the absolute data folder: ``$KHARKIV_IE_DATA_DIR`` or ``<repo>/data``."""
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override).expanduser().resolve()
-    return Path(__file__).resolve().parents[1] / "data"
-
-
-def _resolve(folder: str | Path | None) -> Path:
-    return data_dir() if folder is None else Path(folder).expanduser().resolve()
-
-
-def content_hash(data_dir: str | Path) -> str:
-    """Return the SHA-256 of the configured JSONL files: sorted relative paths plus bytes.
-
-    Every split present (:func:`benchmark.features.available_splits`) counts.
-    A missing file contributes its path only, so that adding it changes the hash.
-    """
-    folder = Path(data_dir)
-    digest = hashlib.sha256()
-    splits = ft.available_splits(folder)
-    for relpath in sorted(
-        ft.data_file(config, split=split) for config in ft.CONFIGS for split in splits
-    ):
-        digest.update(relpath.encode("utf-8") + b"\0")
-        path = folder / relpath
-        if path.is_file():
-            body = path.read_bytes()
-            digest.update(str(len(body)).encode("ascii") + b"\0" + body)
-    return digest.hexdigest()
 
 
 def _cache_dir(folder: Path) -> Path:
     """Return a cache directory named by the data content hash and the card hash."""
-    card = folder / _CARD
+    card = folder / CARD_NAME
     card_hash = hashlib.sha256(card.read_bytes() if card.is_file() else b"").hexdigest()
     key = Path(content_hash(folder)) / card_hash[:16]
     override = os.environ.get(CACHE_DIR_ENV)
@@ -108,8 +87,8 @@ def _load_dataset(folder: Path, config: str, split: str) -> datasets.Dataset:
     except SplitsVerificationError as error:
         raise DataError(
             f"the row count of config {config!r} differs from the one declared in the card's "
-            "dataset_info (regenerate the card YAML: benchmark.features.render_card_yaml)",
-            file=folder / _CARD,
+            "dataset_info (regenerate the card YAML: benchmark.dataset.features.render_card_yaml)",
+            file=folder / CARD_NAME,
         ) from error
     except (DatasetsError, ValueError, OSError, pa.ArrowException) as error:
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
@@ -117,32 +96,8 @@ def _load_dataset(folder: Path, config: str, split: str) -> datasets.Dataset:
             first_line = first_line[:197] + "..."
         raise DataError(
             f"datasets cannot load config {config!r}: {type(error).__name__}: {first_line}",
-            file=folder / ft.data_file(config, split=split),
+            file=folder / data_file(config, split=split),
         ) from error
-
-
-def read_jsonl(path: Path) -> list[tuple[int, object]]:
-    """Return ``(line number, parsed value)`` per line of a JSONL file.
-
-    Raises DataError for a missing file, invalid UTF-8, a blank line or invalid JSON.
-    """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as error:
-        raise DataError("file not found", file=path) from error
-    except UnicodeDecodeError as error:
-        raise DataError(f"not UTF-8: {error.reason}", file=path) from error
-    rows = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            raise DataError(
-                "blank line (JSONL needs one JSON object per line)", file=path, line=number
-            )
-        try:
-            rows.append((number, json.loads(line)))
-        except json.JSONDecodeError as error:
-            raise DataError(f"invalid JSON: {error.msg}", file=path, line=number) from error
-    return rows
 
 
 def _value_problems(
@@ -208,15 +163,15 @@ def row_problems(
     if not isinstance(row, dict):
         found = [("(row)", f"expected a JSON object, got {type(row).__name__}", False)]
     else:
-        nullable = ft.NULLABLE[config]
-        found = list(_struct_problems(ft.FEATURES[config], row, "", nullable, encoded=encoded))
+        nullable = NULLABLE[config]
+        found = list(_struct_problems(FEATURES[config], row, "", nullable, encoded=encoded))
     return [(field, message) for field, message, is_label in found if labels in (None, is_label)]
 
 
 def _item(config: str, row: object) -> str | None:
     if not isinstance(row, dict):
         return None
-    parts = [str(row.get(name)) for name in ft.ID_FIELDS[config] if row.get(name) is not None]
+    parts = [str(row.get(name)) for name in ID_FIELDS[config] if row.get(name) is not None]
     return "#".join(parts) or None
 
 
@@ -235,7 +190,7 @@ def _decode(feature, value):
 
 def _checked_load(folder: Path, config: str, split: str) -> tuple[datasets.Dataset, list[dict]]:
     """Load ``config``; return the dataset and its rows with label strings, all validated."""
-    path = folder / ft.data_file(config, split=split)
+    path = folder / data_file(config, split=split)
     raw_rows = read_jsonl(path)
     for line, row in raw_rows:
         for field, message in row_problems(config, row, encoded=False):
@@ -255,14 +210,14 @@ def _checked_load(folder: Path, config: str, split: str) -> tuple[datasets.Datas
                 item=_item(config, row),
                 field=field,
             )
-        rows.append(_decode(ft.FEATURES[config], row))
+        rows.append(_decode(FEATURES[config], row))
     return dataset, rows
 
 
 def load_config(
     config: str,
     *,
-    split: str = ft.SPLIT,
+    split: str = splits.MAIN_SPLIT,
     data_dir: str | Path | None = None,
     validate: bool = True,
 ) -> datasets.Dataset:
@@ -272,26 +227,25 @@ def load_config(
     that to see what ``datasets`` alone makes of the files). Raises DataError
     for an unknown config, a file ``datasets`` cannot load, or any bad row.
     """
-    if config not in ft.FEATURES:
-        raise DataError(f"unknown config {config!r} (expected one of: {', '.join(ft.CONFIGS)})")
-    folder = _resolve(data_dir)
+    if config not in FEATURES:
+        raise DataError(f"unknown config {config!r} (expected one of: {', '.join(CONFIGS)})")
+    folder = resolve_data_dir(data_dir)
     if not validate:
         return _load_dataset(folder, config, split)
     dataset, _ = _checked_load(folder, config, split)
     return dataset
 
 
-def load_gold(*, split: str = ft.SPLIT, data_dir: str | Path | None = None) -> Annotations:
+def load_gold(*, split: str = splits.MAIN_SPLIT, data_dir: str | Path | None = None) -> Annotations:
     """Return every annotation layer as schema objects; raise DataError on any bad row.
 
-    ``split`` is ``test`` (the article) or ``contrast`` (the edited paragraphs).
+    ``split`` names a split of :data:`benchmark.dataset.splits.SPLITS`.
     """
-    if split not in ft.SPLITS:
-        raise DataError(f"unknown split {split!r} (expected one of: {', '.join(ft.SPLITS)})")
-    folder = _resolve(data_dir)
+    splits.split(split)
+    folder = resolve_data_dir(data_dir)
     layers: dict[str, tuple] = {}
-    for config in ft.LAYER_CONFIGS:
-        path = folder / ft.data_file(config, split=split)
+    for config in LAYER_CONFIGS:
+        path = folder / data_file(config, split=split)
         _, rows = _checked_load(folder, config, split)
         objects = [
             from_row(config, row, file=path, line=line) for line, row in enumerate(rows, start=1)

@@ -4,9 +4,9 @@ For each group: the paragraph of the source document, with every gold item
 whose head (trigger, victim, cue) lies in it carried over (offsets shifted to
 the paragraph; an item with a span or a reference outside the paragraph is an
 error), becomes the ``orig`` document. Each edited item applies its edits
-(:mod:`benchmark.contrast.edits`), remaps every span of the carried items,
+(:mod:`benchmark.dataset.contrast.edits`), remaps every span of the carried items,
 applies the declared ``gold_changes`` and re-parses the result with the gold
-parser (:mod:`benchmark.annotation_source`), so that the same span, label,
+parser (:mod:`benchmark.dataset.annotation_source`), so that the same span, label,
 id and reference rules as for the gold hold. Sentences, ``uncertain`` and the
 tokens view are recomputed from the edited text.
 """
@@ -17,48 +17,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmark import text as segmentation
-from benchmark.annotation_source import (
-    ITEM_KEYS,
+from benchmark.dataset import text as segmentation
+from benchmark.dataset.annotation_source import (
     PassAnnotations,
-    _LineDict,
-    _Parser,
     load_annotation_file,
+    parse_pass,
 )
-from benchmark.contrast.edits import EditError, Region, apply_edits, remap, remap_point
-from benchmark.contrast.groups import ORIGINAL, SPEC_PATH, doc_id_of
-from benchmark.contrast.spec import ContrastGroup, ContrastItem, ContrastSpec, load_spec
-from benchmark.document_rows import document_rows
-from benchmark.documents import (
+from benchmark.dataset.configs import CONFIGS
+from benchmark.dataset.contrast.edits import EditError, Region, apply_edits, remap, remap_point
+from benchmark.dataset.contrast.groups import ORIGINAL, SPEC_PATH, doc_id_of
+from benchmark.dataset.contrast.spec import ContrastGroup, ContrastItem, ContrastSpec, load_spec
+from benchmark.dataset.document_rows import document_rows
+from benchmark.dataset.documents import (
     build_document,
     check_text_hash,
     load_meta,
     read_text,
     sentence_offsets,
 )
+from benchmark.dataset.layers import LAYERS, item_id
+from benchmark.dataset.schema import Argument, Span
+from benchmark.dataset.tokens_view import DroppedSpan
+from benchmark.dataset.yaml_lines import LineDict, line_dict
 from benchmark.errors import DataError
-from benchmark.schema import LAYERS, Argument, Span
-from benchmark.tokens_view import DroppedSpan
-
-HEAD = {"events": "trigger", "casualties": "victim", "attributions": "cue", "hedges": "cue"}
-# FORMAT.md key -> schema attribute, per layer (keys absent here have the same name).
-ATTRIBUTE = {
-    "events": {"id": "event_id", "type": "event_type", "attribution": "attribution_id"},
-    "casualties": {
-        "id": "casualty_id",
-        "qualifier": "count_qualifier",
-        "event": "event_id",
-        "attribution": "attribution_id",
-    },
-    "attributions": {"id": "attribution_id", "type": "attribution_type", "parent": "parent_id"},
-    "hedges": {"id": "hedge_id", "type": "cue_type"},
-}
-REFERENCES = {
-    "events": (("attribution_id", "attributions"),),
-    "casualties": (("event_id", "events"), ("attribution_id", "attributions")),
-    "attributions": (("parent_id", "attributions"),),
-    "hedges": (),
-}
 
 
 @dataclass(frozen=True)
@@ -71,19 +52,6 @@ class ContrastBuild:
     """Spans the tokens view left out."""
     spec: ContrastSpec
     """The specification that was built."""
-
-
-def _item_id(obj: Any) -> str:
-    """Return the id of a layer object."""
-    return getattr(obj, _ID_OF_TYPE[type(obj).__name__])
-
-
-_ID_OF_TYPE = {
-    "Event": "event_id",
-    "Casualty": "casualty_id",
-    "Attribution": "attribution_id",
-    "Hedge": "hedge_id",
-}
 
 
 def _spans(obj: Any) -> list[Span]:
@@ -102,35 +70,30 @@ def carry(gold: PassAnnotations, start: int, end: int, *, file: str) -> dict[str
     Spans are ``(start, end)`` pairs relative to the paragraph.
     """
     carried: dict[str, list] = {}
-    for layer in LAYERS:
+    for layer, spec in LAYERS.items():
         carried[layer] = [
-            obj for obj in getattr(gold, layer) if start <= getattr(obj, HEAD[layer]).start < end
+            obj
+            for obj in getattr(gold.annotations, layer)
+            if start <= getattr(obj, spec.head).start < end
         ]
-    ids = {layer: {_item_id(obj) for obj in carried[layer]} for layer in LAYERS}
+    ids = {layer: {item_id(obj) for obj in carried[layer]} for layer in LAYERS}
     for layer in LAYERS:
         for obj in carried[layer]:
             for span in _spans(obj):
                 if not (start <= span.start and span.end <= end):
                     raise DataError(
-                        f"{layer} {_item_id(obj)}: span {span.text!r} leaves paragraph "
+                        f"{layer} {item_id(obj)}: span {span.text!r} leaves paragraph "
                         f"{start}-{end}",
                         file=file,
                     )
-            for field, target in REFERENCES[layer]:
+            for field, target in LAYERS[layer].references:
                 value = getattr(obj, field)
                 if value is not None and value not in ids[target]:
                     raise DataError(
-                        f"{layer} {_item_id(obj)}: {field} {value} is not in the paragraph",
+                        f"{layer} {item_id(obj)}: {field} {value} is not in the paragraph",
                         file=file,
                     )
     return carried
-
-
-def _line_dict(values: dict, line: int) -> _LineDict:
-    mapping = _LineDict(values)
-    mapping.line = line
-    mapping.key_lines = {}
-    return mapping
 
 
 class _Document:
@@ -166,27 +129,29 @@ class _Document:
 
 def _format_item(
     layer: str, obj: Any, doc: _Document, declared: dict, where: str, line: int
-) -> _LineDict:
+) -> LineDict:
     """Return the FORMAT.md item of a carried ``obj`` over the edited text, changes applied."""
+    spec = LAYERS[layer]
+    attribute = {f.yaml_key: f.name for f in spec.fields if f.yaml_key is not None}
     values: dict[str, Any] = {}
     head_sentence = None
-    for key in ITEM_KEYS[layer]:
+    for key in spec.yaml_keys:
         if key in declared:
             values[key] = declared[key]
             continue
         if key == "sentence":
             continue
-        value = getattr(obj, ATTRIBUTE[layer].get(key, key))
+        value = getattr(obj, attribute[key])
         if isinstance(value, Span):
             anchor = doc.moved(value)
             if anchor is None:
                 raise DataError(
-                    f"{layer} {_item_id(obj)} field {key}: span {value.text!r} "
+                    f"{layer} {item_id(obj)} field {key}: span {value.text!r} "
                     "straddles or loses an edit; declare it in gold_changes",
                     file=None,
                     line=line,
                 )
-            if key == HEAD[layer]:
+            if key == spec.head:
                 head_sentence = anchor["sentence"]
             values[key] = anchor
         elif key == "arguments":
@@ -195,7 +160,7 @@ def _format_item(
                 anchor = doc.moved(argument.span)
                 if anchor is None:
                     raise DataError(
-                        f"{layer} {_item_id(obj)} argument {argument.role} "
+                        f"{layer} {item_id(obj)} argument {argument.role} "
                         f"{argument.span.text!r} straddles an edit; set arguments in gold_changes",
                         line=line,
                     )
@@ -205,10 +170,10 @@ def _format_item(
             values[key] = value
     if "sentence" not in declared:
         if head_sentence is None:  # the head is declared: take where the old head landed
-            head = getattr(obj, HEAD[layer])
+            head = getattr(obj, spec.head)
             head_sentence = doc.sentence_of(remap_point(head.start - doc.offset, doc.regions))
         values["sentence"] = head_sentence
-    return _line_dict({key: values[key] for key in ITEM_KEYS[layer]}, line)
+    return line_dict({key: values[key] for key in spec.yaml_keys}, line)
 
 
 def build_item(
@@ -232,7 +197,7 @@ def build_item(
     changes = item.changes if item else ()
     deleted: set[tuple[str, str]] = set()
     declared: dict[tuple[str, str], dict] = {}
-    known = {(layer, _item_id(obj)) for layer in LAYERS for obj in carried[layer]}
+    known = {(layer, item_id(obj)) for layer in LAYERS for obj in carried[layer]}
     for change in changes:
         key = (change.layer, change.item_id)
         if change.action != "add" and key not in known:
@@ -245,7 +210,7 @@ def build_item(
             deleted.add(key)
         elif change.action == "set":
             declared.setdefault(key, {}).update(change.values)
-    data = _line_dict(
+    data = line_dict(
         {
             "doc_id": doc_id_of(spec.doc_id, group.group, item_name),
             "annotator": "contrast",
@@ -256,14 +221,14 @@ def build_item(
     try:
         for layer in LAYERS:
             for obj in carried[layer]:
-                key = (layer, _item_id(obj))
+                key = (layer, item_id(obj))
                 if key in deleted:
                     continue
                 data[layer].append(
                     _format_item(layer, obj, doc, declared.get(key, {}), where, line)
                 )
             data[layer] += [c.values for c in changes if c.action == "add" and c.layer == layer]
-        gold = _Parser(text=text, file=spec.file).parse(data, doc_id=None)
+        gold = parse_pass(data, text=text, file=spec.file)
     except DataError as error:
         raise DataError(
             f"{where}: {error.message}",
@@ -291,7 +256,7 @@ def build_contrast(*, data_dir: Path) -> ContrastBuild:
     )
     paragraphs = segmentation.paragraphs(text)
     captions = set(meta.get("caption_paragraphs") or ())
-    rows: dict[str, list[dict]] = {c: [] for c in ("documents", *LAYERS, "tokens")}
+    rows: dict[str, list[dict]] = {config: [] for config in CONFIGS}
     dropped: list[DroppedSpan] = []
     for group in spec.groups:
         if group.paragraph >= len(paragraphs):
@@ -327,7 +292,7 @@ def build_contrast(*, data_dir: Path) -> ContrastBuild:
                     "caption_paragraphs": [0] if group.paragraph in captions else [],
                     "source_note": f"Contrast group {group.group} ({group.phenomenon}). {note}",
                 },
-                uncertain_sentences={hedge.sentence_id for hedge in item_gold.hedges},
+                hedges=item_gold.annotations.hedges,
             )
             document_config_rows, document_dropped = document_rows(document, item_gold)
             dropped.extend(document_dropped)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from benchmark.contrast.spec import Edit
+from benchmark.dataset.contrast.spec import Edit
 
 
 class EditError(ValueError):

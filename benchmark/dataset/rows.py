@@ -2,7 +2,7 @@
 
 This is the only place that knows the row format of ``data/<config>/test.jsonl``:
 spans become ``{start, end, text}`` dicts (``null`` when absent), an
-:class:`~benchmark.schema.Argument` becomes ``{role, start, end, text}``, tuples
+:class:`~benchmark.dataset.schema.Argument` becomes ``{role, start, end, text}``, tuples
 become lists, and label fields hold label strings. Keys follow the schema field
 order. :func:`from_row` is strict: a missing or unknown key, a value of the wrong
 type or a label outside its inventory raises :class:`~benchmark.errors.DataError`.
@@ -13,77 +13,25 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from benchmark import inventory
+from benchmark.dataset.configs import CONFIG_TYPES, CONFIGS, LABEL_FIELDS, TOKENS
+from benchmark.dataset.layers import TAG_COLUMNS
+from benchmark.dataset.schema import Argument, Span, TokenRow
 from benchmark.errors import DataError
-from benchmark.schema import (
-    Argument,
-    Attribution,
-    Casualty,
-    Document,
-    Event,
-    Hedge,
-    Span,
-    TokenRow,
-)
 
-# Public config name of each top-level schema type, in the order the configs are listed.
-CONFIG_OF_TYPE: dict[type, str] = {
-    Document: "documents",
-    Event: "events",
-    Casualty: "casualties",
-    Attribution: "attributions",
-    Hedge: "hedges",
-    TokenRow: "tokens",
-}
-TYPE_OF_CONFIG: dict[str, type] = {config: cls for cls, config in CONFIG_OF_TYPE.items()}
-CONFIGS: tuple[str, ...] = tuple(CONFIG_OF_TYPE.values())
-
-# Closed-label fields per config ("a.b" = field b of each element of list a), with the
-# inventory that fixes their ClassLabel names. Tag fields hold one label per token.
-LABEL_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "documents": {"paragraphs.kind": inventory.PARAGRAPH_KINDS},
-    "events": {
-        "event_type": inventory.EVENT_TYPES,
-        "arguments.role": inventory.ARGUMENT_ROLES,
-        "polarity": inventory.POLARITIES,
-        "certainty": inventory.CERTAINTIES,
-    },
-    "casualties": {
-        "status": inventory.CASUALTY_STATUSES,
-        "count_qualifier": inventory.COUNT_QUALIFIERS,
-        "victim_group": inventory.VICTIM_GROUPS,
-        "polarity": inventory.POLARITIES,
-        "certainty": inventory.CERTAINTIES,
-    },
-    "attributions": {"attribution_type": inventory.ATTRIBUTION_TYPES},
-    "hedges": {"cue_type": inventory.HEDGE_CUE_TYPES},
-    "tokens": {
-        "event_tags": inventory.EVENT_TAGS,
-        "hedge_tags": inventory.HEDGE_TAGS,
-        "attribution_tags": inventory.ATTRIBUTION_TAGS,
-        "casualty_tags": inventory.CASUALTY_TAGS,
-    },
-}
+_TYPES = frozenset(CONFIG_TYPES.values())
 
 _SPAN_KEYS = ("start", "end", "text")
 _ARGUMENT_KEYS = ("role", *_SPAN_KEYS)
-_TOKEN_LISTS = (
-    "tokens",
-    "token_starts",
-    "token_ends",
-    "event_tags",
-    "hedge_tags",
-    "attribution_tags",
-    "casualty_tags",
-)
+_TOKEN_LISTS = ("tokens", "token_starts", "token_ends", *TAG_COLUMNS)
 
 
 def to_row(obj: object) -> dict[str, Any]:
     """Return the JSONL row (a plain dict, keys in schema field order) of a schema object."""
-    if type(obj) not in CONFIG_OF_TYPE:
+    if type(obj) not in _TYPES:
         raise TypeError(f"not a top-level schema object: {type(obj).__name__}")
     return _plain(obj)
 
@@ -110,11 +58,11 @@ def from_row(
 
     ``file`` and ``line`` only serve the error message.
     """
-    if config not in TYPE_OF_CONFIG:
+    if config not in CONFIG_TYPES:
         raise DataError(f"unknown config {config!r}; expected one of {', '.join(CONFIGS)}")
     context = _Context(file=file, line=line, labels=LABEL_FIELDS[config])
-    obj = context.build(TYPE_OF_CONFIG[config], row, path="")
-    if isinstance(obj, TokenRow):
+    obj = context.build(CONFIG_TYPES[config], row, path="")
+    if config == TOKENS:
         _check_token_lengths(obj, context)
     return obj
 
@@ -127,8 +75,8 @@ class _Context:
     """File of the row, for messages."""
     line: int | None
     """Line of the row, for messages."""
-    labels: dict[str, tuple[str, ...]]
-    """Label fields of the config (see LABEL_FIELDS)."""
+    labels: Mapping[str, tuple[str, ...]]
+    """Label fields of the config (:data:`benchmark.dataset.configs.LABEL_FIELDS`)."""
 
     def fail(self, path: str, message: str) -> DataError:
         """Return a DataError for field ``path``."""

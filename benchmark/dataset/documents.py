@@ -2,7 +2,7 @@
 
 A source document is ``data/source/<doc_id>.txt`` (the text, byte for byte) and
 ``data/source/<doc_id>.meta.yaml`` (honest metadata, see :data:`META_KEYS`).
-Paragraphs and sentences come from :mod:`benchmark.text`; which paragraphs are
+Paragraphs and sentences come from :mod:`benchmark.dataset.text`; which paragraphs are
 photo captions is stated in the metadata (``caption_paragraphs``), never guessed
 from the wording.
 """
@@ -16,9 +16,10 @@ from typing import Any
 
 import yaml
 
-from benchmark import text as segmentation
+from benchmark.dataset import text as segmentation
+from benchmark.dataset.layers import uncertain_sentences
+from benchmark.dataset.schema import Document, Hedge, Paragraph, Sentence
 from benchmark.errors import DataError
-from benchmark.schema import Document, Paragraph, Sentence
 
 # Keys of a metadata file; all are required (null where the value is unknown).
 META_KEYS: tuple[str, ...] = (
@@ -114,12 +115,13 @@ def build_document(
     text: str,
     meta: Mapping[str, Any],
     *,
-    uncertain_sentences: Iterable[int] = (),
+    hedges: Iterable[Hedge] = (),
     meta_file: Path | None = None,
 ) -> Document:
     """Return the Document of ``text``: segmentation, caption kinds and metadata.
 
-    ``uncertain_sentences`` are the ids of sentences that hold a gold hedge cue.
+    Sentence ``uncertain`` flags follow the gold ``hedges`` of the document
+    (:func:`benchmark.dataset.layers.uncertain_sentences`).
     """
     paragraph_spans = segmentation.paragraphs(text)
     captions = set(meta.get("caption_paragraphs") or ())
@@ -134,9 +136,9 @@ def build_document(
         Paragraph(start=start, end=end, kind="caption" if index in captions else "body")
         for index, (start, end) in enumerate(paragraph_spans)
     )
-    uncertain = set(uncertain_sentences)
+    uncertain = uncertain_sentences(hedges)
     sentences = tuple(
-        Sentence(sentence_id=index, start=start, end=end, uncertain=index in uncertain)
+        Sentence(index, start, end, uncertain=(doc_id, index) in uncertain)
         for index, (start, end) in enumerate(sentence_offsets(text))
     )
     return Document(

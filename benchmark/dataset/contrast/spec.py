@@ -7,7 +7,7 @@ Shape (see ``data/contrast/README.md``)::
       - group: c01               # c<n>, unique
         phenomenon: hedging.conditional_to_indicative   # a key of PHENOMENA
         layer: hedges            # gold layer the phenomenon concerns
-        paragraph: 0             # 0-based paragraph index (benchmark.text.paragraphs)
+        paragraph: 0             # 0-based paragraph index (benchmark.dataset.text.paragraphs)
         items:
           - id: e1               # e<n>, unique in the group
             note: "one line: the expected behaviour"
@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmark.annotation_source import ITEM_KEYS, _LineDict, load_yaml
-from benchmark.contrast.phenomena import PHENOMENA
-from benchmark.documents import read_text
+from benchmark.dataset.contrast.phenomena import PHENOMENA
+from benchmark.dataset.documents import read_text
+from benchmark.dataset.layers import LAYERS
+from benchmark.dataset.yaml_lines import LineDict, load_yaml
 from benchmark.errors import DataError
-from benchmark.schema import LAYERS
 
 GROUP_KEYS = ("group", "phenomenon", "layer", "paragraph", "items")
 ITEM_KEYS_SPEC = ("id", "note", "edits", "gold_changes")
@@ -96,7 +96,7 @@ class ContrastGroup:
     group: str
     """Group id ``c<n>``."""
     phenomenon: str
-    """A key of :data:`~benchmark.contrast.phenomena.PHENOMENA`."""
+    """A key of :data:`~benchmark.dataset.contrast.phenomena.PHENOMENA`."""
     layer: str
     """Gold layer the phenomenon concerns (consistency is judged on it)."""
     paragraph: int
@@ -131,7 +131,7 @@ class _Reader:
 
     def fail(self, message: str, node: Any, *, item: str | None = None, field: str | None = None):
         line = None
-        if isinstance(node, _LineDict):
+        if isinstance(node, LineDict):
             line = node.key_lines.get(field, node.line) if field else node.line
         return DataError(message, file=self.file, line=line, item=item, field=field)
 
@@ -143,7 +143,7 @@ class _Reader:
         what: str,
         item: str | None,
     ) -> None:
-        if not isinstance(node, _LineDict):
+        if not isinstance(node, LineDict):
             raise DataError(f"{what} must be a mapping", file=self.file, item=item)
         unknown = [str(k) for k in node if k not in required + optional]
         if unknown:
@@ -231,7 +231,7 @@ class _Reader:
         )
 
     def edit(self, raw: Any, where: str) -> Edit:
-        if not isinstance(raw, _LineDict):
+        if not isinstance(raw, LineDict):
             raise DataError("an edit must be a mapping", file=self.file, item=where)
         op = raw.get("op")
         if op not in EDIT_OPS:
@@ -270,7 +270,7 @@ class _Reader:
         return Edit(op, anchor, side, new, occurrence, raw.line)
 
     def change(self, raw: Any, where: str) -> GoldChange:
-        if not isinstance(raw, _LineDict):
+        if not isinstance(raw, LineDict):
             raise DataError("a gold change must be a mapping", file=self.file, item=where)
         action = raw.get("action", "set" if "set" in raw else None)
         if action not in CHANGE_ACTIONS:
@@ -287,7 +287,7 @@ class _Reader:
             )
         if action == "add":
             self.keys(raw, ("layer", "action", "item"), (), "an add change", where)
-            if not isinstance(raw["item"], _LineDict):
+            if not isinstance(raw["item"], LineDict):
                 raise self.fail("item must be a mapping", raw, item=where, field="item")
             return GoldChange(layer, action, None, raw["item"], raw.line)
         required = ("layer", "id") + (("set",) if action == "set" else ())
@@ -296,9 +296,9 @@ class _Reader:
             raise self.fail("id must be a string", raw, item=where, field="id")
         values = raw.get("set")
         if action == "set":
-            if not isinstance(values, _LineDict) or not values:
+            if not isinstance(values, LineDict) or not values:
                 raise self.fail("set must be a non-empty mapping", raw, item=where, field="set")
-            bad = [str(k) for k in values if k not in ITEM_KEYS[layer] or k == "id"]
+            bad = [str(k) for k in values if k not in LAYERS[layer].yaml_keys or k == "id"]
             if bad:
                 raise self.fail(f"cannot set {bad[0]!r} in {layer}", raw, item=where, field="set")
         return GoldChange(layer, action, raw["id"], values, raw.line)

@@ -9,27 +9,27 @@ defect is reported by one check. :func:`run_all_checks` runs them all.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
-from benchmark import features as ft
-from benchmark import loading, rows
-from benchmark.errors import DataError
-from benchmark.integrity_rows import (  # noqa: F401 - re-exported checks
-    ANCHOR_FIELDS,
-    REFERENCES,
-    SPAN_FIELDS,
+from benchmark.dataset import features as ft
+from benchmark.dataset import loading, rows
+from benchmark.dataset.configs import (
+    CARD_NAME,
+    CONFIGS,
+    LAYER_CONFIGS,
+    MANIFEST_NAME,
+    available_splits,
+    data_file,
+)
+from benchmark.dataset.gold import MANIFEST_LINE
+from benchmark.dataset.integrity_rows import (  # noqa: F401 - re-exported checks
     Problem,
     _file,
-    _int,
     _rows,
-    _sentences,
     _short,
-    _span,
-    _texts,
     check_ids,
     check_labels,
     check_parent_cycles,
@@ -39,30 +39,29 @@ from benchmark.integrity_rows import (  # noqa: F401 - re-exported checks
     check_spans,
     check_uncertain,
 )
-from benchmark.tokens_view import build_tokens_view
+from benchmark.dataset.splits import CONTRAST, MAIN_SPLIT, SPLITS
+from benchmark.dataset.tokens_view import build_tokens_view
+from benchmark.errors import DataError
 
 PINNED_SHA256: dict[str, str] = {
     "kharkiv-001": "44742250a7db6f65914eef2f61a5fd67186c04d151ab44b4c5acd439b9a3813b",
 }
 """SHA-256 of every source text: the corpus never changes."""
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 SEED_FILES: dict[str, Path] = {
     "kharkiv-001": REPO_ROOT.parent / "shared" / "seed" / "kharkiv_article.txt",
 }
 """Seed copy of each text, present on developer and CI machines only."""
 
-MANIFEST = "MANIFEST.sha256"
-CARD = "README.md"
 
-
-def check_source_text(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
+def check_source_text(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
     """Check that each text equals ``source/<doc_id>.txt`` byte for byte, with the pinned hash.
 
     For the contrast split: the committed files equal a fresh build of ``contrast/edits.yaml``
     over the source texts and the gold.
     """
-    if split == ft.CONTRAST_SPLIT:
+    if SPLITS[split].kind == CONTRAST:
         return _contrast_problems(data_dir, split)
     problems = []
     path = _file(data_dir, "documents", split)
@@ -93,16 +92,16 @@ def check_source_text(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     return problems
 
 
-def check_loadable(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
+def check_loadable(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
     """Check that every config loads with ``datasets.load_dataset`` with the declared features.
 
     Skipped while a configured file is missing (the ``rows`` check reports it):
     ``datasets`` resolves the data files of every config at once.
     """
-    if not all(_file(data_dir, config, split).is_file() for config in ft.CONFIGS):
+    if not all(_file(data_dir, config, split).is_file() for config in CONFIGS):
         return []
     problems = []
-    for config in ft.CONFIGS:
+    for config in CONFIGS:
         path = _file(data_dir, config, split)
         try:
             dataset = loading.load_config(config, split=split, data_dir=data_dir, validate=False)
@@ -115,14 +114,16 @@ def check_loadable(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
                 for name in set(dataset.features) | set(ft.FEATURES[config])
                 if dataset.features.get(name) != ft.FEATURES[config].get(name)
             )
-            message = f"loaded features differ from benchmark.features in: {', '.join(differing)}"
+            message = (
+                f"loaded features differ from benchmark.dataset.features in: {', '.join(differing)}"
+            )
             problems.append(Problem("loadable", str(path), None, None, message))
     return problems
 
 
-def check_card(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
-    """Check that the card's front matter equals :func:`benchmark.features.render_card_yaml`."""
-    path = Path(data_dir) / CARD
+def check_card(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
+    """Check that the card's front matter equals ``render_card_yaml()``."""
+    path = Path(data_dir) / CARD_NAME
     if not path.is_file():
         return [Problem("card", str(path), None, None, "no dataset card")]
     yaml_text, _ = ft.split_front_matter(path.read_text(encoding="utf-8"))
@@ -142,18 +143,15 @@ def check_card(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     ]
 
 
-_MANIFEST_LINE = re.compile(r"([0-9a-f]{64})  (\S.*)")
-
-
-def check_manifest(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
+def check_manifest(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
     """Check that ``MANIFEST.sha256`` lists every configured file and every hash matches."""
-    path = Path(data_dir) / MANIFEST
+    path = Path(data_dir) / MANIFEST_NAME
     if not path.is_file():
         return [Problem("manifest", str(path), None, None, "no manifest")]
     problems = []
     listed = set()
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        match = _MANIFEST_LINE.fullmatch(line)
+        match = MANIFEST_LINE.fullmatch(line)
         if match is None:
             problems.append(
                 Problem("manifest", str(path), number, None, "expected '<sha256>  <path>'")
@@ -170,20 +168,20 @@ def check_manifest(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
             problems.append(
                 Problem("manifest", str(path), number, None, f"{relpath}: SHA-256 differs")
             )
-    for config in ft.CONFIGS:
-        for each in ft.available_splits(Path(data_dir)):
-            relpath = ft.data_file(config, split=each)
+    for config in CONFIGS:
+        for each in available_splits(Path(data_dir)):
+            relpath = data_file(config, split=each)
             if relpath not in listed:
                 problems.append(Problem("manifest", str(path), None, None, f"{relpath} not listed"))
     return problems
 
 
-def _fresh_token_rows(data_dir: Path, split: str = ft.SPLIT) -> list[dict] | None:
+def _fresh_token_rows(data_dir: Path, split: str = MAIN_SPLIT) -> list[dict] | None:
     """Return the tokens rows generated from the other configs, or None when they are malformed."""
     try:
         layers = {
             config: [rows.from_row(config, row) for _, row in _rows(data_dir, config, split)]
-            for config in ft.LAYER_CONFIGS
+            for config in LAYER_CONFIGS
         }
     except DataError:
         return None  # malformed rows: reported by the rows, labels and spans checks
@@ -191,14 +189,14 @@ def _fresh_token_rows(data_dir: Path, split: str = ft.SPLIT) -> list[dict] | Non
     for document in layers["documents"]:
         of_doc = {
             config: [item for item in layers[config] if item.doc_id == document.doc_id]
-            for config in ft.LAYER_CONFIGS[1:]
+            for config in LAYER_CONFIGS[1:]
         }
         view = build_tokens_view(document, **of_doc)
         fresh.extend(rows.to_row(row) for row in view.rows)
     return fresh
 
 
-def check_tokens_view(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
+def check_tokens_view(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
     """Check that the committed ``tokens`` config equals a fresh generation.
 
     Skipped when the other configs cannot be read into schema objects (other
@@ -235,14 +233,15 @@ def _contrast_problems(data_dir: Path, split: str) -> list[Problem]:
     The contrast texts are not source texts: this is what ties them to the pinned article
     (edits applied to its paragraphs) and their gold to the adjudicated gold.
     """
-    from benchmark.build import serialize
-    from benchmark.contrast.build import build_contrast
+    from benchmark.dataset.build import serialize
+    from benchmark.dataset.contrast.build import build_contrast
 
-    if not (Path(data_dir) / ft.CONTRAST_SPEC).is_file():
+    spec = SPLITS[split].spec
+    if not (Path(data_dir) / spec).is_file():
         return [
             Problem(
                 "source_text",
-                str(Path(data_dir) / ft.CONTRAST_SPEC),
+                str(Path(data_dir) / spec),
                 None,
                 None,
                 "contrast files exist but the edit specification does not",
@@ -251,13 +250,9 @@ def _contrast_problems(data_dir: Path, split: str) -> list[Problem]:
     try:
         fresh = build_contrast(data_dir=Path(data_dir))
     except DataError as error:
-        return [
-            Problem(
-                "source_text", error.file or str(ft.CONTRAST_SPEC), error.line, None, error.message
-            )
-        ]
+        return [Problem("source_text", error.file or spec, error.line, None, error.message)]
     problems = []
-    for config in ft.CONFIGS:
+    for config in CONFIGS:
         path = _file(data_dir, config, split)
         committed = path.read_bytes() if path.is_file() else b""
         if committed != serialize(fresh.rows[config]):
@@ -291,7 +286,7 @@ def run_all_checks(data_dir: str | Path) -> list[Problem]:
     """Run every check of :data:`CHECKS` on ``data_dir``, per split; return all problems found.
 
     The ``test`` split is always checked; ``contrast`` when the folder has it
-    (:func:`benchmark.features.available_splits`).
+    (:func:`benchmark.dataset.features.available_splits`).
     """
     folder = Path(data_dir)
     problems = []
@@ -299,6 +294,6 @@ def run_all_checks(data_dir: str | Path) -> list[Problem]:
         if name in ONCE:
             problems += check(folder)
             continue
-        for split in ft.available_splits(folder):
+        for split in available_splits(folder):
             problems += check(folder, split=split)
     return problems

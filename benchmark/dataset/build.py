@@ -2,7 +2,7 @@
 
 Reads ``<data_dir>/source/<doc_id>.txt`` with ``<doc_id>.meta.yaml`` and
 ``<data_dir>/annotations/gold/<doc_id>.yaml``, and writes
-``<out_dir>/<config>/test.jsonl`` for every config in :data:`benchmark.rows.CONFIGS`
+``<out_dir>/<config>/test.jsonl`` for every config in :data:`benchmark.dataset.configs.CONFIGS`
 (one JSON object per line, ``ensure_ascii=False``, keys in schema field order,
 rows sorted by doc_id then id or sentence, trailing newline) and
 ``<out_dir>/MANIFEST.sha256`` (``sha256  path`` lines, paths relative to the data
@@ -12,7 +12,7 @@ If ``<data_dir>/README.md`` holds the generated-block markers, the statistics an
 manifest tables between them are refreshed (written to ``<out_dir>/README.md``).
 
 When ``<data_dir>/contrast/edits.yaml`` exists, the ``contrast`` split is built in the
-same pass (:mod:`benchmark.contrast.build`) and written as ``<config>/contrast.jsonl``;
+same pass (:mod:`benchmark.dataset.contrast.build`) and written as ``<config>/contrast.jsonl``;
 both splits are staged together and moved into place only when both were built.
 """
 
@@ -28,18 +28,19 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from benchmark import features
-from benchmark.annotation_source import load_annotation_file
-from benchmark.contrast.build import build_contrast
-from benchmark.document_rows import document_rows, id_order
-from benchmark.documents import build_document, check_text_hash, load_meta, read_text
+from benchmark.dataset import features
+from benchmark.dataset.annotation_source import load_annotation_file
+from benchmark.dataset.configs import CARD_NAME, CONFIGS, LABEL_FIELDS, MANIFEST_NAME, data_file
+from benchmark.dataset.contrast.build import build_contrast
+from benchmark.dataset.document_rows import document_rows, id_order
+from benchmark.dataset.documents import build_document, check_text_hash, load_meta, read_text
+from benchmark.dataset.layers import LAYERS, TAG_COLUMNS
+from benchmark.dataset.splits import CONTRAST_SPLIT, MAIN_SPLIT
+from benchmark.dataset.tokens_view import DroppedSpan
 from benchmark.errors import DataError
-from benchmark.rows import CONFIGS, LABEL_FIELDS
-from benchmark.schema import ID_FIELD
-from benchmark.tokens_view import TAG_COLUMNS, DroppedSpan
 
-MANIFEST_NAME = "MANIFEST.sha256"
-CARD_NAME = "README.md"
+CONTRAST_SPEC = Path(CONTRAST_SPLIT.spec)
+"""The contrast edit specification, relative to the data folder."""
 CONTRAST_MARKERS = ("<!-- generated:contrast:start -->", "<!-- generated:contrast:end -->")
 STATISTICS_MARKERS = ("<!-- generated:statistics:start -->", "<!-- generated:statistics:end -->")
 MANIFEST_MARKERS = ("<!-- generated:manifest:start -->", "<!-- generated:manifest:end -->")
@@ -61,7 +62,7 @@ class BuildReport:
     uncertain_sentences: int
     """Number of sentences flagged ``uncertain``."""
     dropped: tuple[DroppedSpan, ...]
-    """Spans the flat view left out (overlap policy of ``benchmark.tokens_view``)."""
+    """Spans the flat view left out (overlap policy of ``benchmark.dataset.tokens_view``)."""
     manifest: tuple[tuple[str, str], ...]
     """(sha256, path relative to the data folder) of every manifest entry, sorted by path."""
     card_blocks: tuple[str, ...]
@@ -77,15 +78,13 @@ def build_data(*, data_dir: Path, out_dir: Path | None = None) -> BuildReport:
     data_dir = Path(data_dir).resolve()
     out_dir = data_dir if out_dir is None else Path(out_dir).resolve()
     rows, dropped = collect_rows(data_dir=data_dir)
-    files = {f"{config}/test.jsonl": serialize(rows[config]) for config in CONFIGS}
+    files = {data_file(config, split=MAIN_SPLIT): serialize(rows[config]) for config in CONFIGS}
     contrast = None
-    if (data_dir / features.CONTRAST_SPEC).is_file():
+    if (data_dir / CONTRAST_SPEC).is_file():
         contrast = build_contrast(data_dir=data_dir)
         files.update(
             {
-                features.data_file(config, split=features.CONTRAST_SPLIT): serialize(
-                    contrast.rows[config]
-                )
+                data_file(config, split=CONTRAST_SPLIT.name): serialize(contrast.rows[config])
                 for config in CONFIGS
             }
         )
@@ -95,9 +94,9 @@ def build_data(*, data_dir: Path, out_dir: Path | None = None) -> BuildReport:
         for path in sorted((data_dir / "source").iterdir())
         if path.is_file() and not path.name.startswith(".")
     ]
-    if (data_dir / features.CONTRAST_SPEC).is_file():
-        spec_path = data_dir / features.CONTRAST_SPEC
-        source_hashes.append((_sha256(spec_path.read_bytes()), features.CONTRAST_SPEC.as_posix()))
+    if (data_dir / CONTRAST_SPEC).is_file():
+        spec_path = data_dir / CONTRAST_SPEC
+        source_hashes.append((_sha256(spec_path.read_bytes()), CONTRAST_SPEC.as_posix()))
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))
     try:
@@ -209,7 +208,7 @@ def collect_rows(*, data_dir: Path) -> tuple[dict[str, list[dict]], list[Dropped
             doc_id,
             text,
             meta,
-            uncertain_sentences={hedge.sentence_id for hedge in gold.hedges},
+            hedges=gold.annotations.hedges,
             meta_file=meta_path,
         )
         document_config_rows, document_dropped = document_rows(document, gold)
@@ -223,8 +222,8 @@ def collect_rows(*, data_dir: Path) -> tuple[dict[str, list[dict]], list[Dropped
 
 def _row_order(config: str, row: dict) -> tuple:
     """Sort key: doc_id, then numeric id (``E2`` before ``E10``) or sentence id."""
-    if config in ID_FIELD:
-        return (row["doc_id"], *id_order(row[ID_FIELD[config]]))
+    if config in LAYERS:
+        return (row["doc_id"], *id_order(row[LAYERS[config].id_field]))
     return (row["doc_id"], row.get("sentence_id", 0), "")
 
 

@@ -1,15 +1,16 @@
 """The public rows of one document: its ``documents`` row, its gold layers, its tokens view.
 
-One function for both builds that write rows: the test split (:mod:`benchmark.build`) and the
-contrast split (:mod:`benchmark.contrast.build`).
+One function for both builds that write rows: the test split (:mod:`benchmark.dataset.build`)
+and the contrast split (:mod:`benchmark.dataset.contrast.build`).
 """
 
 from __future__ import annotations
 
-from benchmark.annotation_source import PassAnnotations
-from benchmark.rows import to_row
-from benchmark.schema import ID_FIELD, LAYERS, Document
-from benchmark.tokens_view import DroppedSpan, build_tokens_view
+from benchmark.dataset.annotation_source import PassAnnotations
+from benchmark.dataset.layers import LAYERS
+from benchmark.dataset.rows import to_row
+from benchmark.dataset.schema import Document
+from benchmark.dataset.tokens_view import DroppedSpan, build_tokens_view
 
 
 def id_order(item_id: str) -> tuple[int, str]:
@@ -26,18 +27,12 @@ def document_rows(
     Configs in the order ``documents``, the four layers (rows in :func:`id_order`), ``tokens``
     (one row per sentence, in sentence order).
     """
-    view = build_tokens_view(
-        document,
-        events=gold.events,
-        casualties=gold.casualties,
-        attributions=gold.attributions,
-        hedges=gold.hedges,
-    )
+    view = build_tokens_view(document, **{name: getattr(gold.annotations, name) for name in LAYERS})
     rows: dict[str, list[dict]] = {"documents": [to_row(document)]}
-    for layer in LAYERS:
-        rows[layer] = sorted(
-            (to_row(item) for item in getattr(gold, layer)),
-            key=lambda row, key=ID_FIELD[layer]: id_order(row[key]),
+    for name, spec in LAYERS.items():
+        rows[name] = sorted(
+            (to_row(item) for item in getattr(gold.annotations, name)),
+            key=lambda row, key=spec.id_field: id_order(row[key]),
         )
     rows["tokens"] = [to_row(row) for row in view.rows]
     return rows, tuple(view.dropped)

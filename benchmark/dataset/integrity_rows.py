@@ -2,36 +2,44 @@
 
 Each check takes the data folder and a split and returns a list of :class:`Problem`
 (empty when the check passes). File-level checks (source text, loading, card,
-manifest, tokens view) and :func:`benchmark.integrity.run_all_checks` live in
-:mod:`benchmark.integrity`.
+manifest, tokens view) and :func:`benchmark.dataset.integrity.run_all_checks` live in
+:mod:`benchmark.dataset.integrity`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-from benchmark import features as ft
-from benchmark import loading, text
+from benchmark.dataset import loading, text
+from benchmark.dataset.configs import CONFIG_TYPES, CONFIGS, ID_FIELDS, data_file
+from benchmark.dataset.gold import read_jsonl
+from benchmark.dataset.layers import (
+    ARGUMENTS,
+    LAYERS,
+    SPAN,
+    UNCERTAINTY_LAYER,
+    uncertain_sentences,
+)
+from benchmark.dataset.splits import MAIN_SPLIT
 from benchmark.errors import DataError
 
-# Span fields per config (null ones are skipped); a list of spans is marked with "[]".
-SPAN_FIELDS: dict[str, tuple[str, ...]] = {
-    "events": ("trigger", "arguments[]"),
-    "casualties": ("count_span", "qualifier_span", "trigger", "victim", "location", "time"),
-    "attributions": ("source", "source_antecedent", "cue", "content"),
-    "hedges": ("cue", "scope"),
+_FIELDS = {
+    config: {f.name for f in dataclasses.fields(cls)} for config, cls in CONFIG_TYPES.items()
 }
-# Sentence that must hold the start of a field: config -> field.
-ANCHOR_FIELDS: dict[str, str] = {"events": "trigger", "hedges": "cue", "casualties": "victim"}
-# Reference fields: config -> (field, target config whose ids it names).
-REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
-    "events": (("attribution_id", "attributions"),),
-    "casualties": (("event_id", "events"), ("attribution_id", "attributions")),
-    "attributions": (("parent_id", "attributions"),),
-}
+
+
+class _SentenceOf(NamedTuple):
+    """The sentence key of a raw hedge row, for :func:`uncertain_sentences`."""
+
+    doc_id: object
+    """``doc_id`` of the row."""
+    sentence_id: object
+    """``sentence_id`` of the row."""
 
 
 @dataclass(frozen=True)
@@ -57,11 +65,11 @@ class Problem:
         )
 
 
-def _file(data_dir: Path, config: str, split: str = ft.SPLIT) -> Path:
-    return Path(data_dir) / ft.data_file(config, split=split)
+def _file(data_dir: Path, config: str, split: str = MAIN_SPLIT) -> Path:
+    return Path(data_dir) / data_file(config, split=split)
 
 
-def _rows(data_dir: Path, config: str, split: str = ft.SPLIT) -> list[tuple[int, dict]]:
+def _rows(data_dir: Path, config: str, split: str = MAIN_SPLIT) -> list[tuple[int, dict]]:
     """Return ``(line, row)`` of the readable object rows of a config (others are skipped)."""
     path = _file(data_dir, config, split)
     found = []
@@ -93,7 +101,7 @@ def _span(value: object) -> tuple[int, int, str] | None:
     return start, end, content if isinstance(content, str) else None
 
 
-def _texts(data_dir: Path, split: str = ft.SPLIT) -> dict[str, str]:
+def _texts(data_dir: Path, split: str = MAIN_SPLIT) -> dict[str, str]:
     """Return doc_id -> text of the documents config."""
     return {
         row["doc_id"]: row["text"]
@@ -102,7 +110,7 @@ def _texts(data_dir: Path, split: str = ft.SPLIT) -> dict[str, str]:
     }
 
 
-def _sentences(data_dir: Path, split: str = ft.SPLIT) -> dict[str, list[dict]]:
+def _sentences(data_dir: Path, split: str = MAIN_SPLIT) -> dict[str, list[dict]]:
     """Return doc_id -> list of well-shaped sentence dicts."""
     found = {}
     for _, row in _rows(data_dir, "documents", split):
@@ -112,17 +120,17 @@ def _sentences(data_dir: Path, split: str = ft.SPLIT) -> dict[str, list[dict]]:
     return found
 
 
-def check_rows(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
+def check_rows(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
     """Check that every configured file is UTF-8 JSONL and every row has exactly its fields.
 
-    Types and nullability follow :data:`benchmark.features.FEATURES`; labels are
+    Types and nullability follow :data:`benchmark.dataset.features.FEATURES`; labels are
     left to :func:`check_labels`.
     """
     problems = []
-    for config in ft.CONFIGS:
+    for config in CONFIGS:
         path = _file(data_dir, config, split)
         try:
-            parsed = loading.read_jsonl(path)
+            parsed = read_jsonl(path)
         except DataError as error:
             problems.append(Problem("rows", str(path), error.line, None, error.message))
             continue
@@ -132,10 +140,10 @@ def check_rows(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     return problems
 
 
-def check_labels(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
+def check_labels(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
     """Check that every label value (tag lists too) is a name of its inventory."""
     problems = []
-    for config in ft.CONFIGS:
+    for config in CONFIGS:
         path = _file(data_dir, config, split)
         for line, row in _rows(data_dir, config, split):
             for field, message in loading.row_problems(config, row, labels=True):
@@ -174,9 +182,9 @@ def _spans_of(config: str, row: dict) -> Iterator[tuple[str, tuple, str | None]]
                 if _int(start) is not None and _int(end) is not None and isinstance(token, str):
                     yield f"tokens[{index}]", (start, end, token), token
     else:
-        for name in SPAN_FIELDS[config]:
-            if name.endswith("[]"):
-                name = name[:-2]
+        for field in LAYERS[config].of_kind(SPAN, ARGUMENTS):
+            name = field.name
+            if field.kind == ARGUMENTS:
                 for index, item in enumerate(row.get(name) or []):
                     if (span := _span(item)) is not None:
                         yield f"{name}[{index}]", span, span[2]
@@ -184,7 +192,7 @@ def _spans_of(config: str, row: dict) -> Iterator[tuple[str, tuple, str | None]]
                 yield name, span, span[2]
 
 
-def check_spans(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
+def check_spans(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
     """Check that every span reproduces its text, is in range with start < end, token-aligned."""
     texts = _texts(data_dir, split)
     bounds = {
@@ -195,7 +203,7 @@ def check_spans(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
         for doc_id, doc_text in texts.items()
     }
     problems = []
-    for config in ft.CONFIGS:
+    for config in CONFIGS:
         path = _file(data_dir, config, split)
         for line, row in _rows(data_dir, config, split):
             doc_text = texts.get(row.get("doc_id"))
@@ -207,13 +215,13 @@ def check_spans(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     return problems
 
 
-def check_ids(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
+def check_ids(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
     """Check that ids are unique per document and sentence ids are 0, 1, 2... in order."""
     problems = []
-    for config in ft.CONFIGS:
+    for config in CONFIGS:
         path = _file(data_dir, config, split)
         seen: dict[tuple, int] = {}
-        id_fields = ft.ID_FIELDS[config]
+        id_fields = ID_FIELDS[config]
         for line, row in _rows(data_dir, config, split):
             key = (row.get("doc_id"), *(row.get(name) for name in id_fields))
             if key in seen:
@@ -232,21 +240,22 @@ def check_ids(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     return problems
 
 
-def check_references(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
+def check_references(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
     """Check that every doc_id, sentence_id, event_id, attribution_id and parent_id resolves."""
     sentence_ids = {
         doc_id: {item.get("sentence_id") for item in items}
         for doc_id, items in _sentences(data_dir, split).items()
     }
+    targets = {target for spec in LAYERS.values() for _, target in spec.references}
     ids: dict[str, set] = {
         config: {
-            (row.get("doc_id"), row.get(ft.ID_FIELDS[config][0]))
+            (row.get("doc_id"), row.get(ID_FIELDS[config][0]))
             for _, row in _rows(data_dir, config, split)
         }
-        for config in ("events", "attributions")
+        for config in targets
     }
     problems = []
-    for config in ft.CONFIGS:
+    for config in CONFIGS:
         path = _file(data_dir, config, split)
         for line, row in _rows(data_dir, config, split):
             doc_id = row.get("doc_id")
@@ -256,12 +265,13 @@ def check_references(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
                 )
                 continue
             if (
-                "sentence_id" in ft.FEATURES[config]
+                "sentence_id" in _FIELDS[config]
                 and row.get("sentence_id") not in sentence_ids[doc_id]
             ):
                 message = f"unknown sentence {row.get('sentence_id')!r} of document {doc_id!r}"
                 problems.append(Problem("references", str(path), line, "sentence_id", message))
-            for field, target in REFERENCES.get(config, ()):
+            references = LAYERS[config].references if config in LAYERS else ()
+            for field, target in references:
                 value = row.get(field)
                 if value is not None and (doc_id, value) not in ids[target]:
                     message = f"{value!r} names no row of {target} in document {doc_id!r}"
@@ -269,31 +279,33 @@ def check_references(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     return problems
 
 
-def check_parent_cycles(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
-    """Check that no attribution is its own ancestor through ``parent_id``."""
-    path = _file(data_dir, "attributions", split)
-    parsed = _rows(data_dir, "attributions", split)
-    parent = {
-        (row.get("doc_id"), row.get("attribution_id")): row.get("parent_id") for _, row in parsed
-    }
+def check_parent_cycles(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
+    """Check that no item is its own ancestor through a reference within its layer."""
     problems = []
-    for line, row in parsed:
-        doc_id, start = row.get("doc_id"), row.get("attribution_id")
-        chain, current = [start], parent.get((doc_id, start))
-        while current is not None and current not in chain:
-            chain.append(current)
-            current = parent.get((doc_id, current))
-        if current is not None:
-            message = f"parent chain loops: {' -> '.join(map(str, [*chain, current]))}"
-            problems.append(Problem("parent_cycles", str(path), line, "parent_id", message))
+    for config, spec in LAYERS.items():
+        own = spec.id_field
+        for field in (name for name, target in spec.references if target == config):
+            path = _file(data_dir, config, split)
+            parsed = _rows(data_dir, config, split)
+            parent = {(row.get("doc_id"), row.get(own)): row.get(field) for _, row in parsed}
+            for line, row in parsed:
+                doc_id, start = row.get("doc_id"), row.get(own)
+                chain, current = [start], parent.get((doc_id, start))
+                while current is not None and current not in chain:
+                    chain.append(current)
+                    current = parent.get((doc_id, current))
+                if current is not None:
+                    message = f"parent chain loops: {' -> '.join(map(str, [*chain, current]))}"
+                    problems.append(Problem("parent_cycles", str(path), line, field, message))
     return problems
 
 
-def check_uncertain(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
+def check_uncertain(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
     """Check that a sentence is ``uncertain`` iff it holds a hedge, in documents and tokens."""
-    hedged = {
-        (row.get("doc_id"), row.get("sentence_id")) for _, row in _rows(data_dir, "hedges", split)
-    }
+    hedged = uncertain_sentences(
+        _SentenceOf(row.get("doc_id"), row.get("sentence_id"))
+        for _, row in _rows(data_dir, UNCERTAINTY_LAYER, split)
+    )
     flags = {}
     problems = []
     path = _file(data_dir, "documents", split)
@@ -318,11 +330,11 @@ def check_uncertain(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
     return problems
 
 
-def check_sentence_anchors(data_dir: Path, split: str = ft.SPLIT) -> list[Problem]:
-    """Check that event/hedge/casualty ``sentence_id`` holds the trigger/cue/victim start."""
+def check_sentence_anchors(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
+    """Check that an item's ``sentence_id`` holds the start of its head (trigger, cue...)."""
     sentences = _sentences(data_dir, split)
     problems = []
-    for config, field in ANCHOR_FIELDS.items():
+    for config, field in ((name, s.head) for name, s in LAYERS.items() if s.has_sentence):
         path = _file(data_dir, config, split)
         for line, row in _rows(data_dir, config, split):
             span = _span(row.get(field))

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmark.contrast.spec import ContrastGroup, ContrastSpec, load_spec
+from benchmark.dataset.configs import resolve_data_dir
+from benchmark.dataset.contrast.spec import ContrastGroup, ContrastSpec, load_spec
+from benchmark.dataset.splits import CONTRAST_SPLIT
 
-SPEC_PATH = Path("contrast") / "edits.yaml"
+SPEC_PATH = Path(CONTRAST_SPLIT.spec)
 """The edit specification, relative to the data folder."""
 
 ORIGINAL = "orig"
@@ -41,11 +43,7 @@ def group_doc_ids(spec: ContrastSpec, group: ContrastGroup) -> tuple[str, ...]:
 
 def contrast_groups(*, data_dir: str | Path | None = None) -> tuple[GroupInfo, ...]:
     """Return every group of the spec in ``data_dir`` (default: the package's data folder)."""
-    if data_dir is None:
-        from benchmark.loading import data_dir as default_data_dir
-
-        data_dir = default_data_dir()
-    spec = load_spec(Path(data_dir) / SPEC_PATH)
+    spec = load_spec(resolve_data_dir(data_dir) / SPEC_PATH)
     return tuple(
         GroupInfo(g.group, g.phenomenon, g.layer, group_doc_ids(spec, g)) for g in spec.groups
     )

@@ -2,12 +2,30 @@
 
 Frozen dataclasses, no I/O. Offsets are 0-based character offsets into
 ``Document.text``, end exclusive. Label inventories live in
-:mod:`benchmark.inventory`; this module only holds the record shapes.
+:mod:`benchmark.dataset.inventory`, what each layer's fields mean (ids, heads, spans,
+references, labels) in :mod:`benchmark.dataset.layers`; this module only holds the record
+shapes.
+
+Unaligned spans. A submitted text-only span whose text does not occur in the document is kept
+as ``Span(UNALIGNED_START, UNALIGNED_START, text)`` (:func:`unaligned_span`): the one
+representation of "unaligned" that the reader produces and the scorer, the results and the
+pages read (:attr:`Span.unaligned`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+UNALIGNED_START = -1
+"""``start`` and ``end`` of an unaligned span (a text not found in its document)."""
+
+UNKNOWN_SENTENCE = -1
+"""``sentence_id`` of an item whose position is unknown (all its spans unaligned)."""
+
+
+def unaligned_span(text: str) -> Span:
+    """Return the span of a submitted ``text`` that occurs nowhere in its document."""
+    return Span(UNALIGNED_START, UNALIGNED_START, text)
 
 
 @dataclass(frozen=True, order=True)
@@ -20,6 +38,11 @@ class Span:
     """One past the last character (end exclusive)."""
     text: str
     """``document.text[start:end]``, stored so that files are readable."""
+
+    @property
+    def unaligned(self) -> bool:
+        """True for a submitted text that could not be placed in the document."""
+        return self.start == UNALIGNED_START
 
 
 @dataclass(frozen=True)
@@ -230,15 +253,3 @@ class Annotations:
     """Attribution relations."""
     hedges: tuple[Hedge, ...] = ()
     """Hedge cues."""
-
-
-LAYERS: tuple[str, ...] = ("events", "casualties", "attributions", "hedges")
-"""The four annotation layers: the item fields of :class:`Annotations`, in canonical order."""
-
-ID_FIELD: dict[str, str] = {
-    "events": "event_id",
-    "casualties": "casualty_id",
-    "attributions": "attribution_id",
-    "hedges": "hedge_id",
-}
-"""Layer -> the field holding an item's own id."""

@@ -9,7 +9,7 @@
 
 The span must start inside its anchor sentence and end inside it too unless the
 caller allows it to run past the end, and it must start and end on token
-boundaries of :func:`benchmark.text.tokenize` over the whole text.
+boundaries of :func:`benchmark.dataset.text.tokenize` over the whole text.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from benchmark.documents import sentence_offsets
-from benchmark.schema import Span
-from benchmark.text import tokenize
+from benchmark.dataset.documents import sentence_offsets
+from benchmark.dataset.schema import Span
+from benchmark.dataset.text import tokenize
 
 ANCHOR_KEYS: tuple[str, ...] = ("text", "sentence", "occurrence")
 
