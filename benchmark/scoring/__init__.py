@@ -4,7 +4,7 @@ How the package is split (one concept per module):
 
 - :mod:`~benchmark.scoring.items`: the :class:`~benchmark.scoring.items.Item` record and the
   :class:`~benchmark.scoring.items.Subtask` definition every task module fills in.
-- :mod:`~benchmark.scoring.keys`: the ONE identity function per match mode.
+- :mod:`~benchmark.scoring.modes`: the ONE identity function per match mode.
 - :mod:`~benchmark.scoring.matching`: the generic matcher (exact: key equality; overlap:
   optimal one-to-one assignment).
 - :mod:`~benchmark.scoring.counting`: the generic counter (tp, fp, fn, ids, per type, per
@@ -15,7 +15,7 @@ How the package is split (one concept per module):
   only, one function per subtask.
 - :mod:`~benchmark.scoring.sentences`: sentence lookup, the per-sentence units and the
   sentence-level ``uncertain`` labels.
-- :mod:`~benchmark.scoring.bio`: BIO2 conversion and the seqeval cross-check.
+- :mod:`~support.bio`: BIO2 conversion and the seqeval cross-check.
 - :mod:`~benchmark.scoring.run`: :func:`score`, the public entry point.
 """
 

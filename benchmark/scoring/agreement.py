@@ -11,47 +11,29 @@ a single label throughout; the raw share of identical labels is reported next to
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sklearn.metrics import cohen_kappa_score
-
-from benchmark.annotation_source import PassAnnotations, load_pass
-from benchmark.documents import build_document, load_meta, read_text
-from benchmark.schema import Annotations
+from benchmark.dataset.annotation_source import PassAnnotations, load_pass
+from benchmark.dataset.documents import build_document, load_meta, read_text
+from benchmark.dataset.layers import LAYERS, item_id
+from benchmark.dataset.schema import Annotations
+from benchmark.scoring.modes import EXACT, MATCH_MODES, MatchMode
 from benchmark.scoring.run import score
+from benchmark.scoring.tasks import TASKS
 
-SPAN_ROWS: tuple[tuple[str, str], ...] = (
-    ("events", "trigger_identification"),
-    ("events", "trigger_classification"),
-    ("events", "argument_identification"),
-    ("events", "argument_classification"),
-    ("casualties", "victim"),
-    ("casualties", "record"),
-    ("attributions", "source"),
-    ("attributions", "cue"),
-    ("attributions", "content"),
-    ("attributions", "relation"),
-    ("attributions", "nesting"),
-    ("hedges", "cue"),
-    ("hedges", "cue_typed"),
-    ("hedges", "scope"),
+SPAN_ROWS: tuple[tuple[str, str], ...] = tuple(
+    (task, subtask) for task, spec in TASKS.items() for subtask in spec.span_agreement
 )
 """(task, subtask) rows of the span-agreement table, in table order."""
 
-# label name -> (task, identification subtask giving the item pairs, layer, label getter)
-LABEL_ROWS: dict[str, tuple[str, str, str, Callable[[object], object]]] = {
-    "event_type": ("events", "trigger_identification", "events", lambda e: e.event_type),
-    "event polarity": ("events", "trigger_identification", "events", lambda e: e.polarity),
-    "event certainty": ("events", "trigger_identification", "events", lambda e: e.certainty),
-    "casualty status": ("casualties", "victim", "casualties", lambda c: c.status),
-    "count_qualifier": ("casualties", "victim", "casualties", lambda c: c.count_qualifier),
-    "victim_group": ("casualties", "victim", "casualties", lambda c: c.victim_group),
-    "casualty certainty": ("casualties", "victim", "casualties", lambda c: c.certainty),
-    "attribution_type": ("attributions", "cue", "attributions", lambda a: a.attribution_type),
-    "cue_type": ("hedges", "cue", "hedges", lambda h: h.cue_type),
+LABEL_ROWS: dict[str, tuple[str, str, str]] = {
+    name: (task, spec.identification, field)
+    for task, spec in TASKS.items()
+    for name, field in spec.label_agreement
 }
+"""Label row name -> (task, identification subtask giving the item pairs, label field)."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +45,7 @@ class SpanAgreement:
     subtask: str
     """Subtask name."""
     mode: str
-    """``exact`` or ``overlap``."""
+    """Match mode name."""
     first: int
     """Items in the first pass."""
     second: int
@@ -101,11 +83,12 @@ class AgreementReport:
 def pass_annotations(data_dir: Path, pass_name: str) -> Annotations:
     """Load one pass folder as :class:`Annotations`, with documents built from data/source."""
     passes = load_pass(data_dir / "annotations" / pass_name, source_dir=data_dir / "source")
-    documents, layers = [], {"events": [], "casualties": [], "attributions": [], "hedges": []}
+    documents: list = []
+    layers: dict[str, list] = {name: [] for name in LAYERS}
     for doc_id, annotation in sorted(passes.items()):
         documents.append(_document(data_dir, doc_id, annotation))
         for layer, items in layers.items():
-            items.extend(getattr(annotation, layer))
+            items.extend(getattr(annotation.annotations, layer))
     return Annotations(documents=tuple(documents), **{k: tuple(v) for k, v in layers.items()})
 
 
@@ -116,24 +99,29 @@ def _document(data_dir: Path, doc_id: str, annotation: PassAnnotations):
         doc_id,
         text,
         load_meta(meta_path, doc_id=doc_id),
-        uncertain_sentences={hedge.sentence_id for hedge in annotation.hedges},
+        hedges=annotation.annotations.hedges,
         meta_file=meta_path,
     )
 
 
-def agreement(first: Annotations, second: Annotations) -> AgreementReport:
-    """Compare two passes over the same documents."""
+def agreement(
+    first: Annotations,
+    second: Annotations,
+    *,
+    modes: Sequence[MatchMode] = tuple(MATCH_MODES.values()),
+) -> AgreementReport:
+    """Compare two passes over the same documents (span F1 in every mode of ``modes``)."""
     labels = {(d.doc_id, s.sentence_id): s.uncertain for d in second.documents for s in d.sentences}
-    report = score(first, second, sentence_labels=labels)
+    report = score(first, second, sentence_labels=labels, modes=modes)
     spans = []
     for task, subtask in SPAN_ROWS:
-        for mode in ("exact", "overlap"):
-            result = report.get(task, subtask, mode)
+        for mode in modes:
+            result = report.get(task, subtask, mode.name)
             spans.append(
                 SpanAgreement(
                     task=task,
                     subtask=subtask,
-                    mode=mode,
+                    mode=mode.name,
                     first=result.tp + result.fn,
                     second=result.tp + result.fp,
                     matched=result.tp,
@@ -141,12 +129,12 @@ def agreement(first: Annotations, second: Annotations) -> AgreementReport:
                 )
             )
     rows = []
-    for name, (task, subtask, layer, getter) in LABEL_ROWS.items():
-        result = report.get(task, subtask, "exact")
-        first_items = _by_id(getattr(first, layer))
-        second_items = _by_id(getattr(second, layer))
+    for name, (task, subtask, field) in LABEL_ROWS.items():
+        result = report.get(task, subtask, EXACT.name)
+        first_items = _by_id(getattr(first, task))
+        second_items = _by_id(getattr(second, task))
         pairs = [
-            (getter(first_items[(doc, gid)]), getter(second_items[(doc, pid)]))
+            (getattr(first_items[(doc, gid)], field), getattr(second_items[(doc, pid)], field))
             for doc, gid, pid in result.matched
         ]
         rows.append(_label_agreement(name, pairs))
@@ -160,13 +148,7 @@ def agreement(first: Annotations, second: Annotations) -> AgreementReport:
 
 
 def _by_id(items: Sequence[object]) -> dict[tuple[str, str], object]:
-    key_field = {
-        "Event": "event_id",
-        "Casualty": "casualty_id",
-        "Attribution": "attribution_id",
-        "Hedge": "hedge_id",
-    }
-    return {(item.doc_id, getattr(item, key_field[type(item).__name__])): item for item in items}
+    return {(item.doc_id, item_id(item)): item for item in items}
 
 
 def _label_agreement(name: str, pairs: list[tuple[object, object]]) -> LabelAgreement:
@@ -177,23 +159,29 @@ def _label_agreement(name: str, pairs: list[tuple[object, object]]) -> LabelAgre
     observed = sum(x == y for x, y in zip(a, b, strict=True)) / len(pairs)
     kappa = None
     if len(set(a) | set(b)) > 1:
+        from sklearn.metrics import cohen_kappa_score  # imports scipy: only when needed
+
         value = float(cohen_kappa_score(a, b))
         kappa = None if math.isnan(value) else value
     return LabelAgreement(label=name, pairs=len(pairs), observed=observed, kappa=kappa)
 
 
 def agreement_markdown(report: AgreementReport) -> str:
-    """Render the two agreement tables as Markdown."""
+    """Render the two agreement tables as Markdown (one F1 column per mode, in report order)."""
+    modes = list(dict.fromkeys(r.mode for r in report.spans))
     lines = [
-        "| task | subtask | first pass | second pass | exact F1 | overlap F1 |",
-        "|---|---|---:|---:|---:|---:|",
+        "| task | subtask | first pass | second pass | "
+        + " | ".join(f"{mode} F1" for mode in modes)
+        + " |",
+        "|---|---|---:|---:|" + "---:|" * len(modes),
     ]
     rows = {(r.task, r.subtask, r.mode): r for r in report.spans}
     for task, subtask in SPAN_ROWS:
-        exact, overlap = rows[(task, subtask, "exact")], rows[(task, subtask, "overlap")]
+        cells = [rows[(task, subtask, mode)] for mode in modes]
         lines.append(
-            f"| {task} | {subtask} | {exact.first} | {exact.second} "
-            f"| {exact.f1:.3f} | {overlap.f1:.3f} |"
+            f"| {task} | {subtask} | {cells[0].first} | {cells[0].second} | "
+            + " | ".join(f"{cell.f1:.3f}" for cell in cells)
+            + " |"
         )
     lines += [
         "",

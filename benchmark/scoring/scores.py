@@ -1,7 +1,11 @@
-"""In-memory result objects of the scorer: counts, per-sentence counts, one report.
+"""In-memory result objects of the scorer: counts, per-sentence counts, all scores of a run.
 
-:func:`benchmark.scoring.run.score` returns a :class:`ScoreReport`; :mod:`benchmark.results`
-wraps it with dataset and provenance information into a versioned results file.
+:func:`benchmark.scoring.run.score` returns :class:`Scores`; :mod:`benchmark.evaluation.results`
+wraps them with dataset and provenance information into a versioned results file.
+
+Counts are integers, except under a match mode with a credit function
+(:class:`~benchmark.scoring.modes.MatchMode`), where a matched pair adds its credit to tp and
+the rest of it to fp and fn.
 """
 
 from __future__ import annotations
@@ -13,18 +17,22 @@ import numpy as np
 
 from benchmark.errors import DataError
 from benchmark.scoring.metrics import f1, precision, recall
+from benchmark.submission.unaligned import UnalignedSpan
+
+Count = int | float
+"""A count: an integer, or a sum of credits under a crediting match mode."""
 
 
 @dataclass(frozen=True)
 class Counts:
     """Raw counts of one subtask (or of one label of it)."""
 
-    tp: int
-    """Matched gold/prediction pairs."""
-    fp: int
-    """Predictions left unmatched (unaligned ones included)."""
-    fn: int
-    """Gold items left unmatched."""
+    tp: Count
+    """Matched gold/prediction pairs (their credits)."""
+    fp: Count
+    """Predictions left unmatched (unaligned ones included), plus uncredited parts."""
+    fn: Count
+    """Gold items left unmatched, plus uncredited parts."""
 
     @property
     def precision(self) -> float:
@@ -48,16 +56,21 @@ class PerUnit:
 
     units: tuple[tuple[str, int], ...]
     """Every gold sentence in document order, then any extra unit (sentence -1: unknown)."""
-    tp: tuple[int, ...]
+    tp: tuple[Count, ...]
     """tp per unit (counted in the gold item's sentence)."""
-    fp: tuple[int, ...]
+    fp: tuple[Count, ...]
     """fp per unit (counted in the predicted item's sentence)."""
-    fn: tuple[int, ...]
+    fn: tuple[Count, ...]
     """fn per unit (counted in the gold item's sentence)."""
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Return (tp, fp, fn) as int64 arrays, the input of :mod:`benchmark.stats`."""
-        return tuple(np.asarray(x, dtype=np.int64) for x in (self.tp, self.fp, self.fn))
+        """Return (tp, fp, fn) as arrays, the input of :mod:`benchmark.stats`.
+
+        int64 for integer counts (the statistics accept only those); float64 for credits.
+        """
+        columns = (self.tp, self.fp, self.fn)
+        integral = all(isinstance(x, int) for column in columns for x in column)
+        return tuple(np.asarray(x, dtype=np.int64 if integral else np.float64) for x in columns)
 
     def reindexed(self, units: Sequence[tuple[str, int]]) -> PerUnit:
         """Return the counts over ``units`` (zeros where absent), e.g. to pair two systems."""
@@ -84,13 +97,13 @@ class SubtaskResult:
     subtask: str
     """Subtask name (defined in the task's scoring module)."""
     mode: str
-    """Match mode: ``exact`` or ``overlap``."""
-    tp: int
-    """Matched pairs."""
-    fp: int
-    """Unmatched predictions."""
-    fn: int
-    """Unmatched gold items."""
+    """Match mode name (``exact``, ``overlap``...)."""
+    tp: Count
+    """Matched pairs (their credits)."""
+    fp: Count
+    """Unmatched predictions (and uncredited parts)."""
+    fn: Count
+    """Unmatched gold items (and uncredited parts)."""
     per_type: Mapping[str, Counts] = field(default_factory=dict)
     """Label (or breakdown entry) -> counts; empty for untyped subtasks."""
     matched: tuple[tuple[str, str, str], ...] = ()
@@ -130,23 +143,7 @@ class SubtaskResult:
 
 
 @dataclass(frozen=True)
-class UnalignedSpan:
-    """A submitted text span that could not be aligned (counted as a false positive)."""
-
-    doc_id: str
-    """Document of the item."""
-    task: str
-    """Task (submission key) of the item."""
-    item_id: str
-    """Submitter's id of the item."""
-    field: str
-    """Field of the span (``trigger``, ``arguments[2]``, ``victim``...)."""
-    text: str
-    """The submitted text."""
-
-
-@dataclass(frozen=True)
-class ScoreReport:
+class Scores:
     """Everything :func:`benchmark.scoring.run.score` computes for one submission."""
 
     results: tuple[SubtaskResult, ...]

@@ -1,45 +1,46 @@
-"""The unaligned spans of a submission, listed in the report (never silently dropped).
+"""The unaligned spans of a submission, listed in the results (never silently dropped).
 
-A text-only span that the submission reader could not align comes as ``Span(-1, -1, text)``.
-Every item that uses it is a false positive (:attr:`Item.unaligned`); this module lists the
-spans themselves, with the item and field they belong to, for the report.
+A text-only span that the submission reader could not align is kept as
+:func:`benchmark.dataset.schema.unaligned_span`. Every item that uses it is a false positive
+(the scorer's items treat it so); this module lists the spans themselves, with the item and
+field they belong to, for the table, the results file and the page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from dataclasses import dataclass
 
-from benchmark.schema import Annotations, Span
-from benchmark.scoring.items import UNALIGNED, offsets
-from benchmark.scoring.report import UnalignedSpan
+from benchmark.dataset.layers import LAYERS
+from benchmark.dataset.schema import Annotations
+
+
+@dataclass(frozen=True)
+class UnalignedSpan:
+    """A submitted text span that could not be aligned (counted as a false positive)."""
+
+    doc_id: str
+    """Document of the item."""
+    task: str
+    """Task (submission key) of the item."""
+    item_id: str
+    """Submitter's id of the item."""
+    field: str
+    """Field of the span (``trigger``, ``arguments[2]``, ``victim``...)."""
+    text: str
+    """The submitted text."""
 
 
 def unaligned_spans(pred: Annotations, *, tasks: tuple[str, ...]) -> tuple[UnalignedSpan, ...]:
-    """Return every unaligned span of the layers ``tasks`` of ``pred``, in input order."""
-    return tuple(
-        UnalignedSpan(doc_id, task, item_id, field, span.text)
-        for task in tasks
-        for doc_id, item_id, field, span in _spans(pred, task)
-        if offsets(span) == UNALIGNED
-    )
+    """Return every unaligned span of the layers ``tasks`` of ``pred``, in input order.
 
-
-def _spans(pred: Annotations, task: str) -> Iterator[tuple[str, str, str, Span | None]]:
-    """Yield (doc_id, item_id, field, span) of every span field of one layer."""
-    if task == "events":
-        for e in pred.events:
-            yield e.doc_id, e.event_id, "trigger", e.trigger
-            for i, argument in enumerate(e.arguments):
-                yield e.doc_id, e.event_id, f"arguments[{i}]", argument.span
-    elif task == "casualties":
-        for c in pred.casualties:
-            for name in ("count_span", "qualifier_span", "trigger", "victim", "location", "time"):
-                yield c.doc_id, c.casualty_id, name, getattr(c, name)
-    elif task == "attributions":
-        for a in pred.attributions:
-            for name in ("source", "source_antecedent", "cue", "content"):
-                yield a.doc_id, a.attribution_id, name, getattr(a, name)
-    elif task == "hedges":
-        for h in pred.hedges:
-            yield h.doc_id, h.hedge_id, "cue", h.cue
-            yield h.doc_id, h.hedge_id, "scope", h.scope
+    Within an item, spans come in field order (arguments after the spans before the list).
+    """
+    found = []
+    for task in tasks:
+        spec = LAYERS[task]
+        for item in getattr(pred, task):
+            for field, span in spec.spans_of(item):
+                if span is not None and span.unaligned:
+                    item_id = getattr(item, spec.id_field)
+                    found.append(UnalignedSpan(item.doc_id, task, item_id, field, span.text))
+    return tuple(found)
