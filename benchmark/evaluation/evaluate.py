@@ -1,18 +1,22 @@
 """Plain functions behind ``kharkiv-ie score`` and ``kharkiv-ie compare``.
 
+``load_split`` reads the gold of a split (without ``datasets``: :mod:`benchmark.dataset.gold`).
 ``evaluate`` = read the submission (validating it against the gold) -> :func:`score` -> a 95%
-bootstrap interval for every F1 -> a :class:`~benchmark.results.Results` with provenance.
-``compare`` scores two submissions and runs the paired tests of :mod:`benchmark.stats` on
-every (task, subtask, mode) that both attempted.
+bootstrap interval for every F1 -> a :class:`~benchmark.evaluation.results.Results` with
+provenance. ``compare`` (:mod:`benchmark.evaluation.compare`) scores two submissions and runs
+the paired tests of :mod:`benchmark.stats` on every (task, subtask, mode) both attempted.
+
+Match modes are given by name and looked up in ``mode_table`` (default
+:data:`benchmark.scoring.modes.MATCH_MODES`): a caller may pass a table with other modes.
 
 Per-type breakdown entries with no gold item and no prediction (tp = fp = fn = 0) are left
 out of the results: a label nobody used has no precision or recall, and writing it as 0.0
 would make a perfect submission look imperfect. Every label that occurs on either side is kept.
 
 Contrast split: the results also get a ``contrast_consistency`` section
-(:mod:`benchmark.results_contrast`): for every scored match mode, the contrast consistency of
-each phenomenon (:func:`benchmark.scoring.consistency.consistency` over the groups of
-:func:`benchmark.contrast.groups.contrast_groups`, read from the gold folder's spec).
+(:mod:`benchmark.evaluation.results_contrast`): for every scored match mode, the contrast
+consistency of each phenomenon (:func:`benchmark.scoring.consistency.consistency` over the groups of
+:func:`benchmark.dataset.contrast.groups.contrast_groups`, read from the gold folder's spec).
 
 Bootstrap: each F1 gets its own percentile interval, from ``n_bootstrap`` resamples of the
 sentence units (:func:`benchmark.stats.bootstrap_ci`) drawn with the same ``seed``, so the
@@ -22,33 +26,25 @@ figures are reproducible run to run; ``n_bootstrap = 0`` writes ``ci95: null``.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from benchmark.dataset import splits
+from benchmark.dataset.configs import resolve_data_dir
+from benchmark.dataset.gold import read_gold
+from benchmark.dataset.schema import Annotations
 from benchmark.errors import DataError
-from benchmark.provenance import dataset_info, provenance
-from benchmark.results import Results
-from benchmark.results_contrast import ConsistencySection, sections_from_consistency
-from benchmark.schema import Annotations
-from benchmark.scoring.keys import MATCH_MODES
-from benchmark.scoring.report import PerUnit, ScoreReport, SubtaskResult
-from benchmark.scoring.run import TASKS, score
-from benchmark.scoring.sentences import sentence_units
-from benchmark.stats import (
-    PairedBootstrapResult,
-    RandomizationResult,
-    approximate_randomization,
-    bootstrap_ci,
-    paired_bootstrap,
-)
+from benchmark.evaluation.provenance import dataset_info, provenance
+from benchmark.evaluation.results import Results
+from benchmark.evaluation.results_contrast import ConsistencySection, sections_from_consistency
+from benchmark.scoring.modes import MATCH_MODES, MODE_NAMES, MatchMode, resolve_modes
+from benchmark.scoring.run import check_names, score
+from benchmark.scoring.scores import Scores, SubtaskResult
+from benchmark.scoring.tasks import TASKS
+from benchmark.stats.bootstrap import bootstrap_ci
 from benchmark.submission import Submission, read_submission
-
-SPLITS: tuple[str, ...] = ("test", "contrast")
-"""Gold splits a submission can be scored against."""
-
-CONTRAST_SPLIT = "contrast"
-"""The split scored with contrast consistency as well."""
+from benchmark.submission.format import SENTENCES
 
 CONFIDENCE = 0.95
 """Coverage of every interval written (the results field is ``ci95``)."""
@@ -61,7 +57,7 @@ class Gold:
     annotations: Annotations
     """Every gold layer, as schema objects."""
     split: str
-    """``test`` or ``contrast``."""
+    """A split of :data:`benchmark.dataset.splits.SPLITS`."""
     data_dir: Path
     """The HF dataset folder (its content hash goes into the results)."""
 
@@ -76,43 +72,14 @@ class Evaluation:
     """The validated submission (warnings, unaligned spans, attempted tasks)."""
 
 
-@dataclass(frozen=True)
-class Comparison:
-    """Paired tests of system B against system A on one (task, subtask, mode)."""
-
-    task: str
-    """Task name."""
-    subtask: str
-    """Subtask name."""
-    mode: str
-    """Match mode."""
-    f1_a: float
-    """F1 of A."""
-    f1_b: float
-    """F1 of B."""
-    bootstrap: PairedBootstrapResult
-    """Paired bootstrap (delta = F1(B) - F1(A), one-sided p)."""
-    randomization: RandomizationResult
-    """Approximate randomisation (two-sided p)."""
-
-    @property
-    def delta(self) -> float:
-        """F1(B) - F1(A)."""
-        return self.f1_b - self.f1_a
-
-
-def load_split(*, split: str = "test", data_dir: str | Path | None = None) -> Gold:
+def load_split(*, split: str = splits.MAIN_SPLIT, data_dir: str | Path | None = None) -> Gold:
     """Load the gold of ``split``; DataError (one line) when the split does not exist."""
-    from benchmark.loading import data_dir as default_data_dir  # imports datasets: slow
-    from benchmark.loading import load_gold
-
-    if split not in SPLITS:
-        raise DataError(f"unknown split {split!r}; expected one of {list(SPLITS)}", field="split")
-    folder = Path(data_dir).resolve() if data_dir is not None else default_data_dir()
+    splits.split(split)
+    folder = resolve_data_dir(data_dir)
     try:
-        annotations = load_gold(split=split, data_dir=folder)
+        annotations = read_gold(split=split, data_dir=folder)
     except DataError as error:
-        if split == "test":
+        if split == splits.MAIN_SPLIT:
             raise
         raise DataError(
             f"the {split!r} split cannot be loaded from {folder} (is it built yet?): {error}"
@@ -125,18 +92,19 @@ def evaluate(
     *,
     gold: Gold,
     tasks: Sequence[str] | None = None,
-    modes: Sequence[str] = MATCH_MODES,
+    modes: Sequence[str] = MODE_NAMES,
+    mode_table: Mapping[str, MatchMode] = MATCH_MODES,
     n_bootstrap: int = 1000,
     seed: int = 0,
     system_name: str | None = None,
 ) -> Evaluation:
     """Validate and score the submission at ``submission_path``; raise DataError if invalid."""
     tasks = tuple(TASKS) if tasks is None else tuple(tasks)
-    modes = tuple(modes)
-    _check_options(tasks=tasks, modes=modes, n_bootstrap=n_bootstrap)
+    chosen = check_options(tasks=tasks, modes=modes, n_bootstrap=n_bootstrap, table=mode_table)
+    modes = tuple(mode.name for mode in chosen)
     path = Path(submission_path)
     submission = read_submission(path, gold=gold.annotations)
-    report = _score(submission, gold=gold, tasks=tasks, modes=modes)
+    report = score_submission(submission, gold=gold, tasks=tasks, modes=chosen)
     report = with_intervals(report, n_bootstrap=n_bootstrap, seed=seed)
     config = {
         "split": gold.split,
@@ -154,19 +122,19 @@ def evaluate(
             "submitted_file": str(path),
         },
         provenance=provenance(config=config),
-        report=report,
+        scores=report,
         contrast_consistency=contrast_sections(report, gold=gold, modes=modes),
     )
     return Evaluation(results=results, submission=submission)
 
 
 def contrast_sections(
-    report: ScoreReport, *, gold: Gold, modes: Sequence[str]
+    report: Scores, *, gold: Gold, modes: Sequence[str]
 ) -> tuple[ConsistencySection, ...]:
-    """Return the consistency per mode for the contrast split; ``()`` for any other split."""
-    if gold.split != CONTRAST_SPLIT:
+    """Return the consistency per mode for a contrast split; ``()`` for any other split."""
+    if splits.split(gold.split).kind != splits.CONTRAST:
         return ()
-    from benchmark.contrast.groups import contrast_groups
+    from benchmark.dataset.contrast.groups import contrast_groups
     from benchmark.scoring.consistency import consistency
 
     groups = contrast_groups(data_dir=gold.data_dir)
@@ -178,7 +146,7 @@ def contrast_sections(
     )
 
 
-def with_intervals(report: ScoreReport, *, n_bootstrap: int, seed: int) -> ScoreReport:
+def with_intervals(report: Scores, *, n_bootstrap: int, seed: int) -> Scores:
     """Return ``report`` with a bootstrap CI on every result (unchanged when n_bootstrap = 0)."""
     if n_bootstrap == 0:
         return report
@@ -193,62 +161,15 @@ def with_intervals(report: ScoreReport, *, n_bootstrap: int, seed: int) -> Score
     return replace(report, results=tuple(results))
 
 
-def compare(
-    path_a: str | Path,
-    path_b: str | Path,
+def score_submission(
+    submission: Submission,
     *,
     gold: Gold,
-    n_bootstrap: int = 1000,
-    n_rounds: int = 10000,
-    seed: int = 0,
-) -> tuple[tuple[Comparison, ...], int]:
-    """Compare B with A on every (task, subtask, mode) both attempted; return (rows, units).
-
-    The per-sentence counts of both are put on the same units (every gold sentence in gold
-    order, then any extra unit of either side, sorted) before the paired tests.
-    """
-    _check_options(tasks=tuple(TASKS), modes=MATCH_MODES, n_bootstrap=n_bootstrap)
-    if n_bootstrap < 1 or n_rounds < 1:
-        raise DataError("--bootstrap and --rounds must be >= 1 for compare", field="bootstrap")
-    reports = [
-        _score(read_submission(Path(p), gold=gold.annotations), gold=gold, tasks=TASKS)
-        for p in (path_a, path_b)
-    ]
-    units_gold = tuple(sentence_units(gold.annotations.documents))
-    rows = []
-    n_units = len(units_gold)
-    for a in reports[0].results:
-        try:
-            b = reports[1].get(a.task, a.subtask, a.mode)
-        except KeyError:
-            continue
-        units = _union_units(units_gold, a.per_unit, b.per_unit)
-        n_units = max(n_units, len(units))
-        counts_a = a.per_unit.reindexed(units).arrays()
-        counts_b = b.per_unit.reindexed(units).arrays()
-        rows.append(
-            Comparison(
-                task=a.task,
-                subtask=a.subtask,
-                mode=a.mode,
-                f1_a=a.f1,
-                f1_b=b.f1,
-                bootstrap=paired_bootstrap(
-                    counts_a, counts_b, n_resamples=n_bootstrap, seed=seed, confidence=CONFIDENCE
-                ),
-                randomization=approximate_randomization(
-                    counts_a, counts_b, n_rounds=n_rounds, seed=seed
-                ),
-            )
-        )
-    return tuple(rows), n_units
-
-
-def _score(
-    submission: Submission, *, gold: Gold, tasks: Sequence[str], modes: Sequence[str] = MATCH_MODES
-) -> ScoreReport:
+    tasks: Sequence[str],
+    modes: Sequence[MatchMode] = tuple(MATCH_MODES.values()),
+) -> Scores:
     """Score a validated submission and drop per-type entries empty on both sides."""
-    labels = submission.sentence_labels if "sentences" in submission.attempted else None
+    labels = submission.sentence_labels if SENTENCES in submission.attempted else None
     report = score(
         gold.annotations,
         submission.annotations,
@@ -266,26 +187,19 @@ def without_empty_types(result: SubtaskResult) -> SubtaskResult:
     return result if len(kept) == len(result.per_type) else replace(result, per_type=kept)
 
 
-def _union_units(
-    gold_units: tuple[tuple[str, int], ...], a: PerUnit | None, b: PerUnit | None
-) -> tuple[tuple[str, int], ...]:
-    """Gold sentence units in gold order, then the extra units of either side, sorted."""
-    known = set(gold_units)
-    extra = {u for per_unit in (a, b) if per_unit is not None for u in per_unit.units} - known
-    return (*gold_units, *sorted(extra))
-
-
-def _check_options(*, tasks: Sequence[str], modes: Sequence[str], n_bootstrap: int) -> None:
-    """Raise DataError for unknown task or mode names and a negative resample count."""
-    for option, values, known in (("tasks", tasks, TASKS), ("modes", modes, MATCH_MODES)):
-        unknown = [v for v in values if v not in known]
-        if unknown or not values:
-            raise DataError(
-                f"unknown {option} {unknown or list(values)}; expected names from {list(known)}",
-                field=option,
-            )
+def check_options(
+    *,
+    tasks: Sequence[str],
+    modes: Sequence[str],
+    n_bootstrap: int,
+    table: Mapping[str, MatchMode] = MATCH_MODES,
+) -> tuple[MatchMode, ...]:
+    """Return the chosen modes; DataError for unknown names and a negative resample count."""
+    check_names("tasks", tasks, TASKS, allow_empty=False)
+    chosen = resolve_modes(modes, table=table)
     if isinstance(n_bootstrap, bool) or not isinstance(n_bootstrap, int) or n_bootstrap < 0:
         raise DataError(f"expected an integer >= 0, got {n_bootstrap!r}", field="bootstrap")
+    return chosen
 
 
 def _name(result: SubtaskResult) -> str:

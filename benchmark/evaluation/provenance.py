@@ -14,7 +14,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from benchmark.results import DatasetInfo, Provenance
+from benchmark.dataset.configs import content_hash
+from benchmark.evaluation.results import DatasetInfo, Provenance
 
 DATASET_NAME = "kharkiv-ie"
 """Name of the dataset, as written in results files."""
@@ -25,14 +26,12 @@ DATASET_VERSION = "1.0.0"
 PACKAGES: tuple[str, ...] = ("kharkiv-ie", "datasets", "numpy", "scikit-learn", "seqeval")
 """Packages whose versions can move a number (or identify the scorer)."""
 
-_REPOSITORY = Path(__file__).resolve().parents[1]
+_REPOSITORY = Path(__file__).resolve().parents[2]
 """The checkout that holds this package (where ``git rev-parse`` runs)."""
 
 
 def dataset_info(*, data_dir: str | Path) -> DatasetInfo:
     """Return name, version and content hash of the gold data in ``data_dir``."""
-    from benchmark.loading import content_hash  # imports datasets: slow, so only here
-
     return DatasetInfo(name=DATASET_NAME, version=DATASET_VERSION, sha256=content_hash(data_dir))
 
 

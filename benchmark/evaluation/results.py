@@ -1,7 +1,7 @@
-"""The versioned results file: dataset and provenance around a score report, JSON I/O.
+"""The versioned results file: dataset and provenance around the scores, JSON I/O.
 
-The in-memory objects (:class:`Counts`, :class:`SubtaskResult`, :class:`ScoreReport`...) are
-defined in :mod:`benchmark.scoring.report` and re-exported here.
+The in-memory score objects (:class:`Counts`, :class:`SubtaskResult`, :class:`Scores`...) are
+defined in :mod:`benchmark.scoring.scores`; :class:`Results` wraps them.
 
 A results file (``schema_version`` :data:`SCHEMA_VERSION`)::
 
@@ -20,7 +20,7 @@ A results file (``schema_version`` :data:`SCHEMA_VERSION`)::
      "contrast_consistency": {MODE: {"phenomena": {...}, "overall": {...}}}}
 
 ``contrast_consistency`` (since 1.1) is present only for the contrast split; its format is
-:mod:`benchmark.results_contrast`. Version 1.0 files (without it) migrate unchanged.
+:mod:`benchmark.evaluation.results_contrast`. Version 1.0 files (without it) migrate unchanged.
 
 A task the submission did not attempt is ``TASK: {"attempted": false}`` (no numbers, never
 zeros); a subtask not attempted inside an attempted task is ``SUBTASK: {"attempted": false}``.
@@ -41,18 +41,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmark import results_contrast
 from benchmark.atomic import write_text_atomically
 from benchmark.errors import DataError
-from benchmark.results_contrast import ConsistencySection
+from benchmark.evaluation import results_contrast
+from benchmark.evaluation.results_contrast import ConsistencySection
 from benchmark.scoring import SCORER_VERSION
-from benchmark.scoring.report import (
-    Counts,
-    PerUnit,
-    ScoreReport,
-    SubtaskResult,
-    UnalignedSpan,
-)
+from benchmark.scoring.scores import Counts, Scores, SubtaskResult
+from benchmark.submission.unaligned import UnalignedSpan
 
 SCHEMA_VERSION = "1.1"
 """Version of the results file format written by :func:`to_json`."""
@@ -62,25 +57,6 @@ MIGRATIONS: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = 
     "1.0": ("1.1", dict),
 }
 """Old schema version -> (next version, function rewriting a dict of the old version)."""
-
-__all__ = [
-    "ConsistencySection",
-    "Counts",
-    "DatasetInfo",
-    "PerUnit",
-    "Provenance",
-    "Results",
-    "ScoreReport",
-    "SubtaskResult",
-    "UnalignedSpan",
-    "from_dict",
-    "from_json",
-    "migrate",
-    "read_results",
-    "to_dict",
-    "to_json",
-    "write_results",
-]
 
 _TOLERANCE = 1e-9
 """Largest accepted difference between a stored ratio and the one derived from counts."""
@@ -122,7 +98,7 @@ class Results:
     """Free-form description of the scored system."""
     provenance: Provenance
     """How the file was produced."""
-    report: ScoreReport
+    scores: Scores
     """The scores."""
     scorer_version: str = SCORER_VERSION
     """Scorer version that produced the scores."""
@@ -135,13 +111,13 @@ class Results:
 def to_dict(results: Results) -> dict[str, Any]:
     """Return the JSON-ready dict of ``results`` (current schema version)."""
     tasks: dict[str, Any] = {}
-    for item in results.report.not_attempted:
+    for item in results.scores.not_attempted:
         task, _, subtask = item.partition("/")
         if subtask:
             tasks.setdefault(task, {})[subtask] = {"attempted": False}
         else:
             tasks[task] = {"attempted": False}
-    for result in results.report.results:
+    for result in results.scores.results:
         subtasks = tasks.setdefault(result.task, {})
         subtasks.setdefault(result.subtask, {})[result.mode] = _result_dict(result)
     data = {
@@ -156,8 +132,8 @@ def to_dict(results: Results) -> dict[str, Any]:
             "created": results.provenance.created,
         },
         "tasks": tasks,
-        "not_attempted": list(results.report.not_attempted),
-        "unaligned": [vars(span).copy() for span in results.report.unaligned],
+        "not_attempted": list(results.scores.not_attempted),
+        "unaligned": [vars(span).copy() for span in results.scores.unaligned],
     }
     if results.contrast_consistency:
         data[results_contrast.SECTION] = results_contrast.to_dict(results.contrast_consistency)
@@ -234,7 +210,7 @@ def from_dict(data: Any, *, file: str | Path | None = None) -> Results:
             ),
             created=reader.string(provenance.get("created"), "provenance.created"),
         ),
-        report=ScoreReport(tuple(results), tuple(listed), tuple(unaligned)),
+        scores=Scores(tuple(results), tuple(listed), tuple(unaligned)),
         scorer_version=reader.string(data.get("scorer_version"), "scorer_version"),
         schema_version=SCHEMA_VERSION,
         contrast_consistency=results_contrast.from_dict(

@@ -1,18 +1,20 @@
 """LEADERBOARD.md, generated from the results files in ``results/`` and nothing else.
 
-Every ``*.json`` file of the results folder is read with :func:`benchmark.results.read_results`
-(older schema versions migrate). Files are grouped by the split they were scored on
-(``provenance.config.split``, ``test`` when absent); within a split there is one table per
-task. Rows are (system, subtask) pairs with P, R, F1 and the 95% CI of F1 in both match modes;
+Every ``*.json`` file of the results folder is read with
+:func:`benchmark.evaluation.results.read_results` (older schema versions migrate). Files are
+grouped by the split they were scored on (``provenance.config.split``, the main split when
+absent), splits in the order of :data:`benchmark.dataset.splits.SPLITS`; within a split there
+is one table per task. Rows are (system, subtask) pairs with P, R, F1 and the 95% CI of F1 in
+every match mode the files hold (modes of :data:`benchmark.scoring.modes.MATCH_MODES` first);
 systems are ranked by the exact-match F1 of the task's main subtask (:data:`MAIN_SUBTASKS`),
 ties share a rank and are listed by name; a system that did not attempt the task (or its main
 subtask) comes last, unranked, and shows ``not attempted`` rather than zeros.
 
 A split whose files carry contrast consistency (the ``contrast`` split,
-:mod:`benchmark.results_contrast`) also gets a consistency table before its task tables: one
-row per phenomenon and an ``overall`` row, one column per system (best overall consistency
-first), each cell ``consistent/groups (share)`` in :data:`RANKING_MODE`; then one row per task
-with the main subtask's exact F1 on that split.
+:mod:`benchmark.evaluation.results_contrast`) also gets a consistency table before its task
+tables: one row per phenomenon and an ``overall`` row, one column per system (best overall
+consistency first), each cell ``consistent/groups (share)`` in :data:`RANKING_MODE`; then one
+row per task with the main subtask's exact F1 on that split.
 
 The page holds no wall-clock date and nothing machine-specific: regenerating it from the same
 results gives the same bytes (a test compares the committed page with a fresh rendering).
@@ -25,26 +27,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmark.atomic import write_text_atomically
+from benchmark.dataset.splits import MAIN_SPLIT, page_order
 from benchmark.errors import DataError
-from benchmark.results import Results, read_results
-from benchmark.results_contrast import section_find
+from benchmark.evaluation.results import Results, read_results
+from benchmark.evaluation.results_contrast import OVERALL, section_find
 from benchmark.scoring.consistency import Consistency
-from benchmark.scoring.keys import MATCH_MODES
-from benchmark.scoring.report import SubtaskResult
-from benchmark.scoring.run import TASKS
+from benchmark.scoring.modes import EXACT, MODE_NAMES
+from benchmark.scoring.scores import SubtaskResult
+from benchmark.scoring.tasks import TASKS
 
-MAIN_SUBTASKS: dict[str, str] = {
-    "events": "trigger_classification",
-    "casualties": "record",
-    "attributions": "relation",
-    "hedges": "cue_typed",
-}
+MAIN_SUBTASKS: dict[str, str] = {name: spec.main for name, spec in TASKS.items()}
 """Task -> the subtask whose exact-match F1 ranks the systems."""
 
-RANKING_MODE = "exact"
+RANKING_MODE = EXACT.name
 """Match mode of the ranking F1."""
 
-DEFAULT_SPLIT = "test"
+DEFAULT_SPLIT = MAIN_SPLIT
 """Split assumed for a results file whose config does not name one."""
 
 HEADER = (
@@ -62,7 +60,7 @@ HOW_TO_SUBMIT = """## How to submit
 3. Regenerate this page: `kharkiv-ie leaderboard`.
 4. Open a pull request with `results/NAME.json`, the submission file and the regenerated
    `LEADERBOARD.md`. Your rows show `submitted`; rows marked `reproduce` were produced by
-   `kharkiv-ie reproduce` from the Hydra configs in `baselines/conf/`.
+   `kharkiv-ie reproduce` from the Hydra configs in `conf/`.
 """
 """The closing section of the page."""
 
@@ -153,7 +151,7 @@ def render(entries: Sequence[Entry]) -> str:
         "split and the tests on newly written paragraphs probe how far they generalise.",
         "",
     ]
-    splits = sorted({e.split for e in entries}, key=lambda s: (s != DEFAULT_SPLIT, s))
+    splits = page_order({e.split for e in entries})
     if not splits:
         lines += ["No results yet.", ""]
     for split in splits:
@@ -161,8 +159,9 @@ def render(entries: Sequence[Entry]) -> str:
         lines += [f"## Split `{split}`", ""]
         lines += _systems_table(chosen)
         lines += _consistency_table(chosen)
+        modes = _modes(chosen)
         for task in TASKS:
-            lines += _task_table(chosen, task)
+            lines += _task_table(chosen, task, modes)
     lines.append(HOW_TO_SUBMIT)
     return "\n".join(lines)
 
@@ -175,9 +174,16 @@ def write_leaderboard(*, results_dir: str | Path, out: str | Path) -> bool:
 
 def _result(entry: Entry, task: str, subtask: str, mode: str) -> SubtaskResult | None:
     try:
-        return entry.results.report.get(task, subtask, mode)
+        return entry.results.scores.get(task, subtask, mode)
     except KeyError:
         return None
+
+
+def _modes(entries: Sequence[Entry]) -> list[str]:
+    """Return the modes scored in ``entries``: the known ones in table order, then the others."""
+    seen = list(dict.fromkeys(r.mode for e in entries for r in e.results.scores.results))
+    known = [mode for mode in MODE_NAMES if mode in seen]
+    return (known + [mode for mode in seen if mode not in MODE_NAMES]) or list(MODE_NAMES)
 
 
 def _systems_table(entries: Sequence[Entry]) -> list[str]:
@@ -221,9 +227,8 @@ def _date(entry: Entry) -> str:
     return created[:10] if isinstance(created, str) and len(created) >= 10 else "—"
 
 
-def _task_table(entries: Sequence[Entry], task: str) -> list[str]:
-    """Return the table of one task: (system, subtask) rows, both modes, ranked."""
-    modes = MATCH_MODES
+def _task_table(entries: Sequence[Entry], task: str, modes: Sequence[str]) -> list[str]:
+    """Return the table of one task: (system, subtask) rows, one column group per mode, ranked."""
     head = ["#", "System", "Subtask"]
     for mode in modes:
         head += [f"P {mode}", f"R {mode}", f"F1 {mode}", f"95% CI {mode}"]
@@ -234,12 +239,12 @@ def _task_table(entries: Sequence[Entry], task: str) -> list[str]:
         _row(head),
         _row(["---"] * len(head)),
     ]
-    subtasks = [subtask.name for subtask in TASKS[task]]
+    subtasks = TASKS[task].subtask_names()
     for rank, entry in ranked(entries, task):
         provenance = (
             f"{entry.verified_by} · {_date(entry)} · data `{entry.results.dataset.sha256[:8]}`"
         )
-        if task in entry.results.report.not_attempted:
+        if task in entry.results.scores.not_attempted:
             cells = ["not attempted"] + ["—"] * (4 * len(modes) - 1)
             lines.append(_row([rank, _system_cell(entry), "—", *cells, provenance]))
             continue
@@ -248,7 +253,7 @@ def _task_table(entries: Sequence[Entry], task: str) -> list[str]:
             cells = []
             for mode in modes:
                 result = _result(entry, task, subtask, mode)
-                if f"{task}/{subtask}" in entry.results.report.not_attempted:
+                if f"{task}/{subtask}" in entry.results.scores.not_attempted:
                     cells += ["not attempted", "—", "—", "—"]
                 elif result is None:
                     cells += ["—"] * 4
@@ -279,7 +284,7 @@ def consistency_rows(entry: Entry) -> dict[str, Consistency] | None:
     section = section_find(entry.results.contrast_consistency, RANKING_MODE)
     if section is None:
         return None
-    return {**{row.phenomenon: row for row in section.phenomena}, "overall": section.overall}
+    return {**{row.phenomenon: row for row in section.phenomena}, OVERALL: section.overall}
 
 
 def _consistency_table(entries: Sequence[Entry]) -> list[str]:
@@ -290,13 +295,13 @@ def _consistency_table(entries: Sequence[Entry]) -> list[str]:
 
     def overall(entry: Entry) -> float:
         rows = rows_of[entry.name]
-        share = rows["overall"].consistency if rows else None
+        share = rows[OVERALL].consistency if rows else None
         return -1.0 if share is None else share
 
     systems = sorted(entries, key=lambda e: (-overall(e), e.name))
     phenomena: list[str] = []
     for rows in rows_of.values():
-        phenomena += [name for name in rows or () if name not in phenomena and name != "overall"]
+        phenomena += [name for name in rows or () if name not in phenomena and name != OVERALL]
     head = ["Phenomenon", *(_system_cell(entry) for entry in systems)]
     lines = [
         f"### Contrast consistency ({RANKING_MODE} match)",
@@ -308,9 +313,9 @@ def _consistency_table(entries: Sequence[Entry]) -> list[str]:
         _row(head),
         _row(["---"] * len(head)),
     ]
-    for name in [*phenomena, "overall"]:
+    for name in [*phenomena, OVERALL]:
         cells = [_consistency_cell((rows_of[e.name] or {}).get(name)) for e in systems]
-        lines.append(_row([f"**{name}**" if name == "overall" else name, *cells]))
+        lines.append(_row([f"**{name}**" if name == OVERALL else name, *cells]))
     for task in TASKS:
         label = f"F1 {task} ({MAIN_SUBTASKS[task]})"
         lines.append(_row([label, *(_number(main_f1(entry, task)) for entry in systems)]))

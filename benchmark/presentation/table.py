@@ -17,8 +17,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from benchmark.results_contrast import ConsistencySection
-from benchmark.scoring.report import ScoreReport, SubtaskResult
+from benchmark.evaluation.results_contrast import ConsistencySection
+from benchmark.scoring.scores import Scores, SubtaskResult
 
 NOT_ATTEMPTED = "not attempted"
 """What the table shows instead of numbers for a task or subtask not attempted."""
@@ -36,7 +36,7 @@ def interval(ci95: tuple[float, float] | None) -> str:
     return f"[{percent(ci95[0])}, {percent(ci95[1])}]"
 
 
-def render(report: ScoreReport, *, tasks: Sequence[str], modes: Sequence[str]) -> str:
+def render(report: Scores, *, tasks: Sequence[str], modes: Sequence[str]) -> str:
     """Return the whole table for ``tasks`` (in this order) and ``modes`` (text, final newline)."""
     lines: list[str] = []
     not_attempted = set(report.not_attempted)
@@ -84,7 +84,7 @@ def consistency_table(sections: Sequence[ConsistencySection]) -> str:
     return "\n".join([*lines, *_aligned(rows)]) + "\n"
 
 
-def unaligned_lines(report: ScoreReport) -> list[str]:
+def unaligned_lines(report: Scores) -> list[str]:
     """Return the count of unaligned spans and one line per span."""
     lines = [f"unaligned spans (counted as false positives): {len(report.unaligned)}"]
     for span in report.unaligned:
@@ -93,7 +93,7 @@ def unaligned_lines(report: ScoreReport) -> list[str]:
     return lines
 
 
-def _subtasks(report: ScoreReport, task: str) -> list[str]:
+def _subtasks(report: Scores, task: str) -> list[str]:
     """Subtask names of ``task`` in report order (scored ones and not-attempted ones)."""
     names: list[str] = []
     for result in report.results:
@@ -106,7 +106,7 @@ def _subtasks(report: ScoreReport, task: str) -> list[str]:
     return names
 
 
-def _find(report: ScoreReport, task: str, subtask: str, mode: str) -> SubtaskResult | None:
+def _find(report: Scores, task: str, subtask: str, mode: str) -> SubtaskResult | None:
     try:
         return report.get(task, subtask, mode)
     except KeyError:

@@ -1,15 +1,16 @@
-"""Turn one scored submission (:class:`benchmark.evaluate.Evaluation`) into the HTML page.
+"""Turn one scored submission (:class:`benchmark.evaluation.evaluate.Evaluation`) into the page.
 
-The scores, intervals and provenance come from :func:`benchmark.evaluate.evaluate` (nothing is
-rescored here); this module only assembles the model and the header rows.
+The scores, intervals and provenance come from :func:`benchmark.evaluation.evaluate.evaluate`
+(nothing is rescored here); this module only assembles the model and the header rows.
 """
 
 from __future__ import annotations
 
-from benchmark.evaluate import Evaluation
-from benchmark.report.model import build_model
-from benchmark.report.page import render
-from benchmark.schema import Annotations
+from benchmark.dataset.schema import Annotations
+from benchmark.evaluation.evaluate import Evaluation
+from benchmark.presentation.error_page.html import render
+from benchmark.presentation.error_page.model import build_model
+from benchmark.scoring.modes import EXACT
 
 
 def provenance_rows(evaluation: Evaluation, *, split: str) -> dict[str, str]:
@@ -29,11 +30,11 @@ def provenance_rows(evaluation: Evaluation, *, split: str) -> dict[str, str]:
     }
 
 
-def report_page(
-    evaluation: Evaluation, *, gold: Annotations, split: str, mode: str = "exact"
+def error_page(
+    evaluation: Evaluation, *, gold: Annotations, split: str, mode: str = EXACT.name
 ) -> str:
     """Return the self-contained HTML error-analysis page of ``evaluation``."""
     model = build_model(
-        gold, evaluation.submission.annotations, evaluation.results.report, mode=mode
+        gold, evaluation.submission.annotations, evaluation.results.scores, mode=mode
     )
     return render(model, provenance=provenance_rows(evaluation, split=split))

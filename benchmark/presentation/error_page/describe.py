@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from benchmark.schema import ID_FIELD, Annotations, Document, Span
+from benchmark.dataset.layers import LAYERS
+from benchmark.dataset.schema import Annotations, Document, Span
 
 _MAX_QUOTE = 90
 """Longest quoted span text; longer ones are shortened with an ellipsis."""
@@ -32,7 +33,7 @@ def quote(span: Span | None) -> str:
     if span is None:
         return "—"
     text = span.text if len(span.text) <= _MAX_QUOTE else span.text[: _MAX_QUOTE - 1] + "…"
-    marker = " (unaligned)" if span.start < 0 else ""
+    marker = " (unaligned)" if span.unaligned else ""
     return f"“{text}”{marker}"
 
 
@@ -53,7 +54,7 @@ def describe(
 
 
 def _find(layer: str, annotations: Annotations, doc_id: str, item_id: str) -> object | None:
-    id_field = ID_FIELD[layer]
+    id_field = LAYERS[layer].id_field
     for item in getattr(annotations, layer):
         if item.doc_id == doc_id and getattr(item, id_field) == item_id:
             return item
@@ -76,7 +77,7 @@ def _casualty(record, part: str, subtask: str) -> tuple[str, Span]:
     if part:
         value = getattr(record, part)
         shown = quote(value) if isinstance(value, Span) else str(value)
-        span = value if isinstance(value, Span) and value.start >= 0 else record.victim
+        span = value if isinstance(value, Span) and not value.unaligned else record.victim
         return f"{part} = {shown} (record: {head})", span
     return head, record.victim
 
@@ -109,7 +110,7 @@ _DESCRIBERS = {
 
 def _sentence_of(document: Document, span: Span | None) -> int | None:
     """Return the id of the sentence holding ``span``'s start, None if unaligned or outside."""
-    if span is None or span.start < 0:
+    if span is None or span.unaligned:
         return None
     for sentence in document.sentences:
         if sentence.start <= span.start < sentence.end:

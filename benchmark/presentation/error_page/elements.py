@@ -17,8 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from benchmark.schema import LAYERS as LAYERS  # the page order; re-exported for the report
-from benchmark.schema import Annotations, Span
+from benchmark.dataset.schema import Annotations, Span
 
 
 @dataclass(frozen=True)
@@ -30,7 +29,7 @@ class ElementSpan:
     item_id: str
     """The scorer's item id of this element (``E3``, ``E3/arg1``, ``C2/location``)."""
     span: Span
-    """The highlighted text (start = end = -1 when unaligned: not drawn)."""
+    """The highlighted text (not drawn when unaligned)."""
     label: str
     """Short type label (``ATTACK``, ``TARGET``, ``speculation``...)."""
     relation_id: str | None = None

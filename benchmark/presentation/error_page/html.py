@@ -1,8 +1,9 @@
-"""Render a :class:`~benchmark.report.model.ReportModel` as one self-contained HTML page.
+"""Render a :class:`~benchmark.presentation.error_page.model.PageModel` as one HTML page.
 
 Standard library only: every text goes through :func:`html.escape`; the page's structure is
-written by hand from small templates. CSS and script are inline (:mod:`benchmark.report.style`)
-and the page references no file or address outside itself.
+written by hand from small templates. CSS and script are inline
+(:mod:`benchmark.presentation.error_page.style`) and the page references no file or address
+outside itself.
 
 Each highlighted piece of text is an element ``<span class="m STATUS ELEMENT lN ...">`` with
 ``data-gold`` / ``data-pred`` (scorer item ids), ``data-label`` (type label, printed),
@@ -15,11 +16,18 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from string import Template
 
-from benchmark.report.model import ErrorItem, LayerView, Mark, RelationRow, ReportModel
-from benchmark.report.segments import lanes, segments
-from benchmark.report.style import CSS, MAX_LANE, RELATION_COLOURS, SCRIPT
-from benchmark.schema import Document
-from benchmark.scoring.run import TASKS
+from benchmark.dataset.layers import LAYERS
+from benchmark.dataset.schema import Document
+from benchmark.presentation.error_page.model import (
+    ErrorItem,
+    LayerView,
+    Mark,
+    PageModel,
+    RelationRow,
+)
+from benchmark.presentation.error_page.segments import lanes, segments
+from benchmark.presentation.error_page.style import CSS, MAX_LANE, RELATION_COLOURS, SCRIPT
+from benchmark.scoring.tasks import TASKS
 
 STATUS_NAMES: dict[str, str] = {
     "tp": "TP (matched)",
@@ -29,12 +37,7 @@ STATUS_NAMES: dict[str, str] = {
 }
 """Status -> its name on the page."""
 
-LAYER_TITLES: dict[str, str] = {
-    "events": "Events",
-    "casualties": "Casualties",
-    "attributions": "Attributions",
-    "hedges": "Hedges",
-}
+LAYER_TITLES: dict[str, str] = {name: spec.title for name, spec in LAYERS.items()}
 """Layer -> section heading."""
 
 _PAGE = Template(
@@ -64,7 +67,7 @@ $sections
 )
 
 
-def render(model: ReportModel, *, provenance: Mapping[str, str]) -> str:
+def render(model: PageModel, *, provenance: Mapping[str, str]) -> str:
     """Return the HTML page of ``model``; ``provenance`` rows head the page, in order."""
     system = provenance.get("system", "submission")
     sections = [("scores", "Scores", _scores(model))]
@@ -123,10 +126,10 @@ def _attr(name: str, value: str | None) -> str:
     return "" if not value else f' {name}="{escape(value)}"'
 
 
-def _scores(model: ReportModel) -> str:
+def _scores(model: PageModel) -> str:
     report = model.report
     parts = []
-    modes = sorted({r.mode for r in report.results}, key=("exact", "overlap").index)
+    modes = list(dict.fromkeys(r.mode for r in report.results))
     for task in TASKS:
         if task in report.not_attempted:
             parts.append(f"<h3>{escape(task)}</h3><p class=note>not attempted</p>")
@@ -136,8 +139,7 @@ def _scores(model: ReportModel) -> str:
             "".join(f'<th scope="col">{name}</th>' for name in _SCORE_COLUMNS) for _ in modes
         )
         rows = []
-        for subtask in TASKS[task]:
-            name = subtask.name
+        for name in TASKS[task].subtask_names():
             if f"{task}/{name}" in report.not_attempted:
                 rows.append(
                     f'<tr class="na"><th scope="row">{escape(name)}</th>'
@@ -175,7 +177,7 @@ def _score_cells(result) -> str:
     return "".join(f'<td class="num">{value}</td>' for value in values)
 
 
-def _layer(view: LayerView, model: ReportModel) -> str:
+def _layer(view: LayerView, model: PageModel) -> str:
     counts = {s: sum(1 for m in view.marks if m.status == s) for s in ("tp", "fp", "fn")}
     if view.attempted:
         intro = (
@@ -318,7 +320,7 @@ def _errors(title: str, status: str, errors: Sequence[ErrorItem]) -> str:
     )
 
 
-def _unaligned(model: ReportModel) -> str:
+def _unaligned(model: PageModel) -> str:
     if not model.unaligned:
         return '<p class="note">No unaligned spans.</p>'
     head = "".join(

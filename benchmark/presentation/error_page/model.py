@@ -1,7 +1,8 @@
-"""The report model: gold + prediction + score report -> what the page shows, per layer.
+"""The page model: gold + prediction + scores -> what the error page shows, per layer.
 
-For every layer, every highlighted element span (see :mod:`benchmark.report.elements`) becomes
-a :class:`Mark` with a status read from the score report of one match mode: ``tp`` (matched),
+For every layer, every highlighted element span (see
+:mod:`benchmark.presentation.error_page.elements`) becomes a :class:`Mark` with a status read
+from the scores of one match mode: ``tp`` (matched),
 ``fn`` (gold, missed), ``fp`` (predicted, spurious). A matched pair with identical offsets is
 one mark carrying both ids; a matched pair whose offsets differ (overlap mode) is two ``tp``
 marks, one per side. Unaligned predicted spans have no position and are not marked (they are
@@ -17,10 +18,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from benchmark.report.describe import describe, quote
-from benchmark.report.elements import ELEMENTS, ElementSpan
-from benchmark.schema import LAYERS, Annotations, Attribution
-from benchmark.scoring.report import ScoreReport, SubtaskResult, UnalignedSpan
+from benchmark.dataset.layers import LAYERS
+from benchmark.dataset.schema import Annotations, Attribution
+from benchmark.presentation.error_page.describe import describe, quote
+from benchmark.presentation.error_page.elements import ELEMENTS, ElementSpan
+from benchmark.scoring.modes import EXACT
+from benchmark.scoring.scores import Scores, SubtaskResult
+from benchmark.submission.unaligned import UnalignedSpan
 
 STATUSES: tuple[str, ...] = ("tp", "fp", "fn", "gold")
 """Mark statuses; ``gold`` is a gold span of a layer that was not attempted."""
@@ -115,12 +119,12 @@ class LayerView:
 
 
 @dataclass(frozen=True)
-class ReportModel:
+class PageModel:
     """The whole page's content, before rendering."""
 
     gold: Annotations
     """Gold annotations (their documents are rendered)."""
-    report: ScoreReport
+    report: Scores
     """Scores of the submission (with intervals when computed)."""
     mode: str
     """Match mode whose statuses colour the spans."""
@@ -131,15 +135,15 @@ class ReportModel:
 
 
 def build_model(
-    gold: Annotations, pred: Annotations, report: ScoreReport, *, mode: str = "exact"
-) -> ReportModel:
+    gold: Annotations, pred: Annotations, report: Scores, *, mode: str = EXACT.name
+) -> PageModel:
     """Return the report model of ``pred`` scored against ``gold`` (statuses of ``mode``)."""
     numbers = _relation_numbers(gold, pred, _result(report, "attributions", "relation", mode))
     layers = tuple(_layer(layer, gold, pred, report, mode, numbers) for layer in LAYERS)
-    return ReportModel(gold, report, mode, layers, report.unaligned)
+    return PageModel(gold, report, mode, layers, report.unaligned)
 
 
-def _result(report: ScoreReport, task: str, subtask: str, mode: str) -> SubtaskResult | None:
+def _result(report: Scores, task: str, subtask: str, mode: str) -> SubtaskResult | None:
     try:
         return report.get(task, subtask, mode)
     except KeyError:
@@ -150,7 +154,7 @@ def _layer(
     layer: str,
     gold: Annotations,
     pred: Annotations,
-    report: ScoreReport,
+    report: Scores,
     mode: str,
     numbers: tuple[dict, dict],
 ) -> LayerView:
@@ -191,8 +195,8 @@ def _element_marks(
         else:
             marks.append(_mark(span, "tp", element, numbers, gold=span))
     for key, span in pred.items():
-        if span.span.start < 0:
-            continue  # unaligned: no position in the text; listed separately
+        if span.span.unaligned:
+            continue  # no position in the text; listed separately
         partner = gold.get(pred_to_gold.get(key))
         if partner is None:
             marks.append(_mark(span, "fp", element, numbers, pred=span))
@@ -237,7 +241,7 @@ def _same_place(a: ElementSpan, b: ElementSpan) -> bool:
 
 
 def _errors(
-    layer: str, gold: Annotations, pred: Annotations, report: ScoreReport, mode: str
+    layer: str, gold: Annotations, pred: Annotations, report: Scores, mode: str
 ) -> list[ErrorItem]:
     """Return every missed and spurious item of every subtask of ``layer`` in ``mode``."""
     errors = []

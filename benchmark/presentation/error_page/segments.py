@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from benchmark.report.model import Mark
+from benchmark.presentation.error_page.model import Mark
 
 _ELEMENT_RANK = {
     "content": 0,
