@@ -7,10 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmark.dataset.splits import MAIN_SPLIT, SPLIT_NAMES
 from benchmark.errors import DataError
-
-SPLITS: tuple[str, ...] = ("test", "contrast")
-"""Values of ``--split``."""
 
 
 def bounded_int(minimum: int) -> Callable[[str], int]:
@@ -44,8 +42,8 @@ def add_gold_dir(parser: argparse.ArgumentParser) -> None:
 
 
 def add_split(parser: argparse.ArgumentParser) -> None:
-    """Add ``--split`` (test or contrast; default test)."""
-    parser.add_argument("--split", choices=SPLITS, default="test")
+    """Add ``--split`` (the splits of :data:`benchmark.dataset.splits.SPLITS`; default: main)."""
+    parser.add_argument("--split", choices=SPLIT_NAMES, default=MAIN_SPLIT)
 
 
 def add_submission(parser: argparse.ArgumentParser) -> None:

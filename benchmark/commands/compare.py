@@ -3,7 +3,8 @@
 Both files are submissions (the tests need per-sentence counts, which results files do not
 keep). For every (task, subtask, mode) both attempted: F1 of A, F1 of B, the difference, the
 paired-bootstrap p-value (one-sided) and the approximate-randomisation p-value (two-sided).
-The low-power warning is always printed. Thin: the work is :func:`benchmark.evaluate.compare`.
+The low-power warning is always printed. Thin: the work is
+:func:`benchmark.evaluation.compare.compare`.
 """
 
 from __future__ import annotations
@@ -36,8 +37,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compare ``args.b`` with ``args.a``; return 0, or 2 on bad input."""
-    from benchmark.evaluate import compare, load_split  # imports datasets: slow
-    from benchmark.stats import low_power_warning
+    from benchmark.evaluation.compare import compare
+    from benchmark.evaluation.evaluate import load_split
+    from benchmark.stats.power import low_power_warning
 
     try:
         gold = load_split(split=args.split, data_dir=args.gold_dir)
