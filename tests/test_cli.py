@@ -5,19 +5,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_integrity import REPO, edit_rows, write_tiny_dataset
+from support.tiny_dataset import REPO, edit_rows
 
 from benchmark import cli
-
-
-@pytest.fixture(autouse=True)
-def _cache(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("KHARKIV_IE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "hf-cache"))
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory):
-    return write_tiny_dataset(tmp_path_factory.mktemp("pristine") / "data")
 
 
 def test_help_lists_check_data(capsys):
@@ -34,18 +24,18 @@ def test_check_data_help(capsys):
     assert "--data-dir" in capsys.readouterr().out
 
 
-def test_check_data_ok(pristine, capsys):
-    assert cli.main(["check-data", "--data-dir", str(pristine)]) == 0
+def test_check_data_ok(tiny_dataset, capsys):
+    assert cli.main(["check-data", "--data-dir", str(tiny_dataset)]) == 0
     captured = capsys.readouterr()
     assert captured.out == (
-        f"OK: {pristine}: all 13 checks passed; rows per config: test: documents 1, events 3, "
+        f"OK: {tiny_dataset}: all 13 checks passed; rows per config: test: documents 1, events 3, "
         "casualties 1, attributions 3, hedges 2, tokens 22\n"
     )
     assert captured.err == ""
 
 
-def test_check_data_reports_problems(pristine, tmp_path, capsys):
-    data = Path(shutil.copytree(pristine, tmp_path / "data"))
+def test_check_data_reports_problems(tiny_dataset, tmp_path, capsys):
+    data = Path(shutil.copytree(tiny_dataset, tmp_path / "data"))
     edit_rows(data, "events", 2, lambda row: row.update(sentence_id=1))
     edit_rows(data, "hedges", 2, lambda row: row.update(hedge_id="H1"))
     assert cli.main(["check-data", "--data-dir", str(data)]) == 2
@@ -68,8 +58,8 @@ def test_check_data_missing_folder(tmp_path, capsys):
     )
 
 
-def test_console_script_exit_code_without_traceback(pristine, tmp_path):
-    data = Path(shutil.copytree(pristine, tmp_path / "data"))
+def test_console_script_exit_code_without_traceback(tiny_dataset, tmp_path):
+    data = Path(shutil.copytree(tiny_dataset, tmp_path / "data"))
     (data / "MANIFEST.sha256").unlink()
     env = {**os.environ, "KHARKIV_IE_CACHE_DIR": str(tmp_path / "cache")}
     result = subprocess.run(

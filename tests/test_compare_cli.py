@@ -3,7 +3,7 @@ import json
 import pytest
 
 from benchmark import cli
-from benchmark.loading import load_gold
+from benchmark.dataset.loading import load_gold
 from benchmark.stats import LOW_POWER_WARNING
 from benchmark.submission import submission_line_from_annotations
 

@@ -9,8 +9,8 @@ import json
 import pytest
 
 from benchmark import cli
-from benchmark.loading import load_gold
-from benchmark.results import read_results
+from benchmark.dataset.loading import load_gold
+from benchmark.evaluation.results import read_results
 from benchmark.submission import submission_line_from_annotations
 
 ALL_SUBTASKS = {
@@ -87,7 +87,7 @@ def test_gold_scores_one_everywhere(tmp_path, gold):
     uncertain = sum(s.uncertain for d in gold.documents for s in d.sentences)
     assert data["tasks"]["hedges"]["uncertain"]["exact"]["tp"] == uncertain
     assert data["not_attempted"] == [] and data["unaligned"] == []
-    assert read_results(out).report.get("events", "factuality", "exact").f1 == 1.0
+    assert read_results(out).scores.get("events", "factuality", "exact").f1 == 1.0
 
 
 def test_text_only_gold_scores_one_everywhere(tmp_path, gold):

@@ -7,10 +7,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from report_helpers import ATTEMPTED, GOLD, PRED
+from support.report_case import ATTEMPTED, GOLD, PRED
 
-from benchmark.report.model import build_model
-from benchmark.report.page import render
+from benchmark.presentation.error_page.html import render
+from benchmark.presentation.error_page.model import build_model
 from benchmark.scoring.run import score
 
 

@@ -8,7 +8,7 @@ from benchmark.submission.format import submission_line_from_annotations
 
 @pytest.fixture(scope="module")
 def gold_submission(tmp_path_factory):
-    from benchmark.loading import load_gold
+    from benchmark.dataset.loading import load_gold
 
     gold = load_gold()
     path = tmp_path_factory.mktemp("sub") / "gold_as_system.jsonl"

@@ -1,6 +1,6 @@
-from report_helpers import ATTEMPTED, EXPECTED_EXACT, GOLD, PRED
+from support.report_case import ATTEMPTED, EXPECTED_EXACT, GOLD, PRED
 
-from benchmark.report.model import build_model
+from benchmark.presentation.error_page.model import build_model
 from benchmark.scoring.run import score
 
 

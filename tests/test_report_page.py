@@ -2,12 +2,13 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from report_helpers import ATTEMPTED, EXPECTED_EXACT, GOLD, PRED, TEXT
+from support.report_case import ATTEMPTED, EXPECTED_EXACT, GOLD, PRED, TEXT
 
-from benchmark.report.elements import ELEMENTS, LAYERS
-from benchmark.report.model import build_model
-from benchmark.report.page import render
-from benchmark.schema import Annotations
+from benchmark.dataset.layers import LAYER_NAMES as LAYERS
+from benchmark.dataset.schema import Annotations
+from benchmark.presentation.error_page.elements import ELEMENTS
+from benchmark.presentation.error_page.html import render
+from benchmark.presentation.error_page.model import build_model
 from benchmark.scoring.run import score
 
 PROVENANCE = {
@@ -125,7 +126,7 @@ def _assert_self_contained(page):
 
 @pytest.fixture(scope="module")
 def real_gold():
-    from benchmark.loading import load_gold
+    from benchmark.dataset.loading import load_gold
 
     return load_gold()
 
@@ -161,7 +162,7 @@ def test_real_gold_as_prediction_is_all_tp(real_gold):
 def test_multi_document_split_is_one_collapsible_block_per_document():
     from dataclasses import replace
 
-    from benchmark.loading import load_gold
+    from benchmark.dataset.loading import load_gold
 
     contrast = load_gold(split="contrast")
     wrong = "kharkiv-001-c01-e1"  # paragraph 0: it has gold events, all missed below

@@ -1,7 +1,7 @@
 import pytest
 
-from benchmark.report.model import Mark
-from benchmark.report.segments import lanes, segments
+from benchmark.presentation.error_page.model import Mark
+from benchmark.presentation.error_page.segments import lanes, segments
 
 
 def _mark(start, end, element="argument", status="tp", gold_id="g"):

@@ -5,8 +5,8 @@ import shutil
 import pytest
 
 from benchmark import cli
-from benchmark.loading import content_hash, data_dir, load_gold
-from benchmark.results import SCHEMA_VERSION, read_results
+from benchmark.dataset.loading import content_hash, data_dir, load_gold
+from benchmark.evaluation.results import SCHEMA_VERSION, read_results
 from benchmark.submission import submission_line_from_annotations
 
 
@@ -62,7 +62,7 @@ def test_results_carry_system_dataset_and_provenance(tmp_path, gold_file):
     }
     assert results.dataset.name == "kharkiv-ie" and results.dataset.version == "1.0.0"
     assert results.dataset.sha256 == content_hash(data_dir())
-    assert all(r.ci95 is None for r in results.report.results)  # --bootstrap 0
+    assert all(r.ci95 is None for r in results.scores.results)  # --bootstrap 0
 
 
 def test_tasks_and_modes_restrict_what_is_scored(tmp_path, gold_file, capsys):

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from benchmark.errors import DataError
-from benchmark.scoring.report import Counts, PerUnit, ScoreReport, SubtaskResult
+from benchmark.scoring.scores import Counts, PerUnit, Scores, SubtaskResult
 
 
 def test_counts_derive_ratios():
@@ -23,7 +23,7 @@ def test_per_unit_arrays_and_reindex():
 
 def test_report_get_and_ci():
     result = SubtaskResult("events", "cue", "exact", 1, 1, 1)
-    report = ScoreReport((result,))
+    report = Scores((result,))
     assert report.get("events", "cue", "exact").f1 == 0.5
     assert result.with_ci95(0.1, 0.9).ci95 == (0.1, 0.9)
     with pytest.raises(KeyError):

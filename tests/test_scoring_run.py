@@ -7,15 +7,23 @@ import dataclasses
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scoring_helpers import annotations, document
-from test_scoring_attributions import GOLD as ATTRIBUTIONS
-from test_scoring_casualties import GOLD as CASUALTIES
-from test_scoring_events import GOLD as EVENTS
-from test_scoring_events import PRED as EVENT_PRED
-from test_scoring_hedges import GOLD as HEDGES
+from support.attribution_case import GOLD as ATTRIBUTIONS
+from support.casualty_case import GOLD as CASUALTIES
+from support.documents import annotations, document
+from support.event_case import GOLD as EVENTS
+from support.event_case import PRED as EVENT_PRED
+from support.hedge_case import GOLD as HEDGES
 
+from benchmark.dataset.schema import (
+    Annotations,
+    Argument,
+    Attribution,
+    Casualty,
+    Event,
+    Hedge,
+    Span,
+)
 from benchmark.errors import DataError
-from benchmark.schema import Annotations, Argument, Attribution, Casualty, Event, Hedge, Span
 from benchmark.scoring import score
 from benchmark.scoring.sentences import gold_sentence_labels
 
@@ -78,7 +86,7 @@ def test_unaligned_span_is_a_listed_false_positive():
 
 @pytest.mark.parametrize(
     ("option", "value"),
-    [("tasks", ["event"]), ("modes", ["fuzzy"]), ("attempted", {"events", "tokens"})],
+    [("tasks", ["event"]), ("attempted", {"events", "tokens"})],
 )
 def test_bad_options(option, value):
     with pytest.raises(DataError, match=option):

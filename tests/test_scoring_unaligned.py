@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from scoring_helpers import annotations, document
+from support.documents import annotations, document
 
-from benchmark.schema import Attribution, Hedge, Span
-from benchmark.scoring.unaligned import unaligned_spans
+from benchmark.dataset.schema import Attribution, Hedge, Span
+from benchmark.submission.unaligned import unaligned_spans
 
 DOC = document("Il sindaco ha detto che forse ci sono vittime.")
 

@@ -1,4 +1,4 @@
-"""BIO2 conversion of flat span layers and the seqeval cross-check.
+"""Test oracle: BIO2 conversion of flat span layers and the seqeval cross-check.
 
 The ``tokens`` view tags triggers (by event type) and hedge cues (by cue type) in BIO2. For
 IOB2-valid data (token-aligned spans that do not overlap within a layer), seqeval's strict
@@ -15,9 +15,9 @@ from collections.abc import Mapping, Sequence
 from seqeval.metrics import f1_score
 from seqeval.scheme import IOB2
 
-from benchmark import text as segmentation
+from benchmark.dataset import text as segmentation
+from benchmark.dataset.schema import Annotations
 from benchmark.errors import DataError
-from benchmark.schema import Annotations
 
 TokenOffsets = Mapping[tuple[str, int], Sequence[tuple[int, int]]]
 """(doc_id, sentence_id) -> (start, end) of each token."""
@@ -42,7 +42,7 @@ def typed_spans(annotations: Annotations, *, layer: str) -> list[tuple[str, int,
 
 
 def token_offsets(annotations: Annotations) -> dict[tuple[str, int], list[tuple[int, int]]]:
-    """Tokenise every sentence of the documents with :func:`benchmark.text.tokenize`."""
+    """Tokenise every sentence of the documents with :func:`benchmark.dataset.text.tokenize`."""
     return {
         (document.doc_id, sentence.sentence_id): segmentation.tokenize(
             document.text, sentence.start, sentence.end

@@ -1,7 +1,7 @@
-"""seqeval strict IOB2 on the flat ``tokens`` view, side by side with our exact span counts.
+"""Test oracle: seqeval strict IOB2 on the flat ``tokens`` view, beside our exact span counts.
 
-The ``tokens`` view (:mod:`benchmark.tokens_view`) tags four flat span layers in BIO2, one row
-per sentence: ``event_tags``, ``hedge_tags``, ``attribution_tags``, ``casualty_tags``. For a
+The ``tokens`` view (:mod:`benchmark.dataset.tokens_view`) tags four flat span layers in BIO2,
+one row per sentence: ``event_tags``, ``hedge_tags``, ``attribution_tags``, ``casualty_tags``. For a
 gold view and a prediction's view generated the same way (:func:`flat_view`),
 :func:`flat_layer_scores` computes per column:
 
@@ -14,8 +14,8 @@ gold view and a prediction's view generated the same way (:func:`flat_view`),
 
 The decoding follows seqeval's strict IOB2 entity rule: an entity starts at ``B-X`` and goes on
 over the ``I-X`` tags that follow it; an ``I-`` tag that continues no entity of its type is
-not part of any entity (views built by :mod:`benchmark.tokens_view` never contain one). So the
-two sides must agree exactly; ``tests/test_scoring_flat.py`` checks that they do on the real
+not part of any entity (views built by :mod:`benchmark.dataset.tokens_view` never contain one).
+So the two sides must agree exactly; ``tests/test_scoring_flat.py`` checks that they do on the real
 gold, and that for events and hedges the flat figures equal the standoff scorer's.
 """
 
@@ -27,13 +27,14 @@ from typing import NamedTuple
 from seqeval.metrics import f1_score, precision_score, recall_score
 from seqeval.scheme import IOB2
 
+from benchmark.dataset.layers import LAYER_NAMES, TAG_COLUMNS
+from benchmark.dataset.schema import Annotations, TokenRow
+from benchmark.dataset.tokens_view import DroppedSpan, build_tokens_view
 from benchmark.errors import DataError
-from benchmark.schema import LAYERS, Annotations, TokenRow
 from benchmark.scoring.items import Item
-from benchmark.scoring.keys import EXACT
 from benchmark.scoring.matching import match
 from benchmark.scoring.metrics import ZERO_DIVISION, prf
-from benchmark.tokens_view import TAG_COLUMNS, DroppedSpan, build_tokens_view
+from benchmark.scoring.modes import EXACT
 
 
 class FlatScore(NamedTuple):
@@ -61,15 +62,15 @@ class FlatScore(NamedTuple):
 def flat_view(annotations: Annotations) -> tuple[tuple[TokenRow, ...], tuple[DroppedSpan, ...]]:
     """Return the token rows of every document of ``annotations`` and the spans dropped.
 
-    Built by :func:`benchmark.tokens_view.build_tokens_view`, document by document, exactly as
-    the committed ``tokens`` config is built from the gold layers.
+    Built by :func:`benchmark.dataset.tokens_view.build_tokens_view`, document by document,
+    exactly as the committed ``tokens`` config is built from the gold layers.
     """
     rows: list[TokenRow] = []
     dropped: list[DroppedSpan] = []
     for document in annotations.documents:
         of_doc = {
             layer: [item for item in getattr(annotations, layer) if item.doc_id == document.doc_id]
-            for layer in LAYERS
+            for layer in LAYER_NAMES
         }
         view = build_tokens_view(document, **of_doc)
         rows.extend(view.rows)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from benchmark.documents import sentence_offsets
-from benchmark.schema import Annotations, Document, Paragraph, Sentence, Span
+from benchmark.dataset.documents import sentence_offsets
+from benchmark.dataset.schema import Annotations, Document, Paragraph, Sentence, Span
 
 
 def document(text: str, *, doc_id: str = "d1", uncertain: tuple[int, ...] = ()) -> Document:

@@ -1,8 +1,8 @@
 """Hand-written Italian sentences (not from the corpus) tagged for the crf tests."""
 
 from baselines.document import document_from_text
-from benchmark.schema import Document, TokenRow
-from benchmark.text import tokenize
+from benchmark.dataset.schema import Document, TokenRow
+from benchmark.dataset.text import tokenize
 
 COLUMNS = ("event_tags", "hedge_tags", "attribution_tags", "casualty_tags")
 

@@ -11,9 +11,8 @@ same cue and content; casualties not attempted.
 
 from __future__ import annotations
 
-from scoring_helpers import annotations, document, span
-
-from benchmark.schema import Argument, Attribution, Casualty, Event, Hedge
+from benchmark.dataset.schema import Argument, Attribution, Casualty, Event, Hedge
+from support.documents import annotations, document, span
 
 TEXT = "I russi hanno bombardato Kharkiv. Secondo il sindaco, dieci civili sarebbero morti."
 DOC = document(TEXT)
