@@ -1,3 +1,4 @@
+import json
 import os
 import shutil
 import subprocess
@@ -8,6 +9,8 @@ import pytest
 from support.tiny_dataset import REPO, edit_rows
 
 from benchmark import cli
+from benchmark.dataset.gold import read_gold
+from benchmark.submission import submission_line_from_annotations
 
 
 def test_help_lists_check_data(capsys):
@@ -83,3 +86,77 @@ def test_ci_script_runs_the_locked_test_command():
     assert "set -euo pipefail" in lines
     assert lines[-1] == '"${uv[@]}" run --locked pytest'
     assert "uv=(uv)" in lines[-1 - 7 :] or any(line.strip() == "uv=(uv)" for line in lines)
+
+
+LIGHT_BASELINES = {
+    "baselines",
+    "baselines.cli",
+    "baselines.commands",
+    "baselines.commands.predict",
+    "baselines.commands.reproduce",
+    "baselines.config",
+    "baselines.document",
+}
+"""The only baselines modules the CLI imports before running a baseline (no extractor)."""
+
+_PROBE = """
+import json, sys
+from baselines.cli import main
+try:
+    code = main(sys.argv[2:])
+except SystemExit as exit:
+    code = exit.code
+with open(sys.argv[1], "w") as out:
+    json.dump({"code": code, "modules": sorted(sys.modules)}, out)
+"""
+
+
+def _imported(tmp_path, *args):
+    """Run the installed CLI's main in a fresh interpreter; return (exit code, modules)."""
+    report = tmp_path / "modules.json"
+    subprocess.run(
+        [sys.executable, "-c", _PROBE, str(report), *args],
+        check=True,
+        capture_output=True,
+        cwd=REPO,
+    )
+    data = json.loads(report.read_text(encoding="utf-8"))
+    return data["code"], set(data["modules"])
+
+
+def _heavy(modules):
+    return sorted(
+        name
+        for name in modules
+        if name.split(".")[0] in {"datasets", "scipy", "hydra", "omegaconf", "sklearn"}
+        or (name.startswith("baselines.") and name not in LIGHT_BASELINES)
+    )
+
+
+@pytest.fixture(scope="module")
+def gold_submission(tmp_path_factory):
+    gold = read_gold()
+    path = tmp_path_factory.mktemp("cli") / "gold.jsonl"
+    lines = [submission_line_from_annotations(gold, d.doc_id) for d in gold.documents]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def test_help_imports_no_heavy_module_and_no_numpy(tmp_path):
+    code, modules = _imported(tmp_path, "--help")
+    assert code == 0
+    assert _heavy(modules) == []
+    assert "numpy" not in modules
+
+
+def test_validate_imports_no_heavy_module(tmp_path, gold_submission):
+    code, modules = _imported(tmp_path, "validate", str(gold_submission))
+    assert code == 0
+    assert _heavy(modules) == []
+
+
+def test_score_reads_the_gold_without_datasets_hydra_or_a_baseline(tmp_path, gold_submission):
+    code, modules = _imported(tmp_path, "score", str(gold_submission), "--bootstrap", "0")
+    assert code == 0
+    assert _heavy(modules) == []
+    assert "benchmark.dataset.gold" in modules and "benchmark.dataset.loading" not in modules
