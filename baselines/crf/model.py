@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from baselines.crf.features import FeatureDict
-from benchmark.dataset.layers import TAG_COLUMNS
 
 if TYPE_CHECKING:
     import sklearn_crfsuite
 
-__all__ = ["TAG_COLUMNS", "CrfParams", "SentenceTagger"]  # TAG_COLUMNS: one CRF per column
+TAG_COLUMNS: tuple[str, ...] = ("event_tags", "hedge_tags", "attribution_tags", "casualty_tags")
+"""The ``tokens`` view columns this baseline learns, one CRF each (the ones
+:mod:`baselines.crf.layers` decodes into layers; a view may hold more)."""
 
 
 @dataclass(frozen=True)

@@ -9,27 +9,19 @@ integrity checks compare the committed card with it. Importing this module impor
 
 from __future__ import annotations
 
-import os
+import dataclasses
+import io
+import types
+import typing
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
 
-# datasets reads these when it is imported: this package never touches a hub.
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+import pyarrow as pa
+import pyarrow.json as paj
+import yaml
 
-import dataclasses  # noqa: E402
-import io  # noqa: E402
-import types  # noqa: E402
-import typing  # noqa: E402
-from collections.abc import Mapping  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
-
-import pyarrow as pa  # noqa: E402
-import pyarrow.json as paj  # noqa: E402
-import yaml  # noqa: E402
-from datasets import ClassLabel, Features, List, Value  # noqa: E402
-from datasets.table import table_cast  # noqa: E402
-
-from benchmark.dataset.configs import (  # noqa: E402
+from benchmark.dataset.configs import (
     CONFIG_TYPES,
     CONFIGS,
     DEFAULT_CONFIG,
@@ -37,9 +29,10 @@ from benchmark.dataset.configs import (  # noqa: E402
     available_splits,
     data_file,
 )
-from benchmark.dataset.configs import data_dir as default_data_dir  # noqa: E402
-from benchmark.dataset.schema import Argument, Span  # noqa: E402
-from benchmark.errors import DataError  # noqa: E402
+from benchmark.dataset.configs import data_dir as default_data_dir
+from benchmark.dataset.hf import ClassLabel, Features, List, Value, table_cast
+from benchmark.dataset.schema import Argument, Span
+from benchmark.errors import DataError
 
 _INT = Value("int32")
 _STR = Value("string")

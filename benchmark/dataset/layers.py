@@ -106,8 +106,8 @@ class LayerSpec:
     """Span field that anchors the item (in its sentence; aligned first in a submission)."""
     fields: tuple[FieldSpec, ...]
     """Every field of the schema class, in its field order."""
-    bio: BioColumn
-    """The layer's column of the flat ``tokens`` view."""
+    bio: BioColumn | None
+    """The layer's column of the flat ``tokens`` view, if it has one."""
     contains: tuple[tuple[str, str], ...] = ()
     """(outer, inner) span fields: the outer span must contain the inner one."""
 
@@ -289,7 +289,7 @@ TAG_COLUMNS: tuple[str, ...] = tuple(
 
 BIO_COLUMNS: Mapping[str, BioColumn] = MappingProxyType(
     {
-        column: next(s.bio for s in LAYERS.values() if s.bio.column == column)
+        column: next(s.bio for s in LAYERS.values() if s.bio and s.bio.column == column)
         for column in TAG_COLUMNS
     }
 )

@@ -15,24 +15,16 @@ in the JSONL file and as loaded, and any problem raises
 
 from __future__ import annotations
 
+import hashlib
 import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 
-# datasets reads these when it is imported: this package never touches a hub.
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+import pyarrow as pa
 
-import hashlib  # noqa: E402
-import tempfile  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import datasets  # noqa: E402
-import pyarrow as pa  # noqa: E402
-from datasets import ClassLabel, List, Value  # noqa: E402
-from datasets.exceptions import DatasetsError, SplitsVerificationError  # noqa: E402
-
-from benchmark.dataset import configs, splits  # noqa: E402
-from benchmark.dataset.configs import (  # noqa: E402
+from benchmark.dataset import configs, splits
+from benchmark.dataset.configs import (
     CARD_NAME,
     CONFIGS,
     ID_FIELDS,
@@ -42,11 +34,19 @@ from benchmark.dataset.configs import (  # noqa: E402
     data_file,
     resolve_data_dir,
 )
-from benchmark.dataset.features import FEATURES  # noqa: E402
-from benchmark.dataset.gold import read_jsonl  # noqa: E402
-from benchmark.dataset.rows import from_row  # noqa: E402
-from benchmark.dataset.schema import Annotations  # noqa: E402
-from benchmark.errors import DataError  # noqa: E402
+from benchmark.dataset.features import FEATURES
+from benchmark.dataset.gold import read_jsonl
+from benchmark.dataset.hf import (
+    ClassLabel,
+    DatasetsError,
+    List,
+    SplitsVerificationError,
+    Value,
+    datasets,
+)
+from benchmark.dataset.rows import from_row
+from benchmark.dataset.schema import Annotations
+from benchmark.errors import DataError
 
 data_dir = configs.data_dir
 """The absolute data folder (``$KHARKIV_IE_DATA_DIR`` or ``<repo>/data``)."""

@@ -83,6 +83,8 @@ def tagged_spans(**layers: Iterable[object]) -> list[TaggedSpan]:
     for name, items in layers.items():
         spec = LAYERS[name]
         bio = spec.bio
+        if bio is None:
+            continue
         for item in items:
             if bio.top_level_only is not None and getattr(item, bio.top_level_only) is not None:
                 continue
