@@ -6,9 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support.files import write_jsonl
 from support.tiny_dataset import write_tiny_dataset
 
 from benchmark.dataset.gold import read_gold
+from benchmark.submission import submission_line_from_annotations
 
 
 @pytest.fixture(autouse=True)
@@ -35,6 +37,13 @@ def tiny_copy(tiny_dataset, tmp_path):
 def test_gold():
     """The committed gold of the test split, as schema objects."""
     return read_gold()
+
+
+@pytest.fixture(scope="session")
+def gold_submission(tmp_path_factory, test_gold):
+    """The test split's gold written as a submission (one line per document, every task)."""
+    lines = [submission_line_from_annotations(test_gold, d.doc_id) for d in test_gold.documents]
+    return write_jsonl(tmp_path_factory.mktemp("gold-submission") / "gold.jsonl", lines)
 
 
 @pytest.fixture(scope="session")

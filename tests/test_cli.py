@@ -9,8 +9,6 @@ import pytest
 from support.tiny_dataset import REPO, edit_rows
 
 from benchmark import cli
-from benchmark.dataset.gold import read_gold
-from benchmark.submission import submission_line_from_annotations
 
 
 def test_help_lists_check_data(capsys):
@@ -131,15 +129,6 @@ def _heavy(modules):
         if name.split(".")[0] in {"datasets", "scipy", "hydra", "omegaconf", "sklearn"}
         or (name.startswith("baselines.") and name not in LIGHT_BASELINES)
     )
-
-
-@pytest.fixture(scope="module")
-def gold_submission(tmp_path_factory):
-    gold = read_gold()
-    path = tmp_path_factory.mktemp("cli") / "gold.jsonl"
-    lines = [submission_line_from_annotations(gold, d.doc_id) for d in gold.documents]
-    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
-    return path
 
 
 def test_help_imports_no_heavy_module_and_no_numpy(tmp_path):

@@ -1,6 +1,5 @@
-import json
-
 import pytest
+from support.files import write_jsonl
 
 from benchmark.errors import DataError
 from benchmark.evaluation.evaluate import (
@@ -63,20 +62,10 @@ def test_unknown_split_and_options_are_data_errors(gold, tmp_path):
         evaluate(missing, gold=gold, n_bootstrap=-1)
 
 
-def gold_submission(gold, path):
-    annotations = gold.annotations
-    path.write_text(
-        "".join(
-            json.dumps(submission_line_from_annotations(annotations, d.doc_id)) + "\n"
-            for d in annotations.documents
-        ),
-        "utf-8",
-    )
-    return path
-
-
 def test_evaluate_on_the_gold(gold, tmp_path):
-    path = gold_submission(gold, tmp_path / "g.jsonl")
+    annotations = gold.annotations
+    lines = [submission_line_from_annotations(annotations, d.doc_id) for d in annotations.documents]
+    path = write_jsonl(tmp_path / "g.jsonl", lines)
     evaluation = evaluate(path, gold=gold, tasks=("hedges",), modes=("exact",), n_bootstrap=10)
     assert [r.subtask for r in evaluation.results.scores.results] == [
         "cue",

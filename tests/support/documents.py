@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from benchmark.dataset.documents import sentence_offsets
-from benchmark.dataset.schema import Annotations, Document, Paragraph, Sentence, Span
+from benchmark.dataset.schema import (
+    Annotations,
+    Argument,
+    Document,
+    Event,
+    Paragraph,
+    Sentence,
+    Span,
+)
 
 
 def document(text: str, *, doc_id: str = "d1", uncertain: tuple[int, ...] = ()) -> Document:
@@ -32,3 +40,22 @@ def counts(report, task: str, subtask: str, mode: str) -> tuple[int, int, int]:
     """Return (tp, fp, fn) of one result of a report."""
     result = report.get(task, subtask, mode)
     return result.tp, result.fp, result.fn
+
+
+def event(text, event_id, sentence_id, trigger, event_type, arguments, polarity, certainty):
+    """Return an event of document ``d1`` whose spans are words of ``text`` (first occurrences).
+
+    ``arguments`` are ``(role, words)`` pairs; the event has no attribution.
+    """
+    args = tuple(Argument(role, span(text, words)) for role, words in arguments)
+    return Event(
+        event_id,
+        "d1",
+        sentence_id,
+        span(text, trigger),
+        event_type,
+        args,
+        polarity,
+        certainty,
+        None,
+    )

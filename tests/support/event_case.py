@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from benchmark.dataset.schema import Argument, Event
-from support.documents import annotations, document, span
+from support.documents import annotations, document
+from support.documents import event as make_event
 
 TEXT = "Ieri i russi hanno attaccato Kharkiv e bombardato un ospedale. Nessuno sarebbe morto."
 DOC = document(TEXT)
 
 
 def event(event_id, sentence_id, trigger, event_type, arguments, polarity, certainty):
-    args = tuple(Argument(role, span(TEXT, words)) for role, words in arguments)
-    return Event(
-        event_id,
-        "d1",
-        sentence_id,
-        span(TEXT, trigger),
-        event_type,
-        args,
-        polarity,
-        certainty,
-        None,
+    return make_event(
+        TEXT, event_id, sentence_id, trigger, event_type, arguments, polarity, certainty
     )
 
 

@@ -11,8 +11,9 @@ same cue and content; casualties not attempted.
 
 from __future__ import annotations
 
-from benchmark.dataset.schema import Argument, Attribution, Casualty, Event, Hedge
+from benchmark.dataset.schema import Attribution, Casualty, Hedge
 from support.documents import annotations, document, span
+from support.documents import event as make_event
 
 TEXT = "I russi hanno bombardato Kharkiv. Secondo il sindaco, dieci civili sarebbero morti."
 DOC = document(TEXT)
@@ -20,16 +21,8 @@ CONTENT = "dieci civili sarebbero morti"
 
 
 def _event(event_id, trigger, event_type, sentence_id, *arguments):
-    return Event(
-        event_id,
-        "d1",
-        sentence_id,
-        span(TEXT, trigger),
-        event_type,
-        tuple(Argument(role, span(TEXT, words)) for role, words in arguments),
-        "positive",
-        "certain",
-        None,
+    return make_event(
+        TEXT, event_id, sentence_id, trigger, event_type, arguments, "positive", "certain"
     )
 
 

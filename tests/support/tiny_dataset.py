@@ -18,6 +18,7 @@ from benchmark.dataset.features import card_with_yaml, render_card_yaml
 from benchmark.dataset.rows import from_row, to_row
 from benchmark.dataset.tokens_view import build_tokens_view
 from benchmark.errors import DataError
+from support.files import write_jsonl
 
 REPO = Path(__file__).resolve().parents[2]
 ARTICLE = REPO / "data" / "source" / "kharkiv-001.txt"
@@ -161,13 +162,6 @@ META = {
     "source_note": "test fixture",
     "caption_paragraphs": [1, 3, 5, 7],
 }
-
-
-def write_jsonl(path, rows):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8"
-    )
 
 
 def read_jsonl(path):
