@@ -137,3 +137,17 @@ def test_compose_config_refuses_an_unknown_baseline_and_a_bad_override():
         compose_config("bert")
     with pytest.raises(DataError, match="bad config override"):
         compose_config("empty", overrides=["nosuch=1"])
+
+
+def test_scoring_config_holds_the_library_defaults(tmp_path):
+    from benchmark.evaluation import defaults
+    from benchmark.scoring.modes import MODE_NAMES
+    from benchmark.scoring.tasks import TASK_NAMES
+
+    scoring = OmegaConf.to_container(_compose(tmp_path, ["baseline=empty"]).scoring)
+    assert scoring == {
+        "modes": list(MODE_NAMES),
+        "tasks": list(TASK_NAMES),
+        "bootstrap": defaults.BOOTSTRAP,
+        "seed": defaults.SEED,
+    }

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from benchmark.dataset.splits import MAIN_SPLIT, SPLIT_NAMES
 from benchmark.errors import DataError
+from benchmark.evaluation import defaults
 
 
 def bounded_int(minimum: int) -> Callable[[str], int]:
@@ -57,10 +58,12 @@ def add_scoring(parser: argparse.ArgumentParser, *, bootstrap_type: Callable[[st
     parser.add_argument(
         "--bootstrap",
         type=bootstrap_type,
-        default=1000,
-        help="bootstrap resamples for the 95%% CIs (0: no intervals; default 1000)",
+        default=defaults.BOOTSTRAP,
+        help=f"bootstrap resamples for the 95%% CIs (0: none; default {defaults.BOOTSTRAP})",
     )
-    parser.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    parser.add_argument(
+        "--seed", type=int, default=defaults.SEED, help=f"bootstrap seed (default {defaults.SEED})"
+    )
 
 
 def data_error(error: DataError, *, outcome: str) -> int:

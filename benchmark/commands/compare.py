@@ -15,6 +15,7 @@ from pathlib import Path
 
 from benchmark.commands._options import add_gold_dir, add_split, bounded_int, data_error
 from benchmark.errors import DataError
+from benchmark.evaluation import defaults
 
 positive_int = bounded_int(1)
 """Parse an integer >= 1 (argparse type)."""
@@ -25,12 +26,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("a", type=Path, help="submission JSONL of system A")
     parser.add_argument("b", type=Path, help="submission JSONL of system B")
     parser.add_argument(
-        "--bootstrap", type=positive_int, default=1000, help="paired bootstrap resamples"
+        "--bootstrap",
+        type=positive_int,
+        default=defaults.BOOTSTRAP,
+        help=f"paired bootstrap resamples (default {defaults.BOOTSTRAP})",
     )
     parser.add_argument(
-        "--rounds", type=positive_int, default=10000, help="approximate randomisation rounds"
+        "--rounds",
+        type=positive_int,
+        default=defaults.ROUNDS,
+        help=f"approximate randomisation rounds (default {defaults.ROUNDS})",
     )
-    parser.add_argument("--seed", type=int, default=0, help="seed of both tests (default 0)")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=defaults.SEED,
+        help=f"seed of both tests (default {defaults.SEED})",
+    )
     add_split(parser)
     add_gold_dir(parser)
 

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmark.errors import DataError
-from benchmark.evaluation.evaluate import CONFIDENCE, Gold, check_options, score_submission
+from benchmark.evaluation import defaults
+from benchmark.evaluation.defaults import CONFIDENCE
+from benchmark.evaluation.evaluate import Gold, check_options, score_submission
 from benchmark.scoring.modes import MATCH_MODES, MatchMode
 from benchmark.scoring.scores import PerUnit
 from benchmark.scoring.sentences import sentence_units
@@ -54,9 +56,9 @@ def compare(
     path_b: str | Path,
     *,
     gold: Gold,
-    n_bootstrap: int = 1000,
-    n_rounds: int = 10000,
-    seed: int = 0,
+    n_bootstrap: int = defaults.BOOTSTRAP,
+    n_rounds: int = defaults.ROUNDS,
+    seed: int = defaults.SEED,
     mode_table: Mapping[str, MatchMode] = MATCH_MODES,
 ) -> tuple[tuple[Comparison, ...], int]:
     """Compare B with A on every (task, subtask, mode) both attempted; return (rows, units)."""

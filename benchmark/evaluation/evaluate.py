@@ -35,6 +35,8 @@ from benchmark.dataset.configs import resolve_data_dir
 from benchmark.dataset.gold import read_gold
 from benchmark.dataset.schema import Annotations
 from benchmark.errors import DataError
+from benchmark.evaluation import defaults
+from benchmark.evaluation.defaults import CONFIDENCE
 from benchmark.evaluation.provenance import dataset_info, provenance
 from benchmark.evaluation.results import Results
 from benchmark.evaluation.results_contrast import ConsistencySection, sections_from_consistency
@@ -45,9 +47,6 @@ from benchmark.scoring.tasks import TASKS
 from benchmark.stats.bootstrap import bootstrap_ci
 from benchmark.submission import Submission, read_submission
 from benchmark.submission.format import SENTENCES
-
-CONFIDENCE = 0.95
-"""Coverage of every interval written (the results field is ``ci95``)."""
 
 
 @dataclass(frozen=True)
@@ -94,8 +93,8 @@ def evaluate(
     tasks: Sequence[str] | None = None,
     modes: Sequence[str] = MODE_NAMES,
     mode_table: Mapping[str, MatchMode] = MATCH_MODES,
-    n_bootstrap: int = 1000,
-    seed: int = 0,
+    n_bootstrap: int = defaults.BOOTSTRAP,
+    seed: int = defaults.SEED,
     system_name: str | None = None,
 ) -> Evaluation:
     """Validate and score the submission at ``submission_path``; raise DataError if invalid."""

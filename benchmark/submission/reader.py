@@ -205,7 +205,10 @@ def _check_identity(reader: LineReader, layers: dict[str, list]) -> None:
         for position, raw in enumerate(layers.get(layer) or ()):
             if isinstance(raw, dict):
                 _check_references(reader, layer, position, raw, layers, ids)
-    _check_cycles(reader, layers.get("attributions") or [], ids["attributions"])
+    for layer, spec in LAYERS.items():
+        for field, target in spec.references:
+            if target == layer:
+                _check_cycles(reader, layer, field, layers.get(layer) or [], ids[layer])
 
 
 def _check_references(
@@ -229,12 +232,15 @@ def _check_references(
             )
 
 
-def _check_cycles(reader: LineReader, attributions: list, positions: dict[str, int]) -> None:
-    """Report each cycle of ``parent_id`` links once, at its first member."""
+def _check_cycles(
+    reader: LineReader, layer: str, field: str, raw_items: list, positions: dict[str, int]
+) -> None:
+    """Report each cycle of ``field`` links within ``layer`` once, at its first member."""
+    id_field = ID_FIELD[layer]
     parent = {}
-    for raw in attributions:
-        if isinstance(raw, dict) and isinstance(raw.get("attribution_id"), str):
-            parent.setdefault(raw["attribution_id"], raw.get("parent_id"))
+    for raw in raw_items:
+        if isinstance(raw, dict) and isinstance(raw.get(id_field), str):
+            parent.setdefault(raw[id_field], raw.get(field))
     for item_id, position in positions.items():
         chain = [item_id]
         current = parent.get(item_id)
@@ -245,7 +251,7 @@ def _check_cycles(reader: LineReader, attributions: list, positions: dict[str, i
             continue  # no cycle through this item
         if position == min(positions[member] for member in chain):
             loop = " -> ".join([*chain, item_id])
-            reader.error(f"$.attributions[{position}].parent_id", f"parent cycle: {loop}")
+            reader.error(f"$.{layer}[{position}].{field}", f"parent cycle: {loop}")
 
 
 def _sentence_labels(reader: LineReader, raw_items: list) -> list[tuple[int, bool]]:
