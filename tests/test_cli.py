@@ -93,7 +93,6 @@ LIGHT_BASELINES = {
     "baselines.commands.predict",
     "baselines.commands.reproduce",
     "baselines.config",
-    "baselines.document",
 }
 """The only baselines modules the CLI imports before running a baseline (no extractor)."""
 
@@ -142,6 +141,7 @@ def test_validate_imports_no_heavy_module(tmp_path, gold_submission):
     code, modules = _imported(tmp_path, "validate", str(gold_submission))
     assert code == 0
     assert _heavy(modules) == []
+    assert "numpy" not in modules
 
 
 def test_score_reads_the_gold_without_datasets_hydra_or_a_baseline(tmp_path, gold_submission):

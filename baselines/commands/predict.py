@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 from baselines.config import baseline_names
-from baselines.document import document_from_text
 from benchmark.atomic import write_text_atomically
 from benchmark.errors import DataError
 from benchmark.submission.format import submission_line_from_annotations
@@ -37,6 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the baseline and write the submission; return 0, or 2 on bad input."""
+    from baselines.document import document_from_text
     from baselines.registry import get_extractor
 
     try:

@@ -284,7 +284,7 @@ def statistics_markdown(report: BuildReport) -> str:
     else:
         lines += [
             f"The `tokens` view dropped {len(report.dropped)} overlapping span(s) "
-            "(policy in `benchmark/tokens_view.py`); they remain in the layer configs:",
+            "(policy in `benchmark/dataset/tokens_view.py`); they remain in the layer configs:",
             "",
         ]
         for entry in report.dropped:
