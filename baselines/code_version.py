@@ -4,9 +4,12 @@ Committed results (``results/*.json``) must be byte-identical on every machine a
 ``kharkiv-ie reproduce`` of the same code, so they cannot hold the git commit of the working
 tree (it changes with every commit, numbers or not) nor paths or dates. They hold instead
 :func:`code_version`: the package version and a SHA-256 over the sources that can move a number
-(the ``benchmark`` and ``baselines`` packages: code, lexicons, Hydra configs), with line endings
-normalised. Command-line and page-rendering code cannot change a score and is left out
-(:data:`EXCLUDED`), so editing it does not make the committed results stale. The git commit
+(the ``benchmark`` and ``baselines`` packages: code and lexicons; and the Hydra configs of
+``conf/``), with line endings normalised. Command-line and rendering code (the presentation
+stage) cannot change a score and is left out (:data:`EXCLUDED`), so editing it does not make
+the committed results stale. Config files are hashed under ``conf/`` wherever they are found
+(the repository's ``conf/`` or the copy a wheel ships in ``baselines/conf``), so a checkout and
+an install give the same hash. The git commit
 of a run is kept in its run folder (``runs/<system>/scores.<split>.json``).
 """
 
@@ -19,8 +22,8 @@ from pathlib import Path
 PACKAGE = "kharkiv-ie"
 """Distribution name whose version is recorded."""
 
-ROOTS: tuple[str, ...] = ("benchmark", "baselines")
-"""Package folders hashed."""
+ROOTS: tuple[str, ...] = ("benchmark", "baselines", "conf")
+"""Folders hashed: the two packages and the Hydra configs."""
 
 SUFFIXES: tuple[str, ...] = (".py", ".yaml", ".tsv", ".txt", ".json")
 """File kinds hashed (code, configs, lexicons)."""
@@ -28,23 +31,32 @@ SUFFIXES: tuple[str, ...] = (".py", ".yaml", ".tsv", ".txt", ".json")
 EXCLUDED: tuple[str, ...] = (
     "benchmark/commands/",
     "baselines/commands/",
-    "benchmark/report/",
+    "benchmark/presentation/",
     "benchmark/cli.py",
-    "benchmark/leaderboard.py",
-    "benchmark/table.py",
+    "baselines/cli.py",
+    "baselines/conf/",
 )
-"""Relative paths (prefixes) that cannot move a number: CLI and rendering code."""
+"""Relative paths (prefixes) not hashed as package code: CLI and rendering code, which cannot
+move a number, and a wheel's copy of ``conf/`` (hashed as ``conf/``)."""
 
 _BASE = Path(__file__).resolve().parents[1]
 """Folder holding the ``benchmark`` and ``baselines`` packages (checkout or site-packages)."""
+
+
+def _folder(base: Path, root: str) -> Path:
+    """Return where ``root`` is under ``base`` (``conf``: the checkout's, else the wheel's)."""
+    if root == "conf" and not (base / root).is_dir():
+        return base / "baselines" / "conf"
+    return base / root
 
 
 def source_files(*, base: Path = _BASE) -> list[tuple[str, Path]]:
     """Return (relative posix path, file) of every hashed source, sorted by path."""
     files = []
     for root in ROOTS:
-        for path in (base / root).rglob("*"):
-            relative = path.relative_to(base).as_posix()
+        folder = _folder(base, root)
+        for path in folder.rglob("*"):
+            relative = f"{root}/{path.relative_to(folder).as_posix()}"
             if (
                 path.is_file()
                 and path.suffix in SUFFIXES

@@ -1,13 +1,13 @@
-"""Build a :class:`~benchmark.schema.Document` from raw text with the benchmark's segmentation."""
+"""Build a :class:`~benchmark.dataset.schema.Document` from raw text (benchmark segmentation)."""
 
 from __future__ import annotations
 
-from benchmark.schema import Document, Paragraph, Sentence
-from benchmark.text import paragraphs, sentences
+from benchmark.dataset.schema import Document, Paragraph, Sentence
+from benchmark.dataset.text import paragraphs, sentences
 
 
 def document_from_text(doc_id: str, text: str) -> Document:
-    """Return ``text`` as a document: paragraphs (all ``body``) and sentences from benchmark.text.
+    """Return ``text`` as a document: paragraphs (all ``body``), sentences of benchmark's ``text``.
 
     Sentence ``uncertain`` flags are False: a submission's sentence labels come from the
     extractor's hedges, not from the document.

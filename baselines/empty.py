@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmark.schema import Annotations, Document
+from benchmark.dataset.schema import Annotations, Document
 
 
 class EmptyExtractor:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from baselines import lexicon
 from baselines.numbers import digits_value, word_value
 from baselines.tokens import SentenceView, Token, quotations, sentence_views, span
-from benchmark.schema import Annotations, Attribution, Casualty, Document, Event, Hedge
+from benchmark.dataset.schema import Annotations, Attribution, Casualty, Document, Event, Hedge
 
 WINDOW = 4
 """How many tokens away from a death/injury word a number may be."""

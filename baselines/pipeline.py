@@ -1,56 +1,54 @@
 """One baseline run: predict the gold, write the submission, score it, write the results.
 
 :func:`run_baseline` is the plain function under ``python -m baselines.run`` and
-``kharkiv-ie reproduce``; it takes the composed Hydra config (``baselines/conf/``) but never
-imports Hydra itself. For every split of ``cfg.splits``:
+``kharkiv-ie reproduce``; it takes the composed Hydra config (``conf/``) but never imports
+Hydra itself. The baseline is built from its config node (:func:`baselines.registry.
+build_extractor`); no baseline is named here. For every split of ``cfg.splits``:
 
 1. predict the gold documents of the split, with the sentences' gold ``uncertain`` flags
-   blanked (a baseline sees text and segmentation only). ``crf`` on ``test`` uses the
-   out-of-fold path (:func:`baselines.crf.predict_crf_cross_validated`): no gold sentence is
-   predicted by a model trained on it. ``crf`` on ``contrast`` leaves the source paragraph
-   out (:func:`baselines.crf.predict_crf_leaving_out`): the documents of a contrast group
-   built from test paragraph ``p`` (``paragraph`` in ``data/contrast/edits.yaml``) are
-   predicted by a model trained on every test sentence outside ``p``; the excluded sentence
-   keys are worked out here (:func:`source_paragraph_sentences`), since an extractor does
-   not import ``benchmark.contrast``;
+   blanked (a baseline sees text and segmentation only). A learned baseline
+   (:class:`baselines.base.OutOfFold`) goes through its out-of-fold protocol with the main
+   split's gold as training data; for a contrast split the training sentences each document
+   repeats (its group's source paragraph, ``paragraph`` in ``data/contrast/edits.yaml``) are
+   worked out here (:func:`source_paragraph_sentences`), since an extractor does not import
+   ``benchmark.dataset.contrast``. Any other baseline extracts document by document;
 2. write the submission ``<run_dir>/submission.<split>.jsonl``;
-3. score it with :func:`benchmark.evaluate.evaluate` (both modes, 95% CIs) and write the
-   full-provenance scores ``<run_dir>/scores.<split>.json`` (git commit, creation time);
+3. score it with :func:`benchmark.evaluation.evaluate.evaluate` (the configured modes, 95% CIs)
+   and write the full-provenance scores ``<run_dir>/scores.<split>.json`` (git commit, time);
 4. write the committed results ``<results_dir>/<system>.json`` (``<system>.<split>.json`` for
-   splits other than ``test``): no git commit, no path, a :func:`~baselines.code_version.
+   splits other than the main one): no git commit, no path, a :func:`~baselines.code_version.
    code_version` instead, and the ``created`` time of the file already there when nothing
-   else changed, so reproducing the same code rewrites nothing;
-5. when ``cfg.write_reports`` and :mod:`benchmark.report` provides a page builder, write the
-   HTML error-analysis page ``<reports_dir>/<system>[.<split>].html`` (same rule).
+   else changed, so reproducing the same code rewrites nothing. The recorded config leaves out
+   the paths and Hydra's instantiation keys (``_target_``: code, which ``code_version``
+   identifies);
+5. when ``cfg.write_reports``, write the HTML error-analysis page
+   ``<reports_dir>/<system>[.<split>].html`` (same rule).
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from baselines.base import merge_results
+from baselines.base import Extractor, OutOfFold, TrainingData, merge_results
 from baselines.code_version import code_version
-from baselines.registry import get_extractor
+from baselines.registry import build_extractor
 from benchmark.atomic import write_text_atomically
+from benchmark.dataset import splits
+from benchmark.dataset.configs import TOKENS, resolve_data_dir
+from benchmark.dataset.gold import read_config, read_gold
+from benchmark.dataset.layers import SentenceKey
+from benchmark.dataset.schema import Annotations, Document
 from benchmark.errors import DataError
-from benchmark.provenance import PACKAGES, package_versions
-from benchmark.results import Results, read_results, to_json
-from benchmark.schema import Annotations, Document
+from benchmark.evaluation.provenance import PACKAGES, package_versions
+from benchmark.evaluation.results import Results, read_results, to_json
+from benchmark.scoring.modes import EXACT
+from benchmark.scoring.tasks import TASKS
 from benchmark.submission.format import submission_line_from_annotations
-
-DEFAULT_SPLIT = "test"
-"""The split whose results file carries no split suffix."""
-
-CONTRAST_SPLIT = "contrast"
-"""The split of edited paragraphs (crf: leave-source-paragraph-out)."""
-
-SentenceKey = tuple[str, int]
-"""``(doc_id, sentence_id)`` of a test sentence."""
 
 EXTRA_PACKAGES: tuple[str, ...] = (
     "hydra-core",
@@ -76,7 +74,7 @@ class SplitOutput:
     report: Path | None
     """HTML error-analysis page, when written."""
     evaluation: Any
-    """The :class:`benchmark.evaluate.Evaluation` (committed results inside)."""
+    """The :class:`benchmark.evaluation.evaluate.Evaluation` (committed results inside)."""
 
 
 @dataclass(frozen=True)
@@ -92,8 +90,8 @@ class RunOutput:
 
 
 def results_name(system: str, split: str, *, suffix: str = ".json") -> str:
-    """Return ``<system>.json`` for the test split, ``<system>.<split>.json`` otherwise."""
-    return f"{system}{suffix}" if split == DEFAULT_SPLIT else f"{system}.{split}{suffix}"
+    """Return ``<system>.json`` for the main split, ``<system>.<split>.json`` otherwise."""
+    return f"{system}{suffix}" if split == splits.MAIN_SPLIT else f"{system}.{split}{suffix}"
 
 
 def blind(document: Document) -> Document:
@@ -104,46 +102,51 @@ def blind(document: Document) -> Document:
 
 
 def predict(
-    baseline: Mapping[str, Any], *, gold: Annotations, split: str, data_dir: Any
+    extractor: Extractor, documents: Sequence[Document], *, split: str, data_dir: Any
 ) -> Annotations:
-    """Return the predictions of ``baseline`` (a config node) on the gold documents."""
-    documents = tuple(blind(document) for document in gold.documents)
-    name = baseline["name"]
-    if name == "crf":
-        from baselines.crf import CrfExtractor, load_token_rows, predict_crf_cross_validated
-
-        options = {k: baseline[k] for k in ("c1", "c2", "max_iterations")}
-        if split == DEFAULT_SPLIT:
-            rows = load_token_rows(data_dir=data_dir)
-            return predict_crf_cross_validated(
-                rows, documents, folds=baseline["folds"], seed=baseline["seed"], **options
-            )
-        if split == CONTRAST_SPLIT:
-            return _predict_crf_contrast(documents, data_dir=data_dir, options=options)
-        extractor = CrfExtractor(data_dir=data_dir, **options)
-    else:
-        extractor = get_extractor(name)
+    """Return the predictions of ``extractor`` on ``documents`` (gold of ``split``), blinded."""
+    documents = tuple(blind(document) for document in documents)
+    if isinstance(extractor, OutOfFold):
+        training = training_data(documents, split=split, data_dir=data_dir)
+        return extractor.predict_out_of_fold(documents, training=training)
     return merge_results(documents, (extractor.extract(document) for document in documents))
 
 
+def training_data(documents: Sequence[Document], *, split: str, data_dir: Any) -> TrainingData:
+    """Return the main split's gold as training data for predicting ``documents`` of ``split``."""
+    train_documents = read_gold(split=splits.MAIN_SPLIT, data_dir=data_dir).documents
+    held_out = HELD_OUT[splits.split(split).kind](
+        documents, train_documents=train_documents, data_dir=data_dir
+    )
+    rows = read_config(TOKENS, split=splits.MAIN_SPLIT, data_dir=data_dir)
+    return TrainingData(rows=rows, documents=train_documents, held_out=held_out)
+
+
+def _nothing_held_out(
+    documents: Sequence[Document], *, train_documents: Sequence[Document], data_dir: Any
+) -> dict[str, frozenset[SentenceKey]]:
+    """Return no held-out sentence: an annotated split repeats no training sentence."""
+    return {}
+
+
 def source_paragraph_sentences(
-    *, test_documents: Sequence[Document], data_dir: Any
+    documents: Sequence[Document], *, train_documents: Sequence[Document], data_dir: Any
 ) -> dict[str, frozenset[SentenceKey]]:
     """Return contrast doc_id -> the test sentence keys of its group's source paragraph.
 
-    The paragraph is the spec's ``paragraph`` (0-based, :func:`benchmark.text.paragraphs` of
-    the source document); a sentence belongs to it when their offsets overlap. Membership
-    comes from :func:`benchmark.contrast.groups.group_doc_ids`. DataError when the source
-    document is not among ``test_documents`` or a paragraph index is out of range.
+    The paragraph is the spec's ``paragraph`` (0-based, :func:`benchmark.dataset.text.
+    paragraphs` of the source document); a sentence belongs to it when their offsets overlap.
+    Membership comes from :func:`benchmark.dataset.contrast.groups.group_doc_ids`. DataError
+    when the source document is not among ``train_documents``, a paragraph index is out of
+    range, or one of ``documents`` is in no group.
     """
-    from benchmark.contrast.groups import SPEC_PATH, group_doc_ids
-    from benchmark.contrast.spec import load_spec
-    from benchmark.loading import data_dir as default_data_dir
-    from benchmark.text import paragraphs
+    from benchmark.dataset.contrast.groups import SPEC_PATH, group_doc_ids
+    from benchmark.dataset.contrast.spec import load_spec
+    from benchmark.dataset.text import paragraphs
 
-    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    folder = resolve_data_dir(data_dir)
     spec = load_spec(folder / SPEC_PATH)
-    source = next((d for d in test_documents if d.doc_id == spec.doc_id), None)
+    source = next((d for d in train_documents if d.doc_id == spec.doc_id), None)
     if source is None:
         raise DataError(f"source document {spec.doc_id!r} of the contrast spec is not in test")
     spans = paragraphs(source.text)
@@ -163,31 +166,20 @@ def source_paragraph_sentences(
         )
         for doc_id in group_doc_ids(spec, group):
             found[doc_id] = keys
+    for document in documents:
+        if document.doc_id not in found:
+            raise DataError(f"contrast document {document.doc_id!r} is in no contrast group")
     return found
 
 
-def _predict_crf_contrast(
-    documents: Sequence[Document], *, data_dir: Any, options: Mapping[str, Any]
-) -> Annotations:
-    """Predict contrast ``documents`` leaving each one's source paragraph out of training."""
-    from baselines.crf import load_token_rows, predict_crf_leaving_out
-    from benchmark.loading import load_gold
+HeldOut = Callable[..., dict[str, frozenset[SentenceKey]]]
+"""``(documents, *, train_documents, data_dir) -> doc_id -> training sentences to leave out``."""
 
-    test_documents = load_gold(split=DEFAULT_SPLIT, data_dir=data_dir).documents
-    sources = source_paragraph_sentences(test_documents=test_documents, data_dir=data_dir)
-    batches: dict[frozenset[SentenceKey], list[Document]] = {}
-    for document in documents:
-        if document.doc_id not in sources:
-            raise DataError(f"contrast document {document.doc_id!r} is in no contrast group")
-        batches.setdefault(sources[document.doc_id], []).append(document)
-    rows = load_token_rows(data_dir=data_dir)
-    parts = [
-        predict_crf_leaving_out(
-            rows, train_documents=test_documents, documents=members, excluded=excluded, **options
-        )
-        for excluded, members in sorted(batches.items(), key=lambda pair: sorted(pair[0]))
-    ]
-    return merge_results(documents, parts)
+HELD_OUT: Mapping[str, HeldOut] = {
+    splits.ANNOTATIONS: _nothing_held_out,
+    splits.CONTRAST: source_paragraph_sentences,
+}
+"""Split kind -> how the training sentences each of its documents repeats are found."""
 
 
 def submission_text(predicted: Annotations) -> str:
@@ -213,20 +205,24 @@ def run_baseline(
     """
     from omegaconf import OmegaConf  # hydra's dependency; benchmark/ never imports it
 
-    from benchmark.evaluate import evaluate, load_split  # imports datasets: slow
+    from benchmark.evaluation.evaluate import evaluate, load_split
+    from benchmark.presentation.error_page.build import error_page
 
     resolved = OmegaConf.to_container(cfg, resolve=True)
     name = resolved["baseline"]["name"]
     paths = resolved["paths"]
     run_dir = Path(run_dir) if run_dir is not None else Path(paths["runs_dir"]) / name
     say = progress if progress is not None else (lambda line: None)
-    recorded = {key: value for key, value in resolved.items() if key != "paths"}
+    recorded = _without_instantiation_keys(
+        {key: value for key, value in resolved.items() if key != "paths"}
+    )
     config_name = " ".join(overrides) if overrides else f"baseline={name}"
+    extractor = build_extractor(resolved["baseline"])
     outputs = []
     for split in resolved["splits"]:
         gold = load_split(split=split, data_dir=paths["data_dir"])
         predicted = predict(
-            resolved["baseline"], gold=gold.annotations, split=split, data_dir=paths["data_dir"]
+            extractor, gold.annotations.documents, split=split, data_dir=paths["data_dir"]
         )
         submission = run_dir / f"submission.{split}.jsonl"
         write_text(submission, submission_text(predicted))
@@ -252,7 +248,7 @@ def run_baseline(
         results_path = Path(paths["results_dir"]) / results_name(name, split)
         report_path = Path(paths["reports_dir"]) / results_name(name, split, suffix=".html")
         report_link = None
-        if resolved.get("write_reports") and _report_builder() is not None:
+        if resolved.get("write_reports"):
             report_link = Path(
                 os.path.relpath(report_path, Path(paths["leaderboard"]).parent)
             ).as_posix()
@@ -262,7 +258,7 @@ def run_baseline(
         evaluation = replace(evaluation, results=committed)
         report = None
         if report_link is not None:
-            page = _report_builder()(evaluation, gold=gold.annotations, split=split)
+            page = error_page(evaluation, gold=gold.annotations, split=split)
             write_text(report_path, page, only_if_changed=True)
             report = report_path
         say(f"{name} [{split}]: {_summary(committed)} -> {results_path}")
@@ -327,26 +323,25 @@ def _keep_created(results: Results, path: Path) -> Results:
     return candidate if to_json(candidate).encode("utf-8") == path.read_bytes() else results
 
 
-def _report_builder() -> Any:
-    """Return ``benchmark.report.build.report_page`` when it exists, else None.
-
-    Integration hook: the HTML page is optional; the pipeline works without it.
-    """
-    try:
-        from benchmark.report.build import report_page
-    except ImportError:
-        return None
-    return report_page
+def _without_instantiation_keys(node: Any) -> Any:
+    """Return ``node`` without Hydra's ``_target_``-style keys, recursively."""
+    if isinstance(node, dict):
+        return {
+            key: _without_instantiation_keys(value)
+            for key, value in node.items()
+            if not (key.startswith("_") and key.endswith("_"))
+        }
+    if isinstance(node, list):
+        return [_without_instantiation_keys(value) for value in node]
+    return node
 
 
 def _summary(results: Results) -> str:
     """Return ``task F1`` (main subtask, exact) for every attempted task."""
-    from benchmark.leaderboard import MAIN_SUBTASKS
-
     parts = []
-    for task, subtask in MAIN_SUBTASKS.items():
+    for task, spec in TASKS.items():
         try:
-            parts.append(f"{task} {results.report.get(task, subtask, 'exact').f1:.3f}")
+            parts.append(f"{task} {results.scores.get(task, spec.main, EXACT.name).f1:.3f}")
         except KeyError:
             parts.append(f"{task} n/a")
     return ", ".join(parts)

@@ -1,35 +1,51 @@
-"""The explicit table of baselines: name -> factory (no import-time registration)."""
+"""The baselines, built from their configs: ``conf/baseline/<name>.yaml`` is the registry.
+
+Each baseline's config names its class (``_target_``) and holds its options, the only place
+where their values are written; :func:`build_extractor` instantiates it with
+``hydra.utils.instantiate``. Listing the baselines reads the config folder and imports no
+baseline, so command-line help stays fast.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from baselines.base import Extractor
-from baselines.crf import CrfExtractor
-from baselines.empty import EmptyExtractor
-from baselines.naive import NaiveExtractor
-from baselines.rules import RulesExtractor
+from baselines.config import baseline_names, compose_config
+from benchmark.errors import DataError
 
-EXTRACTORS: dict[str, Callable[[], Extractor]] = {
-    "empty": EmptyExtractor,
-    "naive": NaiveExtractor,
-    "rules": RulesExtractor,
-    "crf": CrfExtractor,  # new text only; the gold is scored out-of-fold (baselines.crf)
-}
-"""Baseline name -> a callable returning a fresh extractor."""
+NAME_KEY = "name"
+"""Key of a baseline config holding the system name (not passed to the class)."""
 
 
-class UnknownBaseline(KeyError):
-    """A baseline name that is not in :data:`EXTRACTORS`."""
-
-    def __str__(self) -> str:
-        """Return the message without KeyError's quoting."""
-        return str(self.args[0])
+class UnknownBaseline(DataError):
+    """A baseline name without a config file."""
 
 
-def get_extractor(name: str) -> Extractor:
-    """Return a new extractor for ``name``; raise :class:`UnknownBaseline` for others."""
-    factory = EXTRACTORS.get(name)
-    if factory is None:
-        raise UnknownBaseline(f"unknown baseline {name!r}; choose one of {sorted(EXTRACTORS)}")
-    return factory()
+def build_extractor(options: Mapping[str, Any]) -> Extractor:
+    """Return the extractor a ``baseline`` config node describes (``_target_`` + options)."""
+    from hydra.errors import InstantiationException
+    from hydra.utils import instantiate
+
+    arguments = {key: value for key, value in options.items() if key != NAME_KEY}
+    try:
+        return instantiate(arguments, _convert_="all")
+    except InstantiationException as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        raise DataError(
+            f"cannot build baseline {options.get(NAME_KEY)!r}: {first}", field="baseline"
+        ) from None
+
+
+def get_extractor(name: str, *, overrides: Sequence[str] = ()) -> Extractor:
+    """Return a new extractor for ``name`` built from its config (plus ``overrides``)."""
+    if name not in baseline_names():
+        raise UnknownBaseline(f"unknown baseline {name!r}; choose one of {list(baseline_names())}")
+    return build_extractor(_plain(compose_config(name, overrides=overrides).baseline))
+
+
+def _plain(node: Any) -> dict[str, Any]:
+    from omegaconf import OmegaConf
+
+    return OmegaConf.to_container(node, resolve=True)

@@ -2,11 +2,10 @@
 
 The configs are COMPOSED in-process with Hydra's Compose API (one ``compose`` per baseline,
 ``baseline=<name>`` plus the caller's overrides), not launched as a Hydra multirun: one
-process, the gold loaded once (``datasets`` is imported once), no Hydra logging or ``.hydra/``
-folders, and plain exceptions for bad input. Each composed config goes through the same
-:func:`baselines.pipeline.run_baseline` as ``python -m baselines.run``, so both write the same
-files. The leaderboard is then regenerated from the results folder alone
-(:func:`benchmark.leaderboard.write_leaderboard`).
+process, no Hydra logging or ``.hydra/`` folders, and plain exceptions for bad input. Each
+composed config goes through the same :func:`baselines.pipeline.run_baseline` as ``python -m
+baselines.run``, so both write the same files. The leaderboard is then regenerated from the
+results folder alone (:func:`benchmark.presentation.leaderboard.write_leaderboard`).
 """
 
 from __future__ import annotations
@@ -16,15 +15,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from baselines.config import baseline_names, compose_config
 from baselines.pipeline import RunOutput, run_baseline
-from baselines.registry import EXTRACTORS
 from benchmark.errors import DataError
 
-CONF_DIR = Path(__file__).resolve().parent / "conf"
-"""Absolute path of the Hydra config folder (shipped inside the package)."""
-
-BASELINES: tuple[str, ...] = tuple(EXTRACTORS)
-"""Baselines run by default, in this order (each has ``conf/baseline/<name>.yaml``)."""
+BASELINES: tuple[str, ...] = baseline_names()
+"""Baselines run by default: every ``conf/baseline/<name>.yaml``, sorted by name."""
 
 
 @dataclass(frozen=True)
@@ -39,24 +35,6 @@ class Reproduction:
     """False when the page already had this content."""
 
 
-def compose_config(baseline: str, *, overrides: Sequence[str] = ()):
-    """Return the composed config of ``baseline`` (Compose API; ``conf/`` by absolute path)."""
-    from hydra import compose, initialize_config_dir
-    from hydra.errors import HydraException
-    from omegaconf.errors import OmegaConfBaseException
-
-    if baseline not in BASELINES:
-        raise DataError(f"unknown baseline {baseline!r}; choose from {list(BASELINES)}")
-    try:
-        with initialize_config_dir(
-            config_dir=str(CONF_DIR), version_base="1.3", job_name="reproduce"
-        ):
-            return compose(config_name="config", overrides=[f"baseline={baseline}", *overrides])
-    except (HydraException, OmegaConfBaseException) as error:
-        message = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise DataError(f"bad config override: {message}", field="overrides") from None
-
-
 def reproduce(
     *,
     baselines: Sequence[str] = BASELINES,
@@ -64,7 +42,7 @@ def reproduce(
     progress: Callable[[str], None] = lambda line: None,
 ) -> Reproduction:
     """Run, score and record every baseline of ``baselines``; regenerate the leaderboard."""
-    from benchmark.leaderboard import write_leaderboard
+    from benchmark.presentation.leaderboard import write_leaderboard
 
     configs = [(name, compose_config(name, overrides=overrides)) for name in baselines]
     if not configs:

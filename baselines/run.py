@@ -1,9 +1,10 @@
 """Hydra entry point: ``python -m baselines.run baseline=rules`` (``-m`` for a multirun).
 
-Thin: composes ``baselines/conf/config.yaml`` and calls :func:`baselines.pipeline.run_baseline`.
-The config folder is resolved from this file (a relative ``config_path`` breaks under console
-scripts and non-editable installs). Outputs go to ``runs/<baseline>`` (``hydra.run.dir``;
-a multirun job uses the same folder), results to ``results/``; nothing is timestamped.
+Thin: composes ``conf/config.yaml`` and calls :func:`baselines.pipeline.run_baseline`. The
+config folder is resolved from the package location (:data:`baselines.config.CONF_DIR`; a
+relative ``config_path`` breaks under console scripts and non-editable installs). Outputs go
+to ``runs/<baseline>`` (``hydra.run.dir``; a multirun job uses the same folder), results to
+``results/``; nothing is timestamped.
 """
 
 from __future__ import annotations
@@ -14,14 +15,12 @@ from pathlib import Path
 import hydra
 from omegaconf import DictConfig
 
+from baselines.config import CONF_DIR, CONFIG_NAME
 from baselines.pipeline import run_baseline
 from benchmark.errors import DataError
 
-CONF_DIR = Path(__file__).resolve().parent / "conf"
-"""Absolute path of the Hydra config folder (inside the package, so installs ship it)."""
 
-
-@hydra.main(version_base="1.3", config_path=str(CONF_DIR), config_name="config")
+@hydra.main(version_base="1.3", config_path=str(CONF_DIR), config_name=CONFIG_NAME)
 def main(cfg: DictConfig) -> None:
     """Run the chosen baseline; bad data prints one line and exits 2."""
     from hydra.core.hydra_config import HydraConfig

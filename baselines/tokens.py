@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from benchmark.schema import Document, Span
-from benchmark.text import tokenize
+from benchmark.dataset.schema import Document, Span
+from benchmark.dataset.text import tokenize
 
 PUNCTUATION_END = frozenset('.!?…;:"”»)]')
 """Characters trimmed from the right edge of a scope or content."""

@@ -191,7 +191,7 @@ def _counts(corpus: Corpus, pairs: np.ndarray) -> dict[str, tuple[int, int, int]
 
 def annotations(corpus: Corpus, spans: Spans):
     """Return schema objects for ``score()``: one Event per span (token offsets as characters)."""
-    from benchmark.schema import Annotations, Document, Event, Paragraph, Sentence, Span
+    from benchmark.dataset.schema import Annotations, Document, Event, Paragraph, Sentence, Span
 
     bounds = np.append(corpus.doc_starts, corpus.n_tokens).tolist()
     documents = tuple(

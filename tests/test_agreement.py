@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmark.agreement import agreement, agreement_markdown, pass_annotations
 from benchmark.cli import main
+from benchmark.scoring.agreement import agreement, agreement_markdown, pass_annotations
 
 FIXTURE = Path(__file__).parent / "fixtures" / "annotations" / "data"
 

@@ -3,7 +3,6 @@ import pytest
 from benchmark.submission.alignment import (
     EXACT,
     NORMALISED,
-    UNALIGNED,
     UNALIGNED_START,
     Alignment,
     DocumentIndex,
@@ -115,9 +114,10 @@ def test_exact_match_takes_precedence_over_normalised_candidates():
 
 
 def test_text_that_does_not_occur_is_unaligned():
-    assert align(index(), "viadotto") == Alignment(UNALIGNED_START, UNALIGNED_START, UNALIGNED)
-    assert align(index(), "viadotto", occurrence=2).method == UNALIGNED
-    assert align(index(), "") == Alignment(-1, -1, UNALIGNED)
+    assert align(index(), "viadotto") == Alignment(UNALIGNED_START, UNALIGNED_START, None)
+    assert align(index(), "viadotto").unaligned
+    assert align(index(), "viadotto", occurrence=2).method is None
+    assert align(index(), "") == Alignment(-1, -1, None)
     # white space runs squeeze to one space, which occurs (normalised) after "Il"
     assert align(index(), "   ") == Alignment(2, 3, NORMALISED)
 

@@ -1,7 +1,7 @@
 import pytest
 
-from benchmark.anchors import AnchorError, AnchorResolver
-from benchmark.schema import Span
+from benchmark.dataset.anchors import AnchorError, AnchorResolver
+from benchmark.dataset.schema import Span
 
 #       0         1         2         3         4
 #       0123456789012345678901234567890123456789012345

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmark.annotation_source import load_pass, parse_annotations
+from benchmark.dataset.annotation_source import load_pass, parse_annotations
+from benchmark.dataset.schema import Argument, Span
 from benchmark.errors import DataError
-from benchmark.schema import Argument, Span
 
 DATA = Path(__file__).parent / "fixtures" / "annotations" / "data"
 GOLD_DIR = DATA / "annotations" / "gold"
@@ -32,19 +32,19 @@ def test_load_pass_resolves_every_layer():
     assert list(passes) == ["tiny-001"]
     bundle = passes["tiny-001"]
     assert bundle.annotator == "test fixture"
-    assert [e.event_id for e in bundle.events] == ["E1", "E2", "E3", "E4"]
-    e2 = bundle.events[1]
+    assert [e.event_id for e in bundle.annotations.events] == ["E1", "E2", "E3", "E4"]
+    e2 = bundle.annotations.events[1]
     assert (e2.sentence_id, e2.trigger) == (0, Span(45, 51, "uccise"))
     assert e2.arguments == (Argument("Victim", Span(22, 33, "Due persone")),)
     assert e2.attribution_id == "A2"
-    e4 = bundle.events[3]
+    e4 = bundle.annotations.events[3]
     assert e4.arguments[1] == Argument("Place", Span(170, 188, "mercato di Leopoli"))
-    c1, c2 = bundle.casualties
+    c1, c2 = bundle.annotations.casualties
     # "persone" resolves to the first occurrence at or after the start of the item's sentence
     assert c1.victim == Span(26, 33, "persone")
     assert c2.victim == Span(99, 106, "persone")
     assert (c2.count, c2.count_span, c2.qualifier_span) == (3, Span(95, 98, "tre"), None)
-    a1, a2, a3 = bundle.attributions
+    a1, a2, a3 = bundle.annotations.attributions
     assert a1.source == Span(0, 10, "Il sindaco")
     assert a1.cue == Span(11, 19, "ha detto")
     # content may run past the end of its anchor sentence (0: 0-88) into sentence 1
@@ -53,7 +53,7 @@ def test_load_pass_resolves_every_layer():
     assert a2.parent_id == "A1"
     # case-sensitive: "Secondo" is the one in sentence 2
     assert a3.cue == Span(121, 128, "Secondo")
-    (h1,) = bundle.hedges
+    (h1,) = bundle.annotations.hedges
     assert (h1.sentence_id, h1.cue, h1.cue_type) == (2, Span(149, 158, "sarebbero"), "conditional")
     assert (h1.scope.start, h1.scope.end) == (141, 188)
 
@@ -69,8 +69,10 @@ def test_mapping_anchor_with_sentence_and_occurrence():
         '    source_antecedent: {text: "Il sindaco", sentence: 0}\n    cue: Secondo',
     )
     bundle = parse(source)
-    assert bundle.events[3].arguments[0] == Argument("Instrument", Span(230, 235, "razzi"))
-    assert bundle.attributions[2].source_antecedent == Span(0, 10, "Il sindaco")
+    assert bundle.annotations.events[3].arguments[0] == Argument(
+        "Instrument", Span(230, 235, "razzi")
+    )
+    assert bundle.annotations.attributions[2].source_antecedent == Span(0, 10, "Il sindaco")
     # the occurrence is counted from the start of the anchor sentence and must stay inside it
     message = error_of(
         broken("victim: persone", "victim: {text: persone, sentence: 0, occurrence: 2}")
@@ -223,4 +225,4 @@ def test_load_pass_without_source_text(tmp_path):
     with pytest.raises(DataError, match="no source text"):
         load_pass(folder)
     passes = load_pass(folder, source_dir=DATA / "source")
-    assert len(passes["tiny-001"].events) == 4
+    assert len(passes["tiny-001"].annotations.events) == 4

@@ -1,6 +1,6 @@
 from baselines.base import merge_results
 from baselines.document import document_from_text
-from benchmark.schema import Annotations, Hedge, Span
+from benchmark.dataset.schema import Annotations, Hedge, Span
 
 
 def _hedge(hedge_id: str, doc_id: str) -> Hedge:

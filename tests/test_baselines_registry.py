@@ -1,18 +1,48 @@
+"""baselines.registry: every baseline built from its config file, by name."""
+
 import pytest
 
-from baselines.base import Extractor
-from baselines.registry import EXTRACTORS, UnknownBaseline, get_extractor
+from baselines.base import Extractor, OutOfFold
+from baselines.config import baseline_names
+from baselines.document import document_from_text
+from baselines.registry import UnknownBaseline, build_extractor, get_extractor
+from benchmark.errors import DataError
+
+NAMES = baseline_names()
 
 
-def test_registry_holds_the_rule_based_baselines():
-    assert {"empty", "naive", "rules"} <= set(EXTRACTORS)
+@pytest.fixture(scope="module")
+def built():
+    """One extractor per baseline, built once (the crf trains on the gold at first use)."""
+    return {name: get_extractor(name) for name in NAMES}
 
 
-@pytest.mark.parametrize("name", ["empty", "naive", "rules"])
-def test_each_extractor_implements_the_interface_and_names_itself(name):
-    extractor = get_extractor(name)
+def test_registry_holds_the_baselines():
+    assert {"empty", "naive", "rules", "crf"} <= set(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_extractor_implements_the_interface_and_names_itself(name, built):
+    extractor = built[name]
     assert isinstance(extractor, Extractor)
     assert extractor.name == name
+
+
+def test_only_the_learned_baseline_has_the_out_of_fold_protocol(built):
+    assert [name for name in NAMES if isinstance(built[name], OutOfFold)] == ["crf"]
+
+
+def test_options_come_from_the_config_and_overrides(crf_options):
+    extractor = get_extractor("crf", overrides=["baseline.c1=0.5", "baseline.folds=3"])
+    assert (extractor.params.c1, extractor.folds) == (0.5, 3)
+    assert extractor.params.c2 == crf_options["c2"]
+    assert extractor.params.max_iterations == crf_options["max_iterations"]
+
+
+def test_a_bad_option_is_a_one_line_data_error():
+    with pytest.raises(DataError, match="cannot build baseline 'empty'") as caught:
+        build_extractor({"_target_": "baselines.empty.EmptyExtractor", "name": "empty", "c1": 1})
+    assert "\n" not in str(caught.value)
 
 
 def test_unknown_name_raises_with_the_choices():
@@ -34,13 +64,11 @@ ODD_TEXTS = {
 }
 
 
-@pytest.mark.parametrize("name", ["empty", "naive", "rules"])
+@pytest.mark.parametrize("name", NAMES)
 @pytest.mark.parametrize("text", list(ODD_TEXTS.values()), ids=list(ODD_TEXTS))
-def test_extractors_survive_odd_inputs(name, text):
-    from baselines.document import document_from_text
-
+def test_extractors_survive_odd_inputs(name, text, built):
     document = document_from_text("odd", text)
-    result = get_extractor(name).extract(document)
+    result = built[name].extract(document)
     assert result.documents == (document,)
     for hedge in result.hedges:
         assert text[hedge.cue.start : hedge.cue.end] == hedge.cue.text

@@ -60,7 +60,7 @@ def test_deterministic_and_ids_unique():
 
 
 def test_every_span_is_token_aligned_and_reproduces_the_text():
-    from benchmark.text import tokenize
+    from benchmark.dataset.text import tokenize
 
     starts = {s for s, _ in tokenize(TEXT)}
     ends = {e for _, e in tokenize(TEXT)}

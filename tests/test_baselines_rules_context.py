@@ -1,5 +1,5 @@
 from baselines.rules.context import in_hedge_scope, innermost_attribution
-from benchmark.schema import Attribution, Hedge, Span
+from benchmark.dataset.schema import Attribution, Hedge, Span
 
 
 def _relation(name, start, end):

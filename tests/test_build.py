@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from benchmark.build import build_data
 from benchmark.cli import main
+from benchmark.dataset.build import build_data
+from benchmark.dataset.rows import CONFIGS
 from benchmark.errors import DataError
-from benchmark.rows import CONFIGS
 
 REPO_DATA = Path(__file__).resolve().parents[1] / "data"
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "annotations" / "data"

@@ -1,3 +1,4 @@
+import json
 import os
 import shutil
 import subprocess
@@ -5,19 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_integrity import REPO, edit_rows, write_tiny_dataset
+from support.tiny_dataset import REPO, edit_rows
 
 from benchmark import cli
-
-
-@pytest.fixture(autouse=True)
-def _cache(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("KHARKIV_IE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "hf-cache"))
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory):
-    return write_tiny_dataset(tmp_path_factory.mktemp("pristine") / "data")
 
 
 def test_help_lists_check_data(capsys):
@@ -34,18 +25,18 @@ def test_check_data_help(capsys):
     assert "--data-dir" in capsys.readouterr().out
 
 
-def test_check_data_ok(pristine, capsys):
-    assert cli.main(["check-data", "--data-dir", str(pristine)]) == 0
+def test_check_data_ok(tiny_dataset, capsys):
+    assert cli.main(["check-data", "--data-dir", str(tiny_dataset)]) == 0
     captured = capsys.readouterr()
     assert captured.out == (
-        f"OK: {pristine}: all 13 checks passed; rows per config: test: documents 1, events 3, "
+        f"OK: {tiny_dataset}: all 13 checks passed; rows per config: test: documents 1, events 3, "
         "casualties 1, attributions 3, hedges 2, tokens 22\n"
     )
     assert captured.err == ""
 
 
-def test_check_data_reports_problems(pristine, tmp_path, capsys):
-    data = Path(shutil.copytree(pristine, tmp_path / "data"))
+def test_check_data_reports_problems(tiny_dataset, tmp_path, capsys):
+    data = Path(shutil.copytree(tiny_dataset, tmp_path / "data"))
     edit_rows(data, "events", 2, lambda row: row.update(sentence_id=1))
     edit_rows(data, "hedges", 2, lambda row: row.update(hedge_id="H1"))
     assert cli.main(["check-data", "--data-dir", str(data)]) == 2
@@ -68,8 +59,8 @@ def test_check_data_missing_folder(tmp_path, capsys):
     )
 
 
-def test_console_script_exit_code_without_traceback(pristine, tmp_path):
-    data = Path(shutil.copytree(pristine, tmp_path / "data"))
+def test_console_script_exit_code_without_traceback(tiny_dataset, tmp_path):
+    data = Path(shutil.copytree(tiny_dataset, tmp_path / "data"))
     (data / "MANIFEST.sha256").unlink()
     env = {**os.environ, "KHARKIV_IE_CACHE_DIR": str(tmp_path / "cache")}
     result = subprocess.run(
@@ -93,3 +84,68 @@ def test_ci_script_runs_the_locked_test_command():
     assert "set -euo pipefail" in lines
     assert lines[-1] == '"${uv[@]}" run --locked pytest'
     assert "uv=(uv)" in lines[-1 - 7 :] or any(line.strip() == "uv=(uv)" for line in lines)
+
+
+LIGHT_BASELINES = {
+    "baselines",
+    "baselines.cli",
+    "baselines.commands",
+    "baselines.commands.predict",
+    "baselines.commands.reproduce",
+    "baselines.config",
+}
+"""The only baselines modules the CLI imports before running a baseline (no extractor)."""
+
+_PROBE = """
+import json, sys
+from baselines.cli import main
+try:
+    code = main(sys.argv[2:])
+except SystemExit as exit:
+    code = exit.code
+with open(sys.argv[1], "w") as out:
+    json.dump({"code": code, "modules": sorted(sys.modules)}, out)
+"""
+
+
+def _imported(tmp_path, *args):
+    """Run the installed CLI's main in a fresh interpreter; return (exit code, modules)."""
+    report = tmp_path / "modules.json"
+    subprocess.run(
+        [sys.executable, "-c", _PROBE, str(report), *args],
+        check=True,
+        capture_output=True,
+        cwd=REPO,
+    )
+    data = json.loads(report.read_text(encoding="utf-8"))
+    return data["code"], set(data["modules"])
+
+
+def _heavy(modules):
+    return sorted(
+        name
+        for name in modules
+        if name.split(".")[0] in {"datasets", "scipy", "hydra", "omegaconf", "sklearn"}
+        or (name.startswith("baselines.") and name not in LIGHT_BASELINES)
+    )
+
+
+def test_help_imports_no_heavy_module_and_no_numpy(tmp_path):
+    code, modules = _imported(tmp_path, "--help")
+    assert code == 0
+    assert _heavy(modules) == []
+    assert "numpy" not in modules
+
+
+def test_validate_imports_no_heavy_module(tmp_path, gold_submission):
+    code, modules = _imported(tmp_path, "validate", str(gold_submission))
+    assert code == 0
+    assert _heavy(modules) == []
+    assert "numpy" not in modules
+
+
+def test_score_reads_the_gold_without_datasets_hydra_or_a_baseline(tmp_path, gold_submission):
+    code, modules = _imported(tmp_path, "score", str(gold_submission), "--bootstrap", "0")
+    assert code == 0
+    assert _heavy(modules) == []
+    assert "benchmark.dataset.gold" in modules and "benchmark.dataset.loading" not in modules

@@ -1,33 +1,21 @@
-import json
-
-import pytest
+from support.files import write_jsonl
 
 from benchmark import cli
-from benchmark.loading import load_gold
 from benchmark.stats import LOW_POWER_WARNING
 from benchmark.submission import submission_line_from_annotations
 
 
-@pytest.fixture(scope="module")
-def gold():
-    return load_gold()
-
-
-def write_lines(path, lines):
-    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), "utf-8")
-    return path
-
-
-def test_gold_against_no_events_prints_rows_and_the_warning(tmp_path, gold, capsys):
+def test_gold_against_no_events_prints_rows_and_the_warning(tmp_path, test_gold, capsys):
     full = [
-        submission_line_from_annotations(gold, d.doc_id, tasks=("events",)) for d in gold.documents
+        submission_line_from_annotations(test_gold, d.doc_id, tasks=("events",))
+        for d in test_gold.documents
     ]
     for line in full:  # attributions are not submitted: drop the references to them
         for event in line["events"]:
             event["attribution_id"] = None
-    empty = [{"doc_id": d.doc_id, "events": [], "hedges": []} for d in gold.documents]
-    a = write_lines(tmp_path / "a.jsonl", empty)
-    b = write_lines(tmp_path / "b.jsonl", full)
+    empty = [{"doc_id": d.doc_id, "events": [], "hedges": []} for d in test_gold.documents]
+    a = write_jsonl(tmp_path / "a.jsonl", empty)
+    b = write_jsonl(tmp_path / "b.jsonl", full)
     assert cli.main(["compare", str(a), str(b), "--bootstrap", "99", "--rounds", "99"]) == 0
     out = capsys.readouterr().out
     rows = [line.split() for line in out.splitlines() if line.startswith("events ")]
@@ -38,13 +26,13 @@ def test_gold_against_no_events_prints_rows_and_the_warning(tmp_path, gold, caps
     assert first[:6] == ["events", "trigger_identification", "exact", "0.0", "100.0", "+100.0"]
     # paired bootstrap: delta = 1 and no resample can reach 2 x delta: p = 1 / (99 + 1)
     assert first[6] == "0.0100"
-    n_units = sum(len(d.sentences) for d in gold.documents)
+    n_units = sum(len(d.sentences) for d in test_gold.documents)
     assert f"{LOW_POWER_WARNING} (Resampling unit: the sentence; {n_units} units here.)" in out
 
 
-def test_identical_submissions_give_p_one(tmp_path, gold, capsys):
-    lines = [submission_line_from_annotations(gold, d.doc_id) for d in gold.documents]
-    a = write_lines(tmp_path / "a.jsonl", lines)
+def test_identical_submissions_give_p_one(tmp_path, test_gold, capsys):
+    lines = [submission_line_from_annotations(test_gold, d.doc_id) for d in test_gold.documents]
+    a = write_jsonl(tmp_path / "a.jsonl", lines)
     assert cli.main(["compare", str(a), str(a), "--bootstrap", "50", "--rounds", "50"]) == 0
     out = capsys.readouterr().out
     rows = [
@@ -57,8 +45,8 @@ def test_identical_submissions_give_p_one(tmp_path, gold, capsys):
     assert LOW_POWER_WARNING in out
 
 
-def test_invalid_file_exits_2(tmp_path, gold, capsys):
-    good = write_lines(tmp_path / "a.jsonl", [{"doc_id": d.doc_id} for d in gold.documents])
+def test_invalid_file_exits_2(tmp_path, test_gold, capsys):
+    good = write_jsonl(tmp_path / "a.jsonl", [{"doc_id": d.doc_id} for d in test_gold.documents])
     bad = tmp_path / "b.jsonl"
     bad.write_text("{not json\n", "utf-8")
     assert cli.main(["compare", str(good), str(bad)]) == 2

@@ -1,4 +1,4 @@
-"""The Hydra configs under baselines/conf, composed with the Compose API."""
+"""The Hydra configs under conf/ (found from the package), composed with the Compose API."""
 
 from pathlib import Path
 
@@ -7,11 +7,11 @@ from hydra import compose, initialize_config_dir
 from hydra.errors import ConfigCompositionException
 from omegaconf import OmegaConf
 
-from baselines.registry import EXTRACTORS
-from baselines.reproduce import CONF_DIR
+from baselines.config import CONF_DIR, baseline_names, compose_config, conf_dir
 from baselines.run import CONF_DIR as RUN_CONF_DIR
+from benchmark.errors import DataError
 
-BASELINE_CHOICES = ("empty", "naive", "rules", "crf")
+BASELINE_CHOICES = baseline_names()
 
 
 def _compose(tmp_path, overrides, *, hydra_node=False):
@@ -27,17 +27,31 @@ def _compose(tmp_path, overrides, *, hydra_node=False):
         )
 
 
-def test_conf_dir_is_absolute_and_inside_the_package():
+def test_conf_dir_is_absolute_and_beside_the_packages():
     assert CONF_DIR.is_absolute()
     assert CONF_DIR == RUN_CONF_DIR
-    assert CONF_DIR.parent == Path(__file__).resolve().parents[1] / "baselines"
+    assert CONF_DIR == Path(__file__).resolve().parents[1] / "conf"
     assert (CONF_DIR / "config.yaml").is_file()
+
+
+def test_conf_dir_prefers_the_copy_a_wheel_ships_inside_the_package(tmp_path):
+    package = tmp_path / "site-packages" / "baselines"
+    package.mkdir(parents=True)
+    assert conf_dir(package) == tmp_path / "site-packages" / "conf"
+    (package / "conf").mkdir()
+    assert conf_dir(package) == package / "conf"
+
+
+def test_wheel_ships_the_configs_inside_the_package():
+    pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text("utf-8")
+    assert "[tool.hatch.build.targets.wheel.force-include]\n" in pyproject
+    assert '"conf" = "baselines/conf"' in pyproject
 
 
 def test_one_config_file_per_baseline_and_per_registry_entry():
     files = sorted(p.stem for p in (CONF_DIR / "baseline").glob("*.yaml"))
-    assert files == sorted(BASELINE_CHOICES)
-    assert sorted(EXTRACTORS) == sorted(BASELINE_CHOICES)
+    assert list(BASELINE_CHOICES) == files
+    assert {"empty", "naive", "rules", "crf"} <= set(BASELINE_CHOICES)
     assert sorted(p.stem for p in (CONF_DIR / "scoring").glob("*.yaml")) == ["default"]
     assert sorted(p.stem for p in (CONF_DIR / "paths").glob("*.yaml")) == ["default"]
 
@@ -57,6 +71,7 @@ def test_crf_options():
     with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3", job_name="test"):
         cfg = compose(config_name="config", overrides=["baseline=crf"])
     assert OmegaConf.to_container(cfg.baseline) == {
+        "_target_": "baselines.crf.CrfExtractor",
         "name": "crf",
         "folds": 5,
         "seed": 0,
@@ -108,3 +123,31 @@ def test_defaults_write_under_runs_without_timestamps():
     assert cfg.hydra.run.dir == "runs/naive"
     assert cfg.hydra.sweep.dir == "runs"
     assert cfg.paths.results_dir == "results"
+
+
+@pytest.mark.parametrize("name", BASELINE_CHOICES)
+def test_every_baseline_names_its_class(name):
+    node = OmegaConf.to_container(compose_config(name).baseline)
+    module, _, cls = node["_target_"].rpartition(".")
+    assert module.startswith("baselines.") and cls.endswith("Extractor")
+
+
+def test_compose_config_refuses_an_unknown_baseline_and_a_bad_override():
+    with pytest.raises(DataError, match=r"unknown baseline 'bert'; choose one of \["):
+        compose_config("bert")
+    with pytest.raises(DataError, match="bad config override"):
+        compose_config("empty", overrides=["nosuch=1"])
+
+
+def test_scoring_config_holds_the_library_defaults(tmp_path):
+    from benchmark.evaluation import defaults
+    from benchmark.scoring.modes import MODE_NAMES
+    from benchmark.scoring.tasks import TASK_NAMES
+
+    scoring = OmegaConf.to_container(_compose(tmp_path, ["baseline=empty"]).scoring)
+    assert scoring == {
+        "modes": list(MODE_NAMES),
+        "tasks": list(TASK_NAMES),
+        "bootstrap": defaults.BOOTSTRAP,
+        "seed": defaults.SEED,
+    }

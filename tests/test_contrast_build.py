@@ -5,11 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from benchmark.build import build_data, serialize
-from benchmark.contrast.build import build_contrast
-from benchmark.contrast.groups import contrast_groups
+from benchmark.dataset.build import build_data, serialize
+from benchmark.dataset.configs import CONFIGS
+from benchmark.dataset.contrast.build import build_contrast
+from benchmark.dataset.contrast.groups import contrast_groups
+from benchmark.dataset.features import FEATURES
 from benchmark.errors import DataError
-from benchmark.features import CONFIGS, FEATURES
 
 REPO_DATA = Path(__file__).resolve().parents[1] / "data"
 

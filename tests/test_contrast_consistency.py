@@ -2,9 +2,9 @@ import dataclasses
 
 import pytest
 
-from benchmark.documents import build_document
+from benchmark.dataset.documents import build_document
+from benchmark.dataset.schema import Annotations, Event, Hedge, Span
 from benchmark.errors import DataError
-from benchmark.schema import Annotations, Event, Hedge, Span
 from benchmark.scoring.consistency import Group, consistency, wrong_documents
 from benchmark.scoring.run import score
 
@@ -13,7 +13,8 @@ TEXT_PLAIN = "I missili hanno colpito la scuola."
 
 
 def doc(doc_id, text, uncertain):
-    return build_document(doc_id, text, {"language": "it"}, uncertain_sentences=uncertain)
+    hedges = [dataclasses.replace(hedge(doc_id), sentence_id=i) for i in uncertain]
+    return build_document(doc_id, text, {"language": "it"}, hedges=hedges)
 
 
 def hedge(doc_id):

@@ -1,7 +1,7 @@
 import pytest
 
-from benchmark.contrast.edits import EditError, apply_edits, remap, remap_point
-from benchmark.contrast.spec import Edit
+from benchmark.dataset.contrast.edits import EditError, apply_edits, remap, remap_point
+from benchmark.dataset.contrast.spec import Edit
 
 TEXT = "Ieri sarebbero stati uccisi tre civili a Kharkiv."
 #       0         1         2         3         4

@@ -3,8 +3,9 @@ from pathlib import Path
 import datasets
 import pytest
 
-from benchmark import loading
-from benchmark.features import CONFIGS, FEATURES
+from benchmark.dataset import loading
+from benchmark.dataset.configs import CONFIGS
+from benchmark.dataset.features import FEATURES
 
 REPO_DATA = Path(__file__).resolve().parents[1] / "data"
 CONTRAST_ROWS = {
@@ -15,13 +16,6 @@ CONTRAST_ROWS = {
     "hedges": 185,
     "tokens": 465,
 }
-
-
-@pytest.fixture(autouse=True)
-def _offline(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
-    monkeypatch.setenv("KHARKIV_IE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "hf-cache"))
 
 
 @pytest.mark.parametrize("config", CONFIGS)

@@ -2,14 +2,13 @@ import dataclasses
 import json
 
 import pytest
-from crf_synthetic import HEDGED, synthetic_corpus
+from support.crf_synthetic import HEDGED, synthetic_corpus
 
 import baselines.crf.crossval as crossval
 from baselines.crf import load_token_rows, predict_crf_cross_validated
 from baselines.crf.folds import FoldError
+from benchmark.dataset.rows import to_row
 from benchmark.errors import DataError
-from benchmark.loading import load_gold
-from benchmark.rows import to_row
 
 
 class SpyTagger(crossval.SentenceTagger):
@@ -26,11 +25,12 @@ class SpyTagger(crossval.SentenceTagger):
         return super().predict(features)
 
 
-def test_every_sentence_is_predicted_once_by_a_model_that_never_saw_it(monkeypatch):
+def test_every_sentence_is_predicted_once_by_a_model_that_never_saw_it(monkeypatch, crf_params):
     SpyTagger.log = []
     monkeypatch.setattr(crossval, "SentenceTagger", SpyTagger)
     document, rows = synthetic_corpus(HEDGED)
-    predict_crf_cross_validated(rows, [document], folds=4, seed=3, max_iterations=20)
+    params = dataclasses.replace(crf_params, max_iterations=20)
+    predict_crf_cross_validated(rows, [document], folds=4, seed=3, params=params)
     assert [kind for kind, _ in SpyTagger.log] == ["fit", "predict"] * 4
     everything = {" ".join(word.lower() for word in row.tokens) for row in rows}
     assert len(everything) == 12
@@ -43,29 +43,33 @@ def test_every_sentence_is_predicted_once_by_a_model_that_never_saw_it(monkeypat
     assert sorted(predicted) == sorted(everything)
 
 
-def test_same_seed_same_output_on_synthetic_text():
+def test_same_seed_same_output_on_synthetic_text(crf_params):
     document, rows = synthetic_corpus(HEDGED)
-    first = predict_crf_cross_validated(rows, [document], folds=3, seed=0)
-    second = predict_crf_cross_validated(list(reversed(rows)), [document], folds=3, seed=0)
+    options = {"folds": 3, "seed": 0, "params": crf_params}
+    first = predict_crf_cross_validated(rows, [document], **options)
+    second = predict_crf_cross_validated(list(reversed(rows)), [document], **options)
     assert first == second
     assert first.documents == (document,)
 
 
-def test_rows_that_do_not_match_their_document_raise():
+def test_rows_that_do_not_match_their_document_raise(crf_options, crf_params):
     document, rows = synthetic_corpus(HEDGED)
+    options = {"folds": crf_options["folds"], "seed": crf_options["seed"], "params": crf_params}
     # sentence 1 starts at 39: "Il ministro sarebbe partito ieri sera." is 38 characters + 1 space
     renamed = dataclasses.replace(rows[1], tokens=("Gli", *rows[1].tokens[1:]))
     with pytest.raises(DataError) as caught:
-        predict_crf_cross_validated([rows[0], renamed, *rows[2:]], [document])
+        predict_crf_cross_validated([rows[0], renamed, *rows[2:]], [document], **options)
     assert str(caught.value) == (
         "item synthetic#1, field tokens[0]: token 'Gli' does not match the document text at 39..40"
     )
     with pytest.raises(DataError, match="item other#0, field doc_id: doc_id is not among"):
-        predict_crf_cross_validated([dataclasses.replace(rows[0], doc_id="other")], [document])
+        predict_crf_cross_validated(
+            [dataclasses.replace(rows[0], doc_id="other")], [document], **options
+        )
     with pytest.raises(DataError, match="item synthetic#0, field sentence_id: duplicate sentence"):
-        predict_crf_cross_validated([rows[0], rows[0], *rows[1:]], [document])
+        predict_crf_cross_validated([rows[0], rows[0], *rows[1:]], [document], **options)
     with pytest.raises(FoldError, match="folds=13 exceeds the number of sentences"):
-        predict_crf_cross_validated(rows, [document], folds=13)
+        predict_crf_cross_validated(rows, [document], **{**options, "folds": 13})
 
 
 def test_gold_token_rows_load_with_label_strings():
@@ -77,12 +81,15 @@ def test_gold_token_rows_load_with_label_strings():
     assert rows[2].hedge_tags[8] == "I-conditional"
 
 
-def test_gold_cross_validation_is_byte_identical_across_runs():
-    gold = load_gold()
+def test_gold_cross_validation_is_byte_identical_across_runs(test_gold, crf_options, crf_params):
+    gold = test_gold
     rows = load_token_rows()
+    folds, seed = crf_options["folds"], crf_options["seed"]
 
     def run() -> str:
-        predicted = predict_crf_cross_validated(rows, gold.documents, folds=5, seed=0)
+        predicted = predict_crf_cross_validated(
+            rows, gold.documents, folds=folds, seed=seed, params=crf_params
+        )
         assert predicted.documents == gold.documents
         layers = ("events", "casualties", "attributions", "hedges")
         return json.dumps({name: [to_row(x) for x in getattr(predicted, name)] for name in layers})

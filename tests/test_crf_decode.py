@@ -1,7 +1,7 @@
 import pytest
 
 from baselines.crf.decode import TagError, TokenSpan, bio_spans, char_span, trim_tokens
-from benchmark.schema import Span
+from benchmark.dataset.schema import Span
 
 
 def test_well_formed_sequence():

@@ -1,10 +1,9 @@
-"""baselines.crf.heldout: train without the excluded sentences, predict, guard the rest."""
+"""baselines.crf.heldout: the training rows left once the excluded sentences are dropped."""
 
 import pytest
-from crf_synthetic import HEDGED, synthetic_corpus
+from support.crf_synthetic import HEDGED, synthetic_corpus
 
-from baselines.crf.heldout import predict_crf_leaving_out, training_rows
-from baselines.document import document_from_text
+from baselines.crf.heldout import training_rows
 from benchmark.errors import DataError
 
 
@@ -20,20 +19,3 @@ def test_unknown_excluded_key_and_nothing_left_are_errors():
         training_rows(rows, excluded={("synthetic", 12)})
     with pytest.raises(DataError, match="no training sentence is left"):
         training_rows(rows, excluded={("synthetic", i) for i in range(12)})
-
-
-def test_an_excluded_sentence_may_be_predicted_a_trained_one_may_not():
-    document, rows = synthetic_corpus(HEDGED)
-    # sentence 1 "I soldati avrebbero lasciato la base." is left out of training
-    edited = document_from_text("edit", "I soldati avrebbero lasciato la base.")
-    predicted = predict_crf_leaving_out(
-        rows, train_documents=[document], documents=[edited], excluded={("synthetic", 1)}
-    )
-    assert predicted.documents == (edited,)
-    assert all(hedge.doc_id == "edit" for hedge in predicted.hedges)
-    # sentence 7 "I soldati hanno lasciato la base." was trained on: refused
-    copy = document_from_text("copy", "I soldati hanno lasciato la base.")
-    with pytest.raises(DataError, match="is a training sentence of the crf baseline"):
-        predict_crf_leaving_out(
-            rows, train_documents=[document], documents=[copy], excluded={("synthetic", 1)}
-        )

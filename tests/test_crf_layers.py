@@ -1,8 +1,8 @@
 from baselines.crf.features import quote_mask
 from baselines.crf.layers import TaggedSentence, annotations_from_tags, find_hedges
 from baselines.document import document_from_text
-from benchmark.schema import Span
-from benchmark.text import tokenize
+from benchmark.dataset.schema import Span
+from benchmark.dataset.text import tokenize
 
 TEXT = (
     "Il sindaco ha detto che la città sarebbe sotto attacco. "

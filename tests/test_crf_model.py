@@ -1,10 +1,12 @@
+import dataclasses
+
 import pytest
-from crf_synthetic import HEDGED, synthetic_corpus
+from support.crf_synthetic import HEDGED, synthetic_corpus
 
 from baselines.crf.features import quote_mask, sentence_features
 from baselines.crf.model import TAG_COLUMNS, CrfParams, SentenceTagger
 from baselines.document import document_from_text
-from benchmark.text import tokenize
+from benchmark.dataset.text import tokenize
 
 
 def features_of(document, sentence_ids=None):
@@ -20,14 +22,14 @@ def features_of(document, sentence_ids=None):
     return result
 
 
-def trained():
+def trained(params):
     document, rows = synthetic_corpus(HEDGED)
     tags = {column: [getattr(row, column) for row in rows] for column in TAG_COLUMNS}
-    return SentenceTagger().fit(features_of(document), tags)
+    return SentenceTagger(params=params).fit(features_of(document), tags)
 
 
-def test_learns_the_conditional_ending_and_tags_an_unseen_verb():
-    tagger = trained()
+def test_learns_the_conditional_ending_and_tags_an_unseen_verb(crf_params):
+    tagger = trained(crf_params)
     # "dovrebbe" and "tornerebbero" never occur in the training sentences.
     unseen = document_from_text(
         "new",
@@ -44,28 +46,32 @@ def test_learns_the_conditional_ending_and_tags_an_unseen_verb():
         assert predicted[column] == [["O"] * 6, ["O"] * 6, ["O"] * 4]
 
 
-def test_training_is_deterministic():
+def test_training_is_deterministic(crf_params):
     unseen = document_from_text("new", "La squadra vincerebbe la partita. La squadra vince.")
-    first = trained().predict(features_of(unseen))
-    second = trained().predict(features_of(unseen))
+    first = trained(crf_params).predict(features_of(unseen))
+    second = trained(crf_params).predict(features_of(unseen))
     assert first == second
 
 
-def test_empty_sentences_are_skipped_and_predicted_empty():
+def test_empty_sentences_are_skipped_and_predicted_empty(crf_params):
     document, rows = synthetic_corpus(HEDGED)
     features = [*features_of(document), []]
     tags = {column: [getattr(row, column) for row in rows] + [[]] for column in TAG_COLUMNS}
-    tagger = SentenceTagger(params=CrfParams(max_iterations=20)).fit(features, tags)
+    params = dataclasses.replace(crf_params, max_iterations=20)
+    tagger = SentenceTagger(params=params).fit(features, tags)
     assert tagger.predict([[]])["hedge_tags"] == [[]]
 
 
-def test_predict_before_fit_and_fit_on_nothing_raise():
+def test_predict_before_fit_and_fit_on_nothing_raise(crf_params):
     with pytest.raises(RuntimeError, match="not trained"):
-        SentenceTagger().predict([])
+        SentenceTagger(params=crf_params).predict([])
     with pytest.raises(ValueError, match="no sentence with tokens"):
-        SentenceTagger().fit([[]], {column: [[]] for column in TAG_COLUMNS})
+        SentenceTagger(params=crf_params).fit([[]], {column: [[]] for column in TAG_COLUMNS})
 
 
-def test_default_params_are_the_documented_ones():
-    assert CrfParams() == CrfParams(c1=0.1, c2=0.1, max_iterations=100)
-    assert SentenceTagger().params == CrfParams()
+def test_the_options_have_no_default_in_the_code():
+    # their values are written in conf/baseline/crf.yaml only (tests/test_conf.py)
+    with pytest.raises(TypeError):
+        CrfParams()
+    with pytest.raises(TypeError):
+        SentenceTagger()

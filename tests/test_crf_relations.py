@@ -9,8 +9,8 @@ from baselines.crf.relations import (
     parse_count,
 )
 from baselines.document import document_from_text
-from benchmark.schema import Attribution, Span
-from benchmark.text import tokenize
+from benchmark.dataset.schema import Attribution, Span
+from benchmark.dataset.text import tokenize
 
 
 def sentence_of(text: str, *, attribution=None, casualty=None) -> tuple:

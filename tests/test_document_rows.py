@@ -1,4 +1,4 @@
-from benchmark.document_rows import id_order
+from benchmark.dataset.document_rows import id_order
 
 
 def test_id_order_sorts_by_number_then_id():

@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from benchmark.documents import build_document, check_text_hash, load_meta, read_text
+from benchmark.dataset.documents import build_document, check_text_hash, load_meta, read_text
+from benchmark.dataset.schema import Hedge, Span
 from benchmark.errors import DataError
 
 SOURCE = Path(__file__).resolve().parents[1] / "data" / "source"
@@ -13,7 +14,11 @@ def test_build_the_seed_document():
     text = read_text(SOURCE / "kharkiv-001.txt")
     meta = load_meta(SOURCE / "kharkiv-001.meta.yaml", doc_id="kharkiv-001")
     check_text_hash(text, meta, file=SOURCE / "kharkiv-001.meta.yaml")
-    document = build_document("kharkiv-001", text, meta, uncertain_sentences={2, 5})
+    hedges = [
+        Hedge(f"H{i}", "kharkiv-001", i, Span(0, 1, text[0]), "conditional", Span(0, 1, text[0]))
+        for i in (2, 5)
+    ]
+    document = build_document("kharkiv-001", text, meta, hedges=hedges)
     assert [p.kind for p in document.paragraphs] == ["body", "caption"] * 4
     captions = [text[p.start : p.end] for p in document.paragraphs if p.kind == "caption"]
     assert all(caption.startswith("Getty Images ") for caption in captions)

@@ -1,21 +1,11 @@
-import pytest
 import yaml
 from datasets import ClassLabel, Features, List, Value
-from test_integrity import REPO, write_tiny_dataset
+from support.tiny_dataset import REPO
 
-from benchmark import features, inventory, loading
+from benchmark.dataset import features, inventory, loading
+from benchmark.dataset.configs import CONFIGS
 
 SPAN = {"start": Value("int32"), "end": Value("int32"), "text": Value("string")}
-
-
-@pytest.fixture(autouse=True)
-def _cache(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("KHARKIV_IE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "hf-cache"))
-
-
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory):
-    return write_tiny_dataset(tmp_path_factory.mktemp("tiny") / "data")
 
 
 def test_columns_follow_the_jsonl_row_format():
@@ -139,16 +129,9 @@ def test_value_types():
     assert features.FEATURES["tokens"]["token_starts"] == List(Value("int32"))
 
 
-def test_nullable_columns():
-    assert features.NULLABLE["events"] == {"attribution_id"}
-    assert features.NULLABLE["attributions"] == {"source", "source_antecedent", "parent_id"}
-    assert features.NULLABLE["hedges"] == set()
-    assert len(features.NULLABLE["casualties"]) == 8
-
-
-def test_card_yaml_uses_list_for_list_of_struct(tiny):
-    card = yaml.safe_load(features.render_card_yaml(data_dir=tiny))
-    assert "sequence" not in features.render_card_yaml(data_dir=tiny)
+def test_card_yaml_uses_list_for_list_of_struct(tiny_dataset):
+    card = yaml.safe_load(features.render_card_yaml(data_dir=tiny_dataset))
+    assert "sequence" not in features.render_card_yaml(data_dir=tiny_dataset)
     events = next(info for info in card["dataset_info"] if info["config_name"] == "events")
     arguments = next(item for item in events["features"] if item["name"] == "arguments")
     assert [field["name"] for field in arguments["list"]] == ["role", "start", "end", "text"]
@@ -158,16 +141,16 @@ def test_card_yaml_uses_list_for_list_of_struct(tiny):
     assert starts == {"name": "token_starts", "list": "int32"}
 
 
-def test_card_yaml_round_trips_to_the_features(tiny):
-    card = yaml.safe_load(features.render_card_yaml(data_dir=tiny))
-    assert [info["config_name"] for info in card["dataset_info"]] == list(features.CONFIGS)
+def test_card_yaml_round_trips_to_the_features(tiny_dataset):
+    card = yaml.safe_load(features.render_card_yaml(data_dir=tiny_dataset))
+    assert [info["config_name"] for info in card["dataset_info"]] == list(CONFIGS)
     for info in card["dataset_info"]:
         parsed = Features._from_yaml_list(info["features"])
         assert parsed == features.FEATURES[info["config_name"]]
 
 
-def test_card_configs_and_metadata(tiny):
-    card = yaml.safe_load(features.render_card_yaml(data_dir=tiny))
+def test_card_configs_and_metadata(tiny_dataset):
+    card = yaml.safe_load(features.render_card_yaml(data_dir=tiny_dataset))
     assert card["configs"][0] == {
         "config_name": "documents",
         "default": True,
@@ -195,8 +178,8 @@ def test_card_configs_and_metadata(tiny):
     ]
 
 
-def test_split_sizes_are_what_datasets_records(tiny):
-    card = yaml.safe_load(features.render_card_yaml(data_dir=tiny))
+def test_split_sizes_are_what_datasets_records(tiny_dataset):
+    card = yaml.safe_load(features.render_card_yaml(data_dir=tiny_dataset))
     splits = {info["config_name"]: info["splits"] for info in card["dataset_info"]}
     assert [splits[config][0]["num_examples"] for config in features.CONFIGS] == [
         1,
@@ -207,7 +190,7 @@ def test_split_sizes_are_what_datasets_records(tiny):
         22,
     ]
     for config in features.CONFIGS:
-        recorded = loading.load_config(config, data_dir=tiny).info.splits["test"]
+        recorded = loading.load_config(config, data_dir=tiny_dataset).info.splits["test"]
         assert splits[config] == [
             {"name": "test", "num_bytes": recorded.num_bytes, "num_examples": recorded.num_examples}
         ]

@@ -6,11 +6,8 @@ every task, subtask and per-type entry); an empty submission 0.0 P and R everywh
 
 import json
 
-import pytest
-
 from benchmark import cli
-from benchmark.loading import load_gold
-from benchmark.results import read_results
+from benchmark.evaluation.results import read_results
 from benchmark.submission import submission_line_from_annotations
 
 ALL_SUBTASKS = {
@@ -25,11 +22,6 @@ ALL_SUBTASKS = {
     "attributions": ["source", "cue", "content", "relation", "nesting"],
     "hedges": ["cue", "cue_typed", "scope", "uncertain"],
 }
-
-
-@pytest.fixture(scope="module")
-def gold():
-    return load_gold()
 
 
 def text_only(value):
@@ -75,23 +67,23 @@ def assert_perfect(tasks):
                     assert (counts["precision"], counts["recall"], counts["f1"]) == (1, 1, 1)
 
 
-def test_gold_scores_one_everywhere(tmp_path, gold):
-    data, out = score_file(tmp_path, gold_lines(gold), "gold")
+def test_gold_scores_one_everywhere(tmp_path, test_gold):
+    data, out = score_file(tmp_path, gold_lines(test_gold), "gold")
     assert_perfect(data["tasks"])
     events = data["tasks"]["events"]
-    assert events["trigger_identification"]["exact"]["tp"] == len(gold.events)
+    assert events["trigger_identification"]["exact"]["tp"] == len(test_gold.events)
     assert events["argument_identification"]["exact"]["tp"] == sum(
-        len(e.arguments) for e in gold.events
+        len(e.arguments) for e in test_gold.events
     )
-    assert data["tasks"]["hedges"]["cue"]["overlap"]["tp"] == len(gold.hedges)
-    uncertain = sum(s.uncertain for d in gold.documents for s in d.sentences)
+    assert data["tasks"]["hedges"]["cue"]["overlap"]["tp"] == len(test_gold.hedges)
+    uncertain = sum(s.uncertain for d in test_gold.documents for s in d.sentences)
     assert data["tasks"]["hedges"]["uncertain"]["exact"]["tp"] == uncertain
     assert data["not_attempted"] == [] and data["unaligned"] == []
-    assert read_results(out).report.get("events", "factuality", "exact").f1 == 1.0
+    assert read_results(out).scores.get("events", "factuality", "exact").f1 == 1.0
 
 
-def test_text_only_gold_scores_one_everywhere(tmp_path, gold):
-    lines = [text_only(line) for line in gold_lines(gold)]
+def test_text_only_gold_scores_one_everywhere(tmp_path, test_gold):
+    lines = [text_only(line) for line in gold_lines(test_gold)]
     flat = json.dumps(lines)
     assert '"start"' not in flat and '"end"' not in flat  # really text only
     data, _ = score_file(tmp_path, lines, "text-only")
@@ -99,7 +91,7 @@ def test_text_only_gold_scores_one_everywhere(tmp_path, gold):
     assert data["unaligned"] == []
 
 
-def test_empty_submission_scores_zero_everywhere(tmp_path, gold):
+def test_empty_submission_scores_zero_everywhere(tmp_path, test_gold):
     lines = [
         {
             "doc_id": d.doc_id,
@@ -109,7 +101,7 @@ def test_empty_submission_scores_zero_everywhere(tmp_path, gold):
             "hedges": [],
             "sentences": [],
         }
-        for d in gold.documents
+        for d in test_gold.documents
     ]
     data, _ = score_file(tmp_path, lines, "empty")
     for task, subtasks in ALL_SUBTASKS.items():
@@ -118,16 +110,16 @@ def test_empty_submission_scores_zero_everywhere(tmp_path, gold):
                 # zero-division policy 0.0: tp = fp = 0 gives precision 0.0
                 assert (body["precision"], body["recall"], body["f1"]) == (0.0, 0.0, 0.0)
                 assert body["tp"] == body["fp"] == 0 and body["fn"] > 0
-    assert data["tasks"]["events"]["trigger_identification"]["exact"]["fn"] == len(gold.events)
-    assert data["tasks"]["hedges"]["scope"]["overlap"]["fn"] == len(gold.hedges)
+    assert data["tasks"]["events"]["trigger_identification"]["exact"]["fn"] == len(test_gold.events)
+    assert data["tasks"]["hedges"]["scope"]["overlap"]["fn"] == len(test_gold.hedges)
 
 
-def test_without_casualties_they_are_not_attempted(tmp_path, gold, capsys):
+def test_without_casualties_they_are_not_attempted(tmp_path, test_gold, capsys):
     lines = [
         submission_line_from_annotations(
-            gold, d.doc_id, tasks=("events", "attributions", "hedges", "sentences")
+            test_gold, d.doc_id, tasks=("events", "attributions", "hedges", "sentences")
         )
-        for d in gold.documents
+        for d in test_gold.documents
     ]
     data, _ = score_file(tmp_path, lines, "no-casualties")
     assert data["tasks"]["casualties"] == {"attempted": False}

@@ -4,231 +4,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support.tiny_dataset import DOC, HEDGES, REPO, edit_rows, read_jsonl, refresh_derived
 
-from benchmark import integrity
-from benchmark.build import build_data
-from benchmark.documents import build_document
-from benchmark.errors import DataError
-from benchmark.features import CONFIGS, card_with_yaml, data_file, render_card_yaml
-from benchmark.rows import from_row, to_row
-from benchmark.tokens_view import build_tokens_view
-
-REPO = Path(__file__).resolve().parents[1]
-ARTICLE = REPO / "data" / "source" / "kharkiv-001.txt"
-DOC = "kharkiv-001"
-
-
-def span(start, text):
-    return {"start": start, "end": start + len(text), "text": text}
-
-
-def arg(role, start, text):
-    return {"role": role, **span(start, text)}
-
-
-# A tiny hand-made annotation of the real article (offsets worked out by hand from the text;
-# the fixture is a test double, not gold).
-EVENTS = [
-    {
-        "event_id": "E1",
-        "doc_id": DOC,
-        "sentence_id": 0,
-        "trigger": span(21, "attaccato"),
-        "event_type": "Conflict:Attack",
-        "arguments": [arg("Attacker", 1, "Gli occupanti"), arg("Target", 31, "un ospedale")],
-        "polarity": "positive",
-        "certainty": "certain",
-        "attribution_id": "A1",
-    },
-    {
-        "event_id": "E2",
-        "doc_id": DOC,
-        "sentence_id": 2,
-        "trigger": span(237, "assedio"),
-        "event_type": "Conflict:Siege",
-        "arguments": [arg("Attacker", 283, "paracadutisti russi")],
-        "polarity": "positive",
-        "certainty": "uncertain",
-        "attribution_id": None,
-    },
-    {
-        "event_id": "E3",
-        "doc_id": DOC,
-        "sentence_id": 15,
-        "trigger": span(2128, "bombardamenti"),
-        "event_type": "Conflict:Attack",
-        "arguments": [arg("Place", 2142, "sulla città di Kharkiv")],
-        "polarity": "positive",
-        "certainty": "uncertain",
-        "attribution_id": None,
-    },
-]
-CASUALTIES = [
-    {
-        "casualty_id": "C1",
-        "doc_id": DOC,
-        "sentence_id": 15,
-        "status": "killed",
-        "count": 21,
-        "count_qualifier": "at_least",
-        "count_span": span(2090, "21"),
-        "qualifier_span": span(2083, "almeno"),
-        "trigger": span(2104, "uccise"),
-        "victim": span(2093, "le persone"),
-        "victim_group": "people",
-        "location": None,
-        "time": span(2052, "nelle ultime 24 ore"),
-        "polarity": "positive",
-        "certainty": "uncertain",
-        "event_id": "E3",
-        "attribution_id": None,
-    },
-]
-ATTRIBUTIONS = [
-    {
-        "attribution_id": "A1",
-        "doc_id": DOC,
-        "source": span(182, "la nota"),
-        "source_antecedent": None,
-        "cue": span(175, "recita"),
-        "content": span(
-            1,
-            "Gli occupanti hanno attaccato un ospedale, il Centro clinico medico militare della "
-            "regione settentrionale. È scoppiata una battaglia tra gli invasori e i difensori "
-            "ucraini",
-        ),
-        "attribution_type": "direct",
-        "parent_id": None,
-    },
-    {
-        "attribution_id": "A2",
-        "doc_id": DOC,
-        "source": span(2218, "governatore regionale"),
-        "source_antecedent": None,
-        "cue": span(2206, "diffusi"),
-        "content": span(2166, "I dati"),
-        "attribution_type": "indirect",
-        "parent_id": None,
-    },
-    {
-        "attribution_id": "A3",
-        "doc_id": DOC,
-        "source": span(2187, "Reuters"),
-        "source_antecedent": None,
-        "cue": span(2173, "pubblicati"),
-        "content": span(2166, "I dati"),
-        "attribution_type": "indirect",
-        "parent_id": "A2",
-    },
-]
-HEDGES = [
-    {
-        "hedge_id": "H1",
-        "doc_id": DOC,
-        "sentence_id": 2,
-        "cue": span(265, "sarebbero stati"),
-        "cue_type": "conditional",
-        "scope": span(
-            221, "A mettere sotto assedio l'ospedale militare sarebbero stati i paracadutisti russi"
-        ),
-    },
-    {
-        "hedge_id": "H2",
-        "doc_id": DOC,
-        "sentence_id": 15,
-        "cue": span(2073, "sarebbero"),
-        "cue_type": "conditional",
-        "scope": span(
-            2073,
-            "sarebbero almeno 21 le persone uccise e 112 ferite nei bombardamenti sulla città "
-            "di Kharkiv",
-        ),
-    },
-]
-META = {
-    "language": "it",
-    "title": None,
-    "outlet": None,
-    "publication_date": None,
-    "date_inferred": None,
-    "date_evidence": None,
-    "source_note": "test fixture",
-    "caption_paragraphs": [1, 3, 5, 7],
-}
-
-
-def write_jsonl(path, rows):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8"
-    )
-
-
-def read_jsonl(path):
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-
-
-def refresh_derived(folder):
-    """Rewrite the card front matter and the manifest to match the data files."""
-    card = folder / "README.md"
-    old = card.read_text(encoding="utf-8") if card.is_file() else "---\n---\n# tiny fixture\n"
-    try:
-        card.write_text(card_with_yaml(old, render_card_yaml(data_dir=folder)), encoding="utf-8")
-    except DataError:
-        pass  # data the card cannot describe: keep the old card (check_card reports it)
-    relpaths = sorted([data_file(config) for config in CONFIGS] + [f"source/{DOC}.txt"])
-    lines = [f"{hashlib.sha256((folder / p).read_bytes()).hexdigest()}  {p}\n" for p in relpaths]
-    (folder / "MANIFEST.sha256").write_text("".join(lines), encoding="utf-8")
-
-
-def write_tiny_dataset(folder):
-    """Write a complete, consistent HF dataset folder with the hand-made layers above."""
-    folder = Path(folder)
-    (folder / "source").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(ARTICLE, folder / "source" / f"{DOC}.txt")
-    text = ARTICLE.read_bytes().decode("utf-8")
-    document = build_document(
-        DOC, text, META, uncertain_sentences={hedge["sentence_id"] for hedge in HEDGES}
-    )
-    layers = {
-        "events": EVENTS,
-        "casualties": CASUALTIES,
-        "attributions": ATTRIBUTIONS,
-        "hedges": HEDGES,
-    }
-    objects = {config: [from_row(config, row) for row in rows] for config, rows in layers.items()}
-    view = build_tokens_view(document, **objects)
-    write_jsonl(folder / "documents" / "test.jsonl", [to_row(document)])
-    for config, rows in layers.items():
-        write_jsonl(folder / config / "test.jsonl", rows)
-    write_jsonl(folder / "tokens" / "test.jsonl", [to_row(row) for row in view.rows])
-    refresh_derived(folder)
-    return folder
-
-
-@pytest.fixture(autouse=True)
-def _cache(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("KHARKIV_IE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "hf-cache"))
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory):
-    return write_tiny_dataset(tmp_path_factory.mktemp("pristine") / "data")
-
-
-@pytest.fixture
-def data(pristine, tmp_path):
-    return Path(shutil.copytree(pristine, tmp_path / "data"))
-
-
-def edit_rows(folder, config, line, change, *, refresh=True):
-    """Apply ``change(row)`` to row ``line`` (1-based) of a config, then refresh card+manifest."""
-    path = folder / data_file(config)
-    rows = read_jsonl(path)
-    change(rows[line - 1])
-    write_jsonl(path, rows)
-    if refresh:
-        refresh_derived(folder)
+from benchmark.dataset import integrity
+from benchmark.dataset.build import build_data
+from benchmark.dataset.configs import CONFIGS, data_file
+from benchmark.dataset.features import card_with_yaml, render_card_yaml
 
 
 def failures(folder):
@@ -239,8 +20,8 @@ def failures(folder):
     return found
 
 
-def test_fixture_counts(pristine):
-    assert [len(read_jsonl(pristine / data_file(config))) for config in CONFIGS] == [
+def test_fixture_counts(tiny_dataset):
+    assert [len(read_jsonl(tiny_dataset / data_file(config))) for config in CONFIGS] == [
         1,
         3,
         1,
@@ -248,12 +29,12 @@ def test_fixture_counts(pristine):
         2,
         22,
     ]
-    sentences = read_jsonl(pristine / "documents" / "test.jsonl")[0]["sentences"]
+    sentences = read_jsonl(tiny_dataset / "documents" / "test.jsonl")[0]["sentences"]
     assert [s["sentence_id"] for s in sentences if s["uncertain"]] == [2, 15]
 
 
-def test_good_dataset_passes_every_check(pristine):
-    assert integrity.run_all_checks(pristine) == []
+def test_good_dataset_passes_every_check(tiny_dataset):
+    assert integrity.run_all_checks(tiny_dataset) == []
 
 
 @pytest.mark.skipif(
@@ -263,27 +44,27 @@ def test_real_data_passes_every_check():
     assert [str(problem) for problem in integrity.run_all_checks(REPO / "data")] == []
 
 
-def test_rows_missing_field(data):
-    edit_rows(data, "events", 1, lambda row: row.pop("polarity"))
-    assert failures(data) == {"rows": ["events/test.jsonl:1: polarity: missing field"]}
+def test_rows_missing_field(tiny_copy):
+    edit_rows(tiny_copy, "events", 1, lambda row: row.pop("polarity"))
+    assert failures(tiny_copy) == {"rows": ["events/test.jsonl:1: polarity: missing field"]}
 
 
-def test_rows_wrong_type_null_and_invalid_json(data):
-    edit_rows(data, "hedges", 2, lambda row: row.update(sentence_id="15", scope=None))
-    with (data / "casualties" / "test.jsonl").open("a", encoding="utf-8") as handle:
+def test_rows_wrong_type_null_and_invalid_json(tiny_copy):
+    edit_rows(tiny_copy, "hedges", 2, lambda row: row.update(sentence_id="15", scope=None))
+    with (tiny_copy / "casualties" / "test.jsonl").open("a", encoding="utf-8") as handle:
         handle.write("{not json\n")
-    found = integrity.check_rows(data)
-    assert [str(problem).replace(f"{data}/", "") for problem in found] == [
+    found = integrity.check_rows(tiny_copy)
+    assert [str(problem).replace(f"{tiny_copy}/", "") for problem in found] == [
         "casualties/test.jsonl:2: invalid JSON: Expecting property name enclosed in double quotes",
         "hedges/test.jsonl:2: sentence_id: expected int32, got str '15'",
         "hedges/test.jsonl:2: scope: is null but is required",
     ]
 
 
-def test_labels_datasets_would_silently_accept(data):
+def test_labels_datasets_would_silently_accept(tiny_copy):
     # datasets strips white space around a label string; the check does not.
-    edit_rows(data, "events", 1, lambda row: row.update(polarity=" positive"))
-    assert failures(data) == {
+    edit_rows(tiny_copy, "events", 1, lambda row: row.update(polarity=" positive"))
+    assert failures(tiny_copy) == {
         "labels": [
             "events/test.jsonl:1: polarity: unknown label ' positive' "
             "(expected one of: positive, negative)"
@@ -291,9 +72,9 @@ def test_labels_datasets_would_silently_accept(data):
     }
 
 
-def test_labels_unknown_also_breaks_loading(data):
-    edit_rows(data, "tokens", 1, lambda row: row["event_tags"].__setitem__(0, "B-Attack"))
-    found = failures(data)
+def test_labels_unknown_also_breaks_loading(tiny_copy):
+    edit_rows(tiny_copy, "tokens", 1, lambda row: row["event_tags"].__setitem__(0, "B-Attack"))
+    found = failures(tiny_copy)
     assert found["labels"] == [
         "tokens/test.jsonl:1: event_tags[0]: unknown label 'B-Attack' (expected one of: "
         "O, B-Conflict:Attack, I-Conflict:Attack, B-Life:Die, I-Life:Die, B-Life:Injure, "
@@ -305,10 +86,10 @@ def test_labels_unknown_also_breaks_loading(data):
     assert sorted(found) == ["card", "labels", "loadable", "tokens_view"]
 
 
-def test_source_text_changed(data):
-    source = data / "source" / f"{DOC}.txt"
+def test_source_text_changed(tiny_copy):
+    source = tiny_copy / "source" / f"{DOC}.txt"
     source.write_bytes(source.read_bytes().replace(b"Kharkiv", b"Kharkov", 1))
-    refresh_derived(data)
+    refresh_derived(tiny_copy)
     digest = hashlib.sha256(source.read_bytes()).hexdigest()
     seed = integrity.SEED_FILES[DOC]
     expected = [
@@ -317,13 +98,15 @@ def test_source_text_changed(data):
     ]
     if seed.is_file():
         expected.append(f"source/{DOC}.txt: text: differs from the seed file {seed}")
-    assert failures(data) == {"source_text": expected}
+    assert failures(tiny_copy) == {"source_text": expected}
 
 
-def test_spans_text_mismatch_and_alignment(data):
-    edit_rows(data, "events", 1, lambda row: row["trigger"].update(text="attaccatO"))
-    edit_rows(data, "hedges", 1, lambda row: row["cue"].update(start=266, text="arebbero stati"))
-    assert failures(data) == {
+def test_spans_text_mismatch_and_alignment(tiny_copy):
+    edit_rows(tiny_copy, "events", 1, lambda row: row["trigger"].update(text="attaccatO"))
+    edit_rows(
+        tiny_copy, "hedges", 1, lambda row: row["cue"].update(start=266, text="arebbero stati")
+    )
+    assert failures(tiny_copy) == {
         "spans": [
             "events/test.jsonl:1: trigger: text 'attaccatO' != document text 'attaccato' at 21..30",
             "hedges/test.jsonl:1: cue: 266..280 ('arebbero stati') is not token-aligned",
@@ -331,18 +114,20 @@ def test_spans_text_mismatch_and_alignment(data):
     }
 
 
-def test_spans_out_of_range(data):
-    edit_rows(data, "attributions", 2, lambda row: row["cue"].update(start=2213, end=2206, text=""))
-    assert failures(data) == {
+def test_spans_out_of_range(tiny_copy):
+    edit_rows(
+        tiny_copy, "attributions", 2, lambda row: row["cue"].update(start=2213, end=2206, text="")
+    )
+    assert failures(tiny_copy) == {
         "spans": [
             "attributions/test.jsonl:2: cue: bad offsets 2213..2206 (document has 2879 characters)"
         ]
     }
 
 
-def test_ids_duplicate(data):
-    edit_rows(data, "hedges", 2, lambda row: row.update(hedge_id="H1"))
-    assert failures(data) == {
+def test_ids_duplicate(tiny_copy):
+    edit_rows(tiny_copy, "hedges", 2, lambda row: row.update(hedge_id="H1"))
+    assert failures(tiny_copy) == {
         "ids": [
             "hedges/test.jsonl:2: hedge_id: duplicate id H1 in document 'kharkiv-001' "
             "(first on line 1)"
@@ -350,10 +135,10 @@ def test_ids_duplicate(data):
     }
 
 
-def test_references_unresolved(data):
-    edit_rows(data, "events", 1, lambda row: row.update(attribution_id="A9"))
-    edit_rows(data, "casualties", 1, lambda row: row.update(event_id="E7"))
-    assert failures(data) == {
+def test_references_unresolved(tiny_copy):
+    edit_rows(tiny_copy, "events", 1, lambda row: row.update(attribution_id="A9"))
+    edit_rows(tiny_copy, "casualties", 1, lambda row: row.update(event_id="E7"))
+    assert failures(tiny_copy) == {
         "references": [
             "events/test.jsonl:1: attribution_id: 'A9' names no row of attributions in document "
             "'kharkiv-001'",
@@ -363,37 +148,37 @@ def test_references_unresolved(data):
     }
 
 
-def test_references_unknown_sentence(data):
-    edit_rows(data, "hedges", 1, lambda row: row.update(doc_id="kharkiv-002"))
-    found = failures(data)
+def test_references_unknown_sentence(tiny_copy):
+    edit_rows(tiny_copy, "hedges", 1, lambda row: row.update(doc_id="kharkiv-002"))
+    found = failures(tiny_copy)
     assert found["references"] == ["hedges/test.jsonl:1: doc_id: unknown document 'kharkiv-002'"]
     # a hedge of another document no longer marks sentence 2 uncertain
     assert sorted(found) == ["references", "tokens_view", "uncertain"]
 
 
-def test_parent_cycle(data):
-    edit_rows(data, "attributions", 3, lambda row: row.update(parent_id="A3"))
-    assert failures(data) == {
+def test_parent_cycle(tiny_copy):
+    edit_rows(tiny_copy, "attributions", 3, lambda row: row.update(parent_id="A3"))
+    assert failures(tiny_copy) == {
         "parent_cycles": ["attributions/test.jsonl:3: parent_id: parent chain loops: A3 -> A3"]
     }
 
 
-def test_parent_cycle_of_two(data):
-    edit_rows(data, "attributions", 2, lambda row: row.update(parent_id="A3"))
-    found = failures(data)
+def test_parent_cycle_of_two(tiny_copy):
+    edit_rows(tiny_copy, "attributions", 2, lambda row: row.update(parent_id="A3"))
+    found = failures(tiny_copy)
     assert found["parent_cycles"] == [
         "attributions/test.jsonl:2: parent_id: parent chain loops: A2 -> A3 -> A2",
         "attributions/test.jsonl:3: parent_id: parent chain loops: A3 -> A2 -> A3",
     ]
 
 
-def test_uncertain_flag_without_hedge(data):
+def test_uncertain_flag_without_hedge(tiny_copy):
     def clear(row):
         row["sentences"][2]["uncertain"] = False
 
-    edit_rows(data, "documents", 1, clear)
-    edit_rows(data, "tokens", 3, lambda row: row.update(uncertain=False))
-    assert failures(data) == {
+    edit_rows(tiny_copy, "documents", 1, clear)
+    edit_rows(tiny_copy, "tokens", 3, lambda row: row.update(uncertain=False))
+    assert failures(tiny_copy) == {
         "uncertain": [
             "documents/test.jsonl:1: sentences[2].uncertain: uncertain is False, "
             "but the sentence holds a hedge"
@@ -401,9 +186,9 @@ def test_uncertain_flag_without_hedge(data):
     }
 
 
-def test_uncertain_tokens_view_disagrees(data):
-    edit_rows(data, "tokens", 16, lambda row: row.update(uncertain=False))
-    found = failures(data)
+def test_uncertain_tokens_view_disagrees(tiny_copy):
+    edit_rows(tiny_copy, "tokens", 16, lambda row: row.update(uncertain=False))
+    found = failures(tiny_copy)
     assert found["uncertain"] == [
         "tokens/test.jsonl:16: uncertain: uncertain is False, the documents config says True"
     ]
@@ -412,20 +197,20 @@ def test_uncertain_tokens_view_disagrees(data):
     ]
 
 
-def test_sentence_anchor(data):
-    edit_rows(data, "events", 2, lambda row: row.update(sentence_id=1))
-    assert failures(data) == {
+def test_sentence_anchor(tiny_copy):
+    edit_rows(tiny_copy, "events", 2, lambda row: row.update(sentence_id=1))
+    assert failures(tiny_copy) == {
         "sentence_anchors": [
             "events/test.jsonl:2: sentence_id: sentence_id is 1, but trigger starts in sentence 2"
         ]
     }
 
 
-def test_loadable_card_points_elsewhere(data):
-    card = data / "README.md"
+def test_loadable_card_points_elsewhere(tiny_copy):
+    card = tiny_copy / "README.md"
     text = card.read_text(encoding="utf-8")
     card.write_text(text.replace("path: hedges/test.jsonl", "path: hedges/missing.jsonl"))
-    found = failures(data)
+    found = failures(tiny_copy)
     # the card is what datasets reads, so the card check fails with it
     assert found == {
         "loadable": [found["loadable"][0]],
@@ -436,29 +221,29 @@ def test_loadable_card_points_elsewhere(data):
     )
 
 
-def test_card_drift(data):
-    card = data / "README.md"
+def test_card_drift(tiny_copy):
+    card = tiny_copy / "README.md"
     card.write_text(card.read_text(encoding="utf-8").replace("license: cc-by-4.0", "license: mit"))
-    assert failures(data) == {"card": ["README.md: license: differs from render_card_yaml()"]}
+    assert failures(tiny_copy) == {"card": ["README.md: license: differs from render_card_yaml()"]}
 
 
-def test_card_row_count_stale(data):
-    stale_card = (data / "README.md").read_text(encoding="utf-8")
-    with (data / "hedges" / "test.jsonl").open("a", encoding="utf-8") as handle:
+def test_card_row_count_stale(tiny_copy):
+    stale_card = (tiny_copy / "README.md").read_text(encoding="utf-8")
+    with (tiny_copy / "hedges" / "test.jsonl").open("a", encoding="utf-8") as handle:
         handle.write(json.dumps({**HEDGES[1], "hedge_id": "H3"}, ensure_ascii=False) + "\n")
-    refresh_derived(data)
-    (data / "README.md").write_text(stale_card, encoding="utf-8")
-    found = failures(data)
+    refresh_derived(tiny_copy)
+    (tiny_copy / "README.md").write_text(stale_card, encoding="utf-8")
+    found = failures(tiny_copy)
     assert found["card"] == ["README.md: dataset_info: differs from render_card_yaml()"]
     assert found["loadable"] == [
         "README.md: the row count of config 'hedges' differs from the one declared in "
         "the card's dataset_info (regenerate the card YAML: "
-        "benchmark.features.render_card_yaml)"
+        "benchmark.dataset.features.render_card_yaml)"
     ]
 
 
-def test_manifest_wrong_hash_and_unlisted(data):
-    manifest = data / "MANIFEST.sha256"
+def test_manifest_wrong_hash_and_unlisted(tiny_copy):
+    manifest = tiny_copy / "MANIFEST.sha256"
     lines = manifest.read_text(encoding="utf-8").splitlines()
     assert [line.split("  ")[1] for line in lines] == [
         "attributions/test.jsonl",
@@ -472,7 +257,7 @@ def test_manifest_wrong_hash_and_unlisted(data):
     lines[3] = "0" * 64 + "  events/test.jsonl"
     del lines[6]
     manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert failures(data) == {
+    assert failures(tiny_copy) == {
         "manifest": [
             "MANIFEST.sha256:4: events/test.jsonl: SHA-256 differs",
             "MANIFEST.sha256: tokens/test.jsonl not listed",
@@ -480,14 +265,14 @@ def test_manifest_wrong_hash_and_unlisted(data):
     }
 
 
-def test_tokens_view_stale(data):
+def test_tokens_view_stale(tiny_copy):
     # sentence 0: '"', 'Gli', 'occupanti', 'hanno', 'attaccato' -> the trigger is token 4
     def untag(row):
         assert row["event_tags"][4] == "B-Conflict:Attack"
         row["event_tags"][4] = "O"
 
-    edit_rows(data, "tokens", 1, untag)
-    found = failures(data)
+    edit_rows(tiny_copy, "tokens", 1, untag)
+    found = failures(tiny_copy)
     assert list(found) == ["tokens_view"]
     assert found["tokens_view"][0].startswith(
         'tokens/test.jsonl:1: event_tags: differs from a fresh generation (expected ["O", "O", '

@@ -1,4 +1,4 @@
-"""LEADERBOARD.md generation from results files (benchmark.leaderboard, kharkiv-ie leaderboard)."""
+"""LEADERBOARD.md from results files (presentation.leaderboard and kharkiv-ie leaderboard)."""
 
 from pathlib import Path
 
@@ -6,7 +6,8 @@ import pytest
 
 from benchmark.cli import main
 from benchmark.errors import DataError
-from benchmark.leaderboard import (
+from benchmark.evaluation.results import DatasetInfo, Provenance, Results, write_results
+from benchmark.presentation.leaderboard import (
     HEADER,
     MAIN_SUBTASKS,
     ranked,
@@ -14,9 +15,8 @@ from benchmark.leaderboard import (
     render,
     write_leaderboard,
 )
-from benchmark.results import DatasetInfo, Provenance, Results, write_results
 from benchmark.scoring import SCORER_VERSION
-from benchmark.scoring.report import ScoreReport, SubtaskResult
+from benchmark.scoring.scores import Scores, SubtaskResult
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -32,7 +32,7 @@ def _results(name, counts, *, not_attempted=(), split="test", system=None, ci=(0
         dataset=DatasetInfo("kharkiv-ie", "1.0.0", "abcdef0123456789" * 4),
         system=system if system is not None else {"name": name},
         provenance=Provenance({"split": split}, None, {}, "2024-01-01T00:00:00+00:00"),
-        report=ScoreReport(rows, tuple(not_attempted)),
+        scores=Scores(rows, tuple(not_attempted)),
     )
 
 
@@ -203,7 +203,7 @@ def test_committed_leaderboard_is_up_to_date_with_results():
 def test_contrast_consistency_table(tmp_path):
     from dataclasses import replace
 
-    from benchmark.results_contrast import ConsistencySection
+    from benchmark.evaluation.results_contrast import ConsistencySection
     from benchmark.scoring.consistency import Consistency
 
     folder = tmp_path / "results"

@@ -1,14 +1,13 @@
 import json
-import shutil
-from pathlib import Path
 
 import datasets
 import pytest
-from test_integrity import REPO, edit_rows, refresh_derived, write_tiny_dataset
+from support.tiny_dataset import REPO, edit_rows, refresh_derived
 
-from benchmark import loading
+from benchmark.dataset import loading
+from benchmark.dataset.configs import CONFIGS, data_file
+from benchmark.dataset.features import FEATURES
 from benchmark.errors import DataError
-from benchmark.features import CONFIGS, FEATURES, data_file
 
 ROW_COUNTS = {
     "documents": 1,
@@ -22,96 +21,62 @@ REAL_DATA_BUILT = (REPO / "data" / "tokens" / "test.jsonl").is_file()
 
 
 @pytest.fixture(autouse=True)
-def _cache(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("KHARKIV_IE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "hf-cache"))
+def _default_data_dir(monkeypatch):
     monkeypatch.delenv("KHARKIV_IE_DATA_DIR", raising=False)
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory):
-    return write_tiny_dataset(tmp_path_factory.mktemp("pristine") / "data")
-
-
-@pytest.fixture
-def data(pristine, tmp_path):
-    return Path(shutil.copytree(pristine, tmp_path / "data"))
-
-
-def test_data_dir_is_absolute_from_the_package(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    assert loading.data_dir() == REPO / "data"
-    assert loading.data_dir().is_absolute()
-
-
-def test_data_dir_env_override(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("KHARKIV_IE_DATA_DIR", "elsewhere")
-    assert loading.data_dir() == tmp_path / "elsewhere"
-
-
-def test_content_hash_follows_the_data_files_only(data, tmp_path):
-    before = loading.content_hash(data)
-    assert len(before) == 64
-    moved = Path(shutil.copytree(data, tmp_path / "moved"))
-    assert loading.content_hash(moved) == before  # relative paths, not absolute ones
-    (data / "README.md").write_text("# another card\n", encoding="utf-8")
-    assert loading.content_hash(data) == before
-    edit_rows(data, "events", 1, lambda row: row.update(polarity="negative"), refresh=False)
-    assert loading.content_hash(data) != before
 
 
 @pytest.mark.parametrize("config", CONFIGS)
 def test_every_config_loads_by_absolute_path_from_another_cwd(
-    pristine, tmp_path, config, monkeypatch
+    tiny_dataset, tmp_path, config, monkeypatch
 ):
     monkeypatch.chdir(tmp_path)
-    dataset = loading.load_config(config, data_dir=pristine)
+    dataset = loading.load_config(config, data_dir=tiny_dataset)
     assert len(dataset) == ROW_COUNTS[config]
     assert dataset.features == FEATURES[config]
     assert dataset.split == "test"
 
 
 @pytest.mark.parametrize("config", CONFIGS)
-def test_every_config_loads_by_relative_path(pristine, tmp_path, config, monkeypatch):
-    monkeypatch.chdir(pristine.parent)
+def test_every_config_loads_by_relative_path(tiny_dataset, tmp_path, config, monkeypatch):
+    monkeypatch.chdir(tiny_dataset.parent)
     plain = datasets.load_dataset("data", config, split="test", cache_dir=str(tmp_path / "c"))
     assert len(plain) == ROW_COUNTS[config]
     assert plain.features == FEATURES[config]
     assert len(loading.load_config(config, data_dir="data")) == ROW_COUNTS[config]
 
 
-def test_string_labels_are_encoded_as_class_label_ints(pristine):
-    events = loading.load_config("events", data_dir=pristine)
+def test_string_labels_are_encoded_as_class_label_ints(tiny_dataset):
+    events = loading.load_config("events", data_dir=tiny_dataset)
     # EVENT_TYPES: Conflict:Attack is 0, Conflict:Siege is 5; POLARITIES positive 0;
     # CERTAINTIES uncertain 1; ARGUMENT_ROLES Attacker 0, Target 1, Place 3
     assert events["event_type"] == [0, 5, 0]
     assert events["polarity"] == [0, 0, 0]
     assert events["certainty"] == [0, 1, 1]
     assert [[a["role"] for a in args] for args in events["arguments"]] == [[0, 1], [0], [3]]
-    tokens = loading.load_config("tokens", data_dir=pristine)
+    tokens = loading.load_config("tokens", data_dir=tiny_dataset)
     # sentence 0: '"', 'Gli', 'occupanti', 'hanno', 'attaccato'; B-Conflict:Attack is 1
     assert tokens[0]["event_tags"][:6] == [0, 0, 0, 0, 1, 0]
 
 
-def test_edited_jsonl_never_loads_stale_rows(data):
-    assert loading.load_config("events", data_dir=data)[0]["polarity"] == 0
-    edit_rows(data, "events", 1, lambda row: row.update(polarity="negative"))
-    assert loading.load_config("events", data_dir=data)[0]["polarity"] == 1
-    assert loading.load_gold(data_dir=data).events[0].polarity == "negative"
+def test_edited_jsonl_never_loads_stale_rows(tiny_copy):
+    assert loading.load_config("events", data_dir=tiny_copy)[0]["polarity"] == 0
+    edit_rows(tiny_copy, "events", 1, lambda row: row.update(polarity="negative"))
+    assert loading.load_config("events", data_dir=tiny_copy)[0]["polarity"] == 1
+    assert loading.load_gold(data_dir=tiny_copy).events[0].polarity == "negative"
 
 
-def test_plain_datasets_cache_serves_stale_rows(data, tmp_path):
+def test_plain_datasets_cache_serves_stale_rows(tiny_copy, tmp_path):
     # Why loading.py names its cache by content: datasets 5.2 alone keeps the old rows.
     cache = str(tmp_path / "one-cache")
-    first = datasets.load_dataset(str(data), "events", split="test", cache_dir=cache)
+    first = datasets.load_dataset(str(tiny_copy), "events", split="test", cache_dir=cache)
     assert first[0]["polarity"] == 0
-    edit_rows(data, "events", 1, lambda row: row.update(polarity="negative"))
-    again = datasets.load_dataset(str(data), "events", split="test", cache_dir=cache)
+    edit_rows(tiny_copy, "events", 1, lambda row: row.update(polarity="negative"))
+    again = datasets.load_dataset(str(tiny_copy), "events", split="test", cache_dir=cache)
     assert again[0]["polarity"] == 0
 
 
-def test_load_gold_builds_schema_objects(pristine):
-    gold = loading.load_gold(data_dir=pristine)
+def test_load_gold_builds_schema_objects(tiny_dataset):
+    gold = loading.load_gold(data_dir=tiny_dataset)
     assert [len(gold.documents), len(gold.events), len(gold.casualties)] == [1, 3, 1]
     assert [len(gold.attributions), len(gold.hedges)] == [3, 2]
     document = gold.documents[0]
@@ -136,40 +101,40 @@ def test_load_gold_builds_schema_objects(pristine):
     assert [h.cue_type for h in gold.hedges] == ["conditional", "conditional"]
 
 
-def _error(data):
+def _error(tiny_copy):
     with pytest.raises(DataError) as caught:
-        loading.load_gold(data_dir=data)
-    return str(caught.value).replace(f"{data}/", "")
+        loading.load_gold(data_dir=tiny_copy)
+    return str(caught.value).replace(f"{tiny_copy}/", "")
 
 
-def test_missing_field(data):
-    edit_rows(data, "events", 2, lambda row: row.pop("certainty"))
-    assert _error(data) == "events/test.jsonl:2: item E2, field certainty: missing field"
+def test_missing_field(tiny_copy):
+    edit_rows(tiny_copy, "events", 2, lambda row: row.pop("certainty"))
+    assert _error(tiny_copy) == "events/test.jsonl:2: item E2, field certainty: missing field"
 
 
-def test_missing_nullable_field(data):
+def test_missing_nullable_field(tiny_copy):
     # datasets would load the missing column as None without a word
-    edit_rows(data, "casualties", 1, lambda row: row.pop("location"))
-    assert _error(data) == "casualties/test.jsonl:1: item C1, field location: missing field"
+    edit_rows(tiny_copy, "casualties", 1, lambda row: row.pop("location"))
+    assert _error(tiny_copy) == "casualties/test.jsonl:1: item C1, field location: missing field"
 
 
-def test_null_where_not_nullable(data):
-    edit_rows(data, "hedges", 2, lambda row: row.update(scope=None))
-    assert _error(data) == "hedges/test.jsonl:2: item H2, field scope: is null but is required"
+def test_null_where_not_nullable(tiny_copy):
+    edit_rows(tiny_copy, "hedges", 2, lambda row: row.update(scope=None))
+    assert _error(tiny_copy) == "hedges/test.jsonl:2: item H2, field scope: is null but is required"
 
 
-def test_unknown_label_string(data):
-    edit_rows(data, "attributions", 3, lambda row: row.update(attribution_type="reported"))
-    assert _error(data) == (
+def test_unknown_label_string(tiny_copy):
+    edit_rows(tiny_copy, "attributions", 3, lambda row: row.update(attribution_type="reported"))
+    assert _error(tiny_copy) == (
         "attributions/test.jsonl:3: item A3, field attribution_type: unknown label 'reported' "
         "(expected one of: direct, indirect, mixed)"
     )
 
 
-def test_label_as_int_in_the_file(data):
+def test_label_as_int_in_the_file(tiny_copy):
     # datasets would read -1 as "no label" and 1 as a valid int
-    edit_rows(data, "events", 1, lambda row: row["arguments"][1].update(role=-1))
-    assert _error(data) == (
+    edit_rows(tiny_copy, "events", 1, lambda row: row["arguments"][1].update(role=-1))
+    assert _error(tiny_copy) == (
         "events/test.jsonl:1: item E1, field arguments[1].role: unknown label -1 (expected one "
         "of: Attacker, Target, Instrument, Place, Time, Victim, Agent, Artifact, Origin, "
         "Destination, Entity)"
@@ -196,46 +161,49 @@ def test_out_of_range_class_label_int_as_loaded():
     assert loading.row_problems("hedges", row, encoded=True) == []
 
 
-def test_int32_overflow_and_bool_as_int(data):
-    edit_rows(data, "casualties", 1, lambda row: row.update(count=2**31), refresh=False)
+def test_int32_overflow_and_bool_as_int(tiny_copy):
+    edit_rows(tiny_copy, "casualties", 1, lambda row: row.update(count=2**31), refresh=False)
     assert (
-        _error(data)
+        _error(tiny_copy)
         == "casualties/test.jsonl:1: item C1, field count: 2147483648 does not fit in int32"
     )
-    edit_rows(data, "casualties", 1, lambda row: row.update(count=True), refresh=False)
+    edit_rows(tiny_copy, "casualties", 1, lambda row: row.update(count=True), refresh=False)
     assert (
-        _error(data)
+        _error(tiny_copy)
         == "casualties/test.jsonl:1: item C1, field count: expected int32, got bool True"
     )
 
 
-def test_invalid_json_and_blank_line(data):
-    path = data / data_file("hedges")
+def test_invalid_json_and_blank_line(tiny_copy):
+    path = tiny_copy / data_file("hedges")
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert _error(data) == "hedges/test.jsonl:3: blank line (JSONL needs one JSON object per line)"
+    assert (
+        _error(tiny_copy)
+        == "hedges/test.jsonl:3: blank line (JSONL needs one JSON object per line)"
+    )
     path.write_text('{"hedge_id": \n', encoding="utf-8")
-    assert _error(data) == "hedges/test.jsonl:1: invalid JSON: Expecting value"
+    assert _error(tiny_copy) == "hedges/test.jsonl:1: invalid JSON: Expecting value"
 
 
-def test_stale_card_row_count(data):
-    card = (data / "README.md").read_text(encoding="utf-8")
-    path = data / data_file("events")
+def test_stale_card_row_count(tiny_copy):
+    card = (tiny_copy / "README.md").read_text(encoding="utf-8")
+    path = tiny_copy / data_file("events")
     rows = path.read_text(encoding="utf-8").splitlines()
     extra = json.loads(rows[2]) | {"event_id": "E4"}
     path.write_text(
         "\n".join([*rows, json.dumps(extra, ensure_ascii=False)]) + "\n", encoding="utf-8"
     )
-    refresh_derived(data)
-    (data / "README.md").write_text(card, encoding="utf-8")
-    assert _error(data) == (
+    refresh_derived(tiny_copy)
+    (tiny_copy / "README.md").write_text(card, encoding="utf-8")
+    assert _error(tiny_copy) == (
         "README.md: the row count of config 'events' differs from the one declared in the card's "
-        "dataset_info (regenerate the card YAML: benchmark.features.render_card_yaml)"
+        "dataset_info (regenerate the card YAML: benchmark.dataset.features.render_card_yaml)"
     )
 
 
-def test_unknown_config(pristine):
+def test_unknown_config(tiny_dataset):
     with pytest.raises(DataError, match="unknown config 'event'"):
-        loading.load_config("event", data_dir=pristine)
+        loading.load_config("event", data_dir=tiny_dataset)
 
 
 @pytest.mark.skipif(not REAL_DATA_BUILT, reason="gold not built yet")

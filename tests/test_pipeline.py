@@ -5,33 +5,21 @@ import re
 from pathlib import Path
 
 import pytest
-from test_integrity import write_tiny_dataset
 
-import baselines.crf
+import baselines.crf.extractor as extractor_module
+from baselines.crf.model import CrfParams
 from baselines.pipeline import blind, results_name, run_baseline
 from baselines.reproduce import compose_config
-from benchmark import provenance as provenance_module
-from benchmark.results import read_results
-from benchmark.schema import Document, Sentence
+from benchmark.dataset.schema import Document, Sentence
+from benchmark.evaluation import provenance as provenance_module
+from benchmark.evaluation.results import read_results
 
 
-@pytest.fixture(autouse=True)
-def _offline_cache(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
-    monkeypatch.setenv("KHARKIV_IE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "hf-cache"))
-
-
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory):
-    return write_tiny_dataset(tmp_path_factory.mktemp("tiny") / "data")
-
-
-def _cfg(baseline, tiny, tmp_path, *extra):
+def _cfg(baseline, tiny_dataset, tmp_path, *extra):
     return compose_config(
         baseline,
         overrides=[
-            f"paths.data_dir={tiny}",
+            f"paths.data_dir={tiny_dataset}",
             f"paths.runs_dir={tmp_path / 'runs'}",
             f"paths.results_dir={tmp_path / 'results'}",
             f"paths.reports_dir={tmp_path / 'reports'}",
@@ -55,8 +43,8 @@ def test_blind_clears_gold_uncertainty():
     assert [(s.start, s.end) for s in blind(doc).sentences] == [(0, 2), (3, 5)]
 
 
-def test_empty_baseline_on_the_tiny_gold(tiny, tmp_path):
-    output = run_baseline(_cfg("empty", tiny, tmp_path))
+def test_empty_baseline_on_the_tiny_gold(tiny_dataset, tmp_path):
+    output = run_baseline(_cfg("empty", tiny_dataset, tmp_path))
     assert output.system == "empty"
     assert output.run_dir == tmp_path / "runs" / "empty"
     (split,) = output.splits
@@ -71,7 +59,7 @@ def test_empty_baseline_on_the_tiny_gold(tiny, tmp_path):
 
     assert split.results == tmp_path / "results" / "empty.json"
     results = read_results(split.results)
-    report = results.report
+    report = results.scores
     # fixture: 3 events, 1 casualty, 3 attributions, 2 hedges; nothing predicted
     for task, subtask, gold in [
         ("events", "trigger_classification", 3),
@@ -85,11 +73,11 @@ def test_empty_baseline_on_the_tiny_gold(tiny, tmp_path):
             assert result.ci95 == (0.0, 0.0)
 
 
-def test_committed_results_are_machine_independent(tiny, tmp_path):
-    output = run_baseline(_cfg("empty", tiny, tmp_path))
+def test_committed_results_are_machine_independent(tiny_dataset, tmp_path):
+    output = run_baseline(_cfg("empty", tiny_dataset, tmp_path))
     committed_text = output.splits[0].results.read_text(encoding="utf-8")
     assert str(tmp_path) not in committed_text
-    assert str(tiny) not in committed_text
+    assert str(tiny_dataset) not in committed_text
     committed = read_results(output.splits[0].results)
     assert committed.provenance.git_commit is None
     assert committed.system["verified_by"] == "reproduce"
@@ -107,76 +95,82 @@ def test_committed_results_are_machine_independent(tiny, tmp_path):
     assert run_copy.system == {k: v for k, v in committed.system.items() if k != "report"}
 
 
-def test_report_page_is_written_and_linked(tiny, tmp_path):
-    output = run_baseline(_cfg("empty", tiny, tmp_path))
+def test_report_page_is_written_and_linked(tiny_dataset, tmp_path):
+    output = run_baseline(_cfg("empty", tiny_dataset, tmp_path))
     split = output.splits[0]
     if split.report is None:
-        pytest.skip("benchmark.report.build is not available")
+        pytest.skip("benchmark.presentation.error_page.build is not available")
     assert split.report == tmp_path / "reports" / "empty.html"
     assert split.report.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
     assert read_results(split.results).system["report"] == "reports/empty.html"
 
 
-def test_rerun_keeps_created_and_bytes(tiny, tmp_path, monkeypatch):
+def test_rerun_keeps_created_and_bytes(tiny_dataset, tmp_path, monkeypatch):
     monkeypatch.setattr(provenance_module, "now_iso", lambda: "2030-01-01T00:00:00+00:00")
-    first = run_baseline(_cfg("empty", tiny, tmp_path)).splits[0]
+    first = run_baseline(_cfg("empty", tiny_dataset, tmp_path)).splits[0]
     committed_before = first.results.read_bytes()
     monkeypatch.setattr(provenance_module, "now_iso", lambda: "2031-06-06T00:00:00+00:00")
-    second = run_baseline(_cfg("empty", tiny, tmp_path)).splits[0]
+    second = run_baseline(_cfg("empty", tiny_dataset, tmp_path)).splits[0]
     assert second.results.read_bytes() == committed_before
     assert read_results(second.results).provenance.created == "2030-01-01T00:00:00+00:00"
     assert read_results(second.scores).provenance.created == "2031-06-06T00:00:00+00:00"
 
 
-def test_changed_scores_rewrite_created(tiny, tmp_path, monkeypatch):
+def test_changed_scores_rewrite_created(tiny_dataset, tmp_path, monkeypatch):
     monkeypatch.setattr(provenance_module, "now_iso", lambda: "2030-01-01T00:00:00+00:00")
-    run_baseline(_cfg("empty", tiny, tmp_path))
+    run_baseline(_cfg("empty", tiny_dataset, tmp_path))
     monkeypatch.setattr(provenance_module, "now_iso", lambda: "2031-06-06T00:00:00+00:00")
-    path = run_baseline(_cfg("empty", tiny, tmp_path, "scoring.bootstrap=10")).splits[0].results
+    path = (
+        run_baseline(_cfg("empty", tiny_dataset, tmp_path, "scoring.bootstrap=10"))
+        .splits[0]
+        .results
+    )
     assert read_results(path).provenance.created == "2031-06-06T00:00:00+00:00"
 
 
-def test_crf_scores_the_gold_out_of_fold(tiny, tmp_path, monkeypatch):
+def test_crf_scores_the_gold_out_of_fold(tiny_dataset, tmp_path, monkeypatch):
     calls = []
-    real = baselines.crf.predict_crf_cross_validated
+    real = extractor_module.predict_crf_cross_validated
 
     def spy(rows, documents, **options):
         calls.append(({(r.doc_id, r.sentence_id) for r in rows}, options))
         return real(rows, documents, **options)
 
     def refuse(*args, **kwargs):
-        raise AssertionError("the gold must not be predicted by the all-gold CrfExtractor")
+        raise AssertionError("the gold must not be predicted by a model trained on all of it")
 
-    monkeypatch.setattr(baselines.crf, "predict_crf_cross_validated", spy)
-    monkeypatch.setattr(baselines.crf, "CrfExtractor", refuse)
-    cfg = _cfg("crf", tiny, tmp_path, "baseline.folds=3", "baseline.seed=7")
+    monkeypatch.setattr(extractor_module, "predict_crf_cross_validated", spy)
+    monkeypatch.setattr(extractor_module, "TrainedCrf", refuse)
+    cfg = _cfg("crf", tiny_dataset, tmp_path, "baseline.folds=3", "baseline.seed=7")
     output = run_baseline(cfg)
     assert len(calls) == 1
     sentences, options = calls[0]
     assert len(sentences) == 22
-    assert options == {"folds": 3, "seed": 7, "c1": 0.1, "c2": 0.1, "max_iterations": 100}
+    # folds and seed from the overrides, the rest from conf/baseline/crf.yaml
+    assert options == {"folds": 3, "seed": 7, "params": CrfParams(0.1, 0.1, 100)}
     assert read_results(output.splits[0].results).system["name"] == "crf"
 
 
-def test_unknown_split_is_a_data_error(tiny, tmp_path):
+def test_unknown_split_is_a_data_error(tiny_dataset, tmp_path):
     from benchmark.errors import DataError
 
     with pytest.raises(DataError, match="split"):
-        run_baseline(_cfg("empty", tiny, tmp_path, "splits=[nosuch]"))
+        run_baseline(_cfg("empty", tiny_dataset, tmp_path, "splits=[nosuch]"))
     assert not (tmp_path / "results").exists()
 
 
-def test_runs_from_another_working_directory(tiny, tmp_path, monkeypatch):
+def test_runs_from_another_working_directory(tiny_dataset, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    output = run_baseline(_cfg("naive", tiny, tmp_path))
+    output = run_baseline(_cfg("naive", tiny_dataset, tmp_path))
     assert Path(output.splits[0].results).is_file()
 
 
-def test_source_paragraph_sentences_of_the_real_contrast_spec():
+def test_source_paragraph_sentences_of_the_real_contrast_spec(test_gold, contrast_gold):
     from baselines.pipeline import source_paragraph_sentences
-    from benchmark.loading import load_gold
 
-    sources = source_paragraph_sentences(test_documents=load_gold().documents, data_dir=None)
+    sources = source_paragraph_sentences(
+        contrast_gold.documents, train_documents=test_gold.documents, data_dir=None
+    )
     # paragraph 0 of the article holds sentences 0-3; paragraph 5 (a caption) sentence 14
     assert sources["kharkiv-001-c01-orig"] == {("kharkiv-001", i) for i in range(4)}
     assert sources["kharkiv-001-c01-e1"] == {("kharkiv-001", i) for i in range(4)}
@@ -184,17 +178,16 @@ def test_source_paragraph_sentences_of_the_real_contrast_spec():
 
 
 def test_crf_never_predicts_a_contrast_document_with_a_model_trained_on_its_paragraph(
-    monkeypatch,
+    monkeypatch, test_gold, contrast_gold
 ):
-    from baselines.crf.extractor import CrfExtractor
+    from baselines.crf.trained import TrainedCrf
     from baselines.pipeline import predict
-    from benchmark.loading import load_gold
-    from benchmark.text import paragraphs
+    from baselines.registry import get_extractor
+    from benchmark.dataset.text import paragraphs
 
-    test_gold = load_gold()
     article = test_gold.documents[0]
     trained, predicted_by = [], {}
-    real_fit, real_extract = CrfExtractor.fit, CrfExtractor.extract
+    real_fit, real_extract = TrainedCrf.fit, TrainedCrf.extract
 
     def fit(self, rows, documents):
         trained.append(frozenset((r.doc_id, r.sentence_id) for r in rows))
@@ -205,11 +198,10 @@ def test_crf_never_predicts_a_contrast_document_with_a_model_trained_on_its_para
         predicted_by[document.doc_id] = trained[self._spy]
         return real_extract(self, document)
 
-    monkeypatch.setattr(CrfExtractor, "fit", fit)
-    monkeypatch.setattr(CrfExtractor, "extract", extract)
-    contrast = load_gold(split="contrast")
-    crf = {"name": "crf", "folds": 5, "seed": 0, "c1": 0.1, "c2": 0.1, "max_iterations": 100}
-    result = predict(crf, gold=contrast, split="contrast", data_dir=None)
+    monkeypatch.setattr(TrainedCrf, "fit", fit)
+    monkeypatch.setattr(TrainedCrf, "extract", extract)
+    contrast = contrast_gold
+    result = predict(get_extractor("crf"), contrast.documents, split="contrast", data_dir=None)
     assert [d.doc_id for d in result.documents] == [d.doc_id for d in contrast.documents]
     assert set(predicted_by) == {d.doc_id for d in contrast.documents}
     spans = paragraphs(article.text)

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from benchmark.cli import main
+from baselines.cli import main
 
 TEXT = "A Borgo Vallina sarebbero morte almeno 12 persone, secondo la prefettura."
 

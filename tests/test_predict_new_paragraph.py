@@ -2,7 +2,7 @@
 
 import json
 
-from benchmark.cli import main
+from baselines.cli import main
 
 # Written for this test: another city, other numbers, other sources.
 PARAGRAPH = (

@@ -2,8 +2,8 @@ import re
 import subprocess
 from importlib import metadata
 
-from benchmark import provenance
-from benchmark.loading import content_hash
+from benchmark.dataset.loading import content_hash
+from benchmark.evaluation import provenance
 
 
 def test_dataset_info_hashes_the_data_folder(tmp_path):

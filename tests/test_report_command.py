@@ -1,20 +1,4 @@
-import json
-
-import pytest
-
 from benchmark.cli import main
-from benchmark.submission.format import submission_line_from_annotations
-
-
-@pytest.fixture(scope="module")
-def gold_submission(tmp_path_factory):
-    from benchmark.loading import load_gold
-
-    gold = load_gold()
-    path = tmp_path_factory.mktemp("sub") / "gold_as_system.jsonl"
-    lines = [submission_line_from_annotations(gold, d.doc_id) for d in gold.documents]
-    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
-    return path
 
 
 def test_report_writes_one_page_and_no_temporary_file(gold_submission, tmp_path, capsys):
@@ -25,7 +9,7 @@ def test_report_writes_one_page_and_no_temporary_file(gold_submission, tmp_path,
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
-    assert "kharkiv-ie error analysis: gold_as_system" in page
+    assert "<title>kharkiv-ie error analysis: gold</title>" in page
     assert "Missed items (false negatives): none" in page
     assert "Spurious items (false positives): none" in page
 

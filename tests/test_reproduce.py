@@ -1,29 +1,15 @@
 """kharkiv-ie reproduce: all configs composed, scored, recorded; twice gives the same bytes."""
 
-import pytest
-from test_integrity import write_tiny_dataset
-
+from baselines.cli import main
+from baselines.config import baseline_names
 from baselines.reproduce import BASELINES, reproduce
-from benchmark import provenance as provenance_module
-from benchmark.cli import main
-from benchmark.leaderboard import read_entries, render
+from benchmark.evaluation import provenance as provenance_module
+from benchmark.presentation.leaderboard import read_entries, render
 
 
-@pytest.fixture(autouse=True)
-def _offline_cache(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
-    monkeypatch.setenv("KHARKIV_IE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "hf-cache"))
-
-
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory):
-    return write_tiny_dataset(tmp_path_factory.mktemp("tiny") / "data")
-
-
-def _overrides(tiny, out):
+def _overrides(tiny_dataset, out):
     return [
-        f"paths.data_dir={tiny}",
+        f"paths.data_dir={tiny_dataset}",
         f"paths.runs_dir={out / 'runs'}",
         f"paths.results_dir={out / 'results'}",
         f"paths.reports_dir={out / 'reports'}",
@@ -44,16 +30,16 @@ def _snapshot(out):
     }
 
 
-def test_default_baselines_in_order():
-    assert BASELINES == ("empty", "naive", "rules", "crf")
+def test_default_baselines_are_the_registry_in_name_order():
+    assert BASELINES == baseline_names() == ("crf", "empty", "naive", "rules")
 
 
-def test_reproduce_twice_is_byte_identical(tiny, tmp_path, monkeypatch):
+def test_reproduce_twice_is_byte_identical(tiny_dataset, tmp_path, monkeypatch):
     lines = []
     monkeypatch.setattr(provenance_module, "now_iso", lambda: "2030-01-01T00:00:00+00:00")
     first = reproduce(
         baselines=("empty", "rules", "crf"),
-        overrides=_overrides(tiny, tmp_path),
+        overrides=_overrides(tiny_dataset, tmp_path),
         progress=lines.append,
     )
     before = _snapshot(tmp_path)
@@ -74,7 +60,9 @@ def test_reproduce_twice_is_byte_identical(tiny, tmp_path, monkeypatch):
     assert sum("->" in line for line in lines) == 3
 
     monkeypatch.setattr(provenance_module, "now_iso", lambda: "2031-06-06T00:00:00+00:00")
-    second = reproduce(baselines=("empty", "rules", "crf"), overrides=_overrides(tiny, tmp_path))
+    second = reproduce(
+        baselines=("empty", "rules", "crf"), overrides=_overrides(tiny_dataset, tmp_path)
+    )
     assert _snapshot(tmp_path) == before
     assert second.leaderboard_changed is False
     # the page is exactly what `kharkiv-ie leaderboard` renders from the results alone

@@ -7,11 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from test_scoring_events import GOLD, PRED
+from support.event_case import GOLD, PRED
 
-from benchmark import results
 from benchmark.errors import DataError
-from benchmark.results import Counts, DatasetInfo, Provenance, Results
+from benchmark.evaluation import results
+from benchmark.evaluation.results import Counts, DatasetInfo, Provenance, Results
 from benchmark.scoring import SCORER_VERSION, score
 
 FIXTURES = Path(__file__).parent / "fixtures" / "results"
@@ -23,7 +23,7 @@ def make_results() -> Results:
         dataset=DatasetInfo("kharkiv-ie", "1.0.0", "ab" * 32),
         system={"name": "test"},
         provenance=Provenance({"seed": 0}, None, {"numpy": "2"}, "2026-01-01T00:00:00+00:00"),
-        report=report,
+        scores=report,
     )
 
 
@@ -49,13 +49,13 @@ def test_version_1_0_fixture_loads():
     assert loaded.schema_version == "1.1"  # migrated: 1.0 files are valid 1.1 files
     assert loaded.contrast_consistency == ()
     assert loaded.dataset.name == "kharkiv-ie"
-    assert loaded.report.not_attempted == ("casualties", "hedges/uncertain")
-    exact = loaded.report.get("events", "trigger_identification", "exact")
+    assert loaded.scores.not_attempted == ("casualties", "hedges/uncertain")
+    exact = loaded.scores.get("events", "trigger_identification", "exact")
     assert (exact.tp, exact.fp, exact.fn, exact.ci95) == (2, 2, 1, (0.25, 0.8))
     assert exact.matched == (("d1", "E1", "P1"), ("d1", "E3", "P3"))
-    per_type = loaded.report.get("events", "trigger_classification", "exact").per_type
+    per_type = loaded.scores.get("events", "trigger_classification", "exact").per_type
     assert per_type["Conflict:Attack"] == Counts(1, 1, 1)
-    assert loaded.report.unaligned[0].text == "razzi"
+    assert loaded.scores.unaligned[0].text == "razzi"
 
 
 def test_migration_chain(monkeypatch):
@@ -104,7 +104,7 @@ def test_malformed_json(tmp_path):
 
 
 def _with_contrast() -> Results:
-    from benchmark.results_contrast import ConsistencySection
+    from benchmark.evaluation.results_contrast import ConsistencySection
     from benchmark.scoring.consistency import Consistency
 
     rows = (
@@ -131,7 +131,7 @@ def test_contrast_section_round_trip(tmp_path):
 
 
 def test_contrast_section_not_attempted_has_no_share():
-    from benchmark.results_contrast import ConsistencySection
+    from benchmark.evaluation.results_contrast import ConsistencySection
     from benchmark.scoring.consistency import Consistency
 
     rows = (Consistency("a", 3, 0, None, ()), Consistency("b", 1, 1, 1.0, ()))

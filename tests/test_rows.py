@@ -2,9 +2,9 @@ import json
 
 import pytest
 
-from benchmark.errors import DataError
-from benchmark.rows import CONFIG_OF_TYPE, CONFIGS, from_row, to_row
-from benchmark.schema import (
+from benchmark.dataset.configs import CONFIG_TYPES, CONFIGS
+from benchmark.dataset.rows import from_row, to_row
+from benchmark.dataset.schema import (
     Argument,
     Attribution,
     Casualty,
@@ -16,7 +16,9 @@ from benchmark.schema import (
     Span,
     TokenRow,
 )
+from benchmark.errors import DataError
 
+CONFIG_OF_TYPE = {cls: config for config, cls in CONFIG_TYPES.items()}
 TEXT = "Razzi su Leopoli. Due morti, dice il sindaco."
 DOCUMENT = Document(
     doc_id="t-1",

@@ -2,35 +2,28 @@ import hashlib
 import json
 import shutil
 
-import pytest
+from support.files import write_jsonl
 
 from benchmark import cli
-from benchmark.loading import content_hash, data_dir, load_gold
-from benchmark.results import SCHEMA_VERSION, read_results
+from benchmark.dataset.loading import content_hash, data_dir, load_gold
+from benchmark.evaluation.results import SCHEMA_VERSION, read_results
 from benchmark.submission import submission_line_from_annotations
 
 
-@pytest.fixture(scope="module")
-def gold():
-    return load_gold()
-
-
-def write_lines(path, lines):
-    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), "utf-8")
-    return path
-
-
-@pytest.fixture()
-def gold_file(tmp_path, gold):
-    lines = [submission_line_from_annotations(gold, d.doc_id) for d in gold.documents]
-    return write_lines(tmp_path / "gold.jsonl", lines)
-
-
-def test_same_seed_gives_identical_results_but_the_creation_time(tmp_path, gold_file):
+def test_same_seed_gives_identical_results_but_the_creation_time(tmp_path, gold_submission):
     outs = []
     for name in ("a.json", "b.json"):
         out = tmp_path / name
-        args = ["score", str(gold_file), "--bootstrap", "200", "--seed", "0", "--out", str(out)]
+        args = [
+            "score",
+            str(gold_submission),
+            "--bootstrap",
+            "200",
+            "--seed",
+            "0",
+            "--out",
+            str(out),
+        ]
         assert cli.main(args) == 0
         data = json.loads(out.read_text("utf-8"))
         del data["provenance"]["created"]
@@ -41,11 +34,11 @@ def test_same_seed_gives_identical_results_but_the_creation_time(tmp_path, gold_
     assert read_results(tmp_path / "a.json").system["name"] == "gold"
 
 
-def test_results_carry_system_dataset_and_provenance(tmp_path, gold_file):
+def test_results_carry_system_dataset_and_provenance(tmp_path, gold_submission):
     out = tmp_path / "s.json"
     args = [
         "score",
-        str(gold_file),
+        str(gold_submission),
         "--system-name",
         "oracle",
         "--bootstrap",
@@ -57,17 +50,26 @@ def test_results_carry_system_dataset_and_provenance(tmp_path, gold_file):
     results = read_results(out)
     assert results.system == {
         "name": "oracle",
-        "submission_sha256": hashlib.sha256(gold_file.read_bytes()).hexdigest(),
-        "submitted_file": str(gold_file),
+        "submission_sha256": hashlib.sha256(gold_submission.read_bytes()).hexdigest(),
+        "submitted_file": str(gold_submission),
     }
     assert results.dataset.name == "kharkiv-ie" and results.dataset.version == "1.0.0"
     assert results.dataset.sha256 == content_hash(data_dir())
-    assert all(r.ci95 is None for r in results.report.results)  # --bootstrap 0
+    assert all(r.ci95 is None for r in results.scores.results)  # --bootstrap 0
 
 
-def test_tasks_and_modes_restrict_what_is_scored(tmp_path, gold_file, capsys):
+def test_tasks_and_modes_restrict_what_is_scored(tmp_path, gold_submission, capsys):
     out = tmp_path / "s.json"
-    args = ["score", str(gold_file), "--tasks", "hedges", "--modes", "exact", "--bootstrap", "0"]
+    args = [
+        "score",
+        str(gold_submission),
+        "--tasks",
+        "hedges",
+        "--modes",
+        "exact",
+        "--bootstrap",
+        "0",
+    ]
     assert cli.main([*args, "--out", str(out)]) == 0
     data = json.loads(out.read_text("utf-8"))
     assert list(data["tasks"]) == ["hedges"]
@@ -76,7 +78,7 @@ def test_tasks_and_modes_restrict_what_is_scored(tmp_path, gold_file, capsys):
     assert "events" not in printed and "overlap" not in printed
 
 
-def test_unaligned_spans_are_counted_and_listed(tmp_path, gold, capsys):
+def test_unaligned_spans_are_counted_and_listed(tmp_path, test_gold, capsys):
     hedge = {
         "hedge_id": "X1",
         "cue": {"text": "zzzqqq"},
@@ -85,27 +87,27 @@ def test_unaligned_spans_are_counted_and_listed(tmp_path, gold, capsys):
     }
     lines = [
         {"doc_id": d.doc_id, "hedges": [hedge] if i == 0 else []}
-        for i, d in enumerate(gold.documents)
+        for i, d in enumerate(test_gold.documents)
     ]
-    submission = write_lines(tmp_path / "u.jsonl", lines)
+    submission = write_jsonl(tmp_path / "u.jsonl", lines)
     out = tmp_path / "u.json"
     assert cli.main(["score", str(submission), "--bootstrap", "0", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
-    doc = gold.documents[0].doc_id
+    doc = test_gold.documents[0].doc_id
     assert "unaligned spans (counted as false positives): 2\n" in printed
     assert f'  {doc} hedges X1 cue: "zzzqqq"\n' in printed
     assert f'  {doc} hedges X1 scope: "zzzqqq"\n' in printed
     assert "events: not attempted\n" in printed
     data = json.loads(out.read_text("utf-8"))
     cue = data["tasks"]["hedges"]["cue"]["exact"]
-    assert (cue["tp"], cue["fp"], cue["fn"]) == (0, 1, len(gold.hedges))
+    assert (cue["tp"], cue["fp"], cue["fn"]) == (0, 1, len(test_gold.hedges))
     assert data["tasks"]["hedges"]["uncertain"] == {"attempted": False}
     assert len(data["unaligned"]) == 2
 
 
-def test_invalid_submission_exits_2_and_writes_nothing(tmp_path, gold, capsys):
-    doc = gold.documents[0].doc_id
-    submission = write_lines(tmp_path / "bad.jsonl", [{"doc_id": doc, "hedges": [{"x": 1}]}])
+def test_invalid_submission_exits_2_and_writes_nothing(tmp_path, test_gold, capsys):
+    doc = test_gold.documents[0].doc_id
+    submission = write_jsonl(tmp_path / "bad.jsonl", [{"doc_id": doc, "hedges": [{"x": 1}]}])
     out = tmp_path / "never.json"
     assert cli.main(["score", str(submission), "--out", str(out)]) == 2
     err = capsys.readouterr().err
@@ -115,9 +117,12 @@ def test_invalid_submission_exits_2_and_writes_nothing(tmp_path, gold, capsys):
     assert list(tmp_path.iterdir()) == [submission]
 
 
-def test_unknown_task_exits_2(tmp_path, gold_file, capsys):
+def test_unknown_task_exits_2(tmp_path, gold_submission, capsys):
     out = tmp_path / "never.json"
-    assert cli.main(["score", str(gold_file), "--tasks", "events,weather", "--out", str(out)]) == 2
+    assert (
+        cli.main(["score", str(gold_submission), "--tasks", "events,weather", "--out", str(out)])
+        == 2
+    )
     err = capsys.readouterr().err.splitlines()
     assert err[0] == "field tasks: unknown tasks ['weather']; expected names from " + str(
         ["events", "casualties", "attributions", "hedges"]
@@ -125,9 +130,9 @@ def test_unknown_task_exits_2(tmp_path, gold_file, capsys):
     assert not out.exists()
 
 
-def test_missing_output_folder_exits_2_without_traceback(tmp_path, gold_file, capsys):
+def test_missing_output_folder_exits_2_without_traceback(tmp_path, gold_submission, capsys):
     out = tmp_path / "missing" / "scores.json"
-    assert cli.main(["score", str(gold_file), "--bootstrap", "0", "--out", str(out)]) == 2
+    assert cli.main(["score", str(gold_submission), "--bootstrap", "0", "--out", str(out)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err == [
         f"{out}: output folder does not exist",
@@ -136,11 +141,11 @@ def test_missing_output_folder_exits_2_without_traceback(tmp_path, gold_file, ca
     assert not out.parent.exists()
 
 
-def test_missing_contrast_split_is_one_clear_line(tmp_path, gold_file, capsys):
+def test_missing_contrast_split_is_one_clear_line(tmp_path, gold_submission, capsys):
     folder = tmp_path / "data"
     shutil.copytree(data_dir(), folder, ignore=shutil.ignore_patterns("contrast*"))
     out = tmp_path / "never.json"
-    args = ["score", str(gold_file), "--split", "contrast", "--gold-dir", str(folder)]
+    args = ["score", str(gold_submission), "--split", "contrast", "--gold-dir", str(folder)]
     assert cli.main([*args, "--out", str(out)]) == 2
     first = capsys.readouterr().err.splitlines()[0]
     assert first.startswith(f"the 'contrast' split cannot be loaded from {folder} (is it built")
@@ -151,7 +156,7 @@ def test_missing_contrast_split_is_one_clear_line(tmp_path, gold_file, capsys):
 def test_contrast_split_reports_consistency(tmp_path, capsys):
     contrast = load_gold(split="contrast")
     lines = [submission_line_from_annotations(contrast, d.doc_id) for d in contrast.documents]
-    path = write_lines(tmp_path / "gold-contrast.jsonl", lines)
+    path = write_jsonl(tmp_path / "gold-contrast.jsonl", lines)
     out = tmp_path / "gold.contrast.json"
     args = ["score", str(path), "--split", "contrast", "--bootstrap", "0", "--out", str(out)]
     assert cli.main(args) == 0
@@ -172,8 +177,8 @@ def test_contrast_split_reports_consistency(tmp_path, capsys):
     }
 
 
-def test_test_split_has_no_consistency_section(tmp_path, gold_file, capsys):
+def test_test_split_has_no_consistency_section(tmp_path, gold_submission, capsys):
     out = tmp_path / "gold.json"
-    assert cli.main(["score", str(gold_file), "--bootstrap", "0", "--out", str(out)]) == 0
+    assert cli.main(["score", str(gold_submission), "--bootstrap", "0", "--out", str(out)]) == 0
     assert "contrast consistency" not in capsys.readouterr().out
     assert "contrast_consistency" not in json.loads(out.read_text(encoding="utf-8"))

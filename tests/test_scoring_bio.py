@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scoring_helpers import annotations, document
+from support.bio import bio2_sequences, seqeval_strict_f1, token_offsets
+from support.documents import annotations, document
 
-from benchmark import text as segmentation
+from benchmark.dataset import text as segmentation
+from benchmark.dataset.schema import Event, Hedge, Span
 from benchmark.errors import DataError
-from benchmark.schema import Event, Hedge, Span
 from benchmark.scoring import score
-from benchmark.scoring.bio import bio2_sequences, seqeval_strict_f1, token_offsets
+from benchmark.scoring.modes import EXACT
 
 TEXT = "Ieri i russi hanno attaccato la città. Forse ci sono vittime tra i civili del quartiere."
 DOC = document(TEXT)
@@ -72,5 +73,5 @@ def test_seqeval_agrees_with_exact_f1(data):
     for kind, subtask in (("events", "trigger_classification"), ("hedges", "cue_typed")):
         gold = data.draw(flat_layer("G", kind))
         pred = data.draw(flat_layer("P", kind))
-        ours = score(gold, pred, tasks=[kind], modes=["exact"]).get(kind, subtask, "exact")
+        ours = score(gold, pred, tasks=[kind], modes=[EXACT]).get(kind, subtask, "exact")
         assert seqeval_strict_f1(gold, pred, layer=kind) == pytest.approx(ours.f1, abs=1e-12)

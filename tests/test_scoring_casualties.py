@@ -3,52 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from scoring_helpers import annotations, counts, document, span
+from support.casualty_case import DOC, GOLD, PRED, TEXT
+from support.documents import annotations, counts
 
-from benchmark.schema import Casualty, Span
+from benchmark.dataset.schema import Casualty, Span
 from benchmark.scoring import score
-from benchmark.scoring.report import Counts
-
-TEXT = "Almeno 21 persone sono state uccise a Kharkiv ieri. Altri 112 civili sono rimasti feriti."
-DOC = document(TEXT)
-
-
-def record(cid, sentence_id, status, count, qualifier, count_span, victim, group, *,
-           location=None, time=None, polarity="positive", certainty="certain"):  # fmt: skip
-    def s(words):
-        return None if words is None else span(TEXT, words)
-
-    return Casualty(
-        cid, "d1", sentence_id, status, count, qualifier, s(count_span), None, None, s(victim),
-        group, s(location), s(time), polarity, certainty, None, None,
-    )  # fmt: skip
-
-
-GOLD = annotations(
-    DOC,
-    casualties=[
-        # 9 slot items: 6 value fields + count_span, location, time
-        record("C1", 0, "killed", 21, "at_least", "21", "persone", "people",
-               location="Kharkiv", time="ieri"),
-        # 7 slot items: 6 value fields + count_span
-        record("C2", 1, "injured", 112, "exact", "112", "civili", "civilians"),
-    ],
-)  # fmt: skip
-PRED = annotations(
-    DOC,
-    casualties=[
-        # victim "21 persone" only overlaps; location "a Kharkiv" only overlaps; time missing.
-        # 8 slot items: 6 values + count_span + location
-        record("Q1", 0, "killed", 21, "at_least", "21", "21 persone", "people",
-               location="a Kharkiv"),
-        # victim exact, qualifier wrong. 7 slot items
-        record("Q2", 1, "injured", 112, "approximate", "112", "civili", "civilians"),
-        # spurious record, count null. 5 slot items (status, qualifier, group, polarity,
-        # certainty)
-        record("Q3", 1, "killed", None, "unquantified", None, "Altri", "people",
-               certainty="uncertain"),
-    ],
-)  # fmt: skip
+from benchmark.scoring.scores import Counts
 
 
 @pytest.fixture(scope="module")

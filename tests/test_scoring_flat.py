@@ -5,14 +5,15 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from support.flat import decode_spans, flat_layer_scores, flat_view
 
-from benchmark import loading
+from benchmark.dataset import loading
+from benchmark.dataset.rows import from_row
+from benchmark.dataset.schema import Annotations, Span, TokenRow
+from benchmark.dataset.tokens_view import TAG_COLUMNS
 from benchmark.errors import DataError
-from benchmark.rows import from_row
-from benchmark.schema import Annotations, Span, TokenRow
 from benchmark.scoring import score
-from benchmark.scoring.flat import decode_spans, flat_layer_scores, flat_view
-from benchmark.tokens_view import TAG_COLUMNS
+from benchmark.scoring.modes import EXACT
 
 GOLD = loading.load_gold()
 TEXT = GOLD.documents[0].text
@@ -201,7 +202,7 @@ def test_flat_exact_equals_the_standoff_scorer(column, task, subtask, which):
     rows, dropped = flat_view(pred)
     assert dropped == ()
     flat = flat_layer_scores(GOLD_ROWS, rows)[column]
-    standoff = score(GOLD, pred, tasks=[task], modes=["exact"]).get(task, subtask, "exact")
+    standoff = score(GOLD, pred, tasks=[task], modes=[EXACT]).get(task, subtask, "exact")
     assert (flat.tp, flat.fp, flat.fn) == (standoff.tp, standoff.fp, standoff.fn)
     assert flat.ours[2] == standoff.f1
     assert flat.seqeval_f1 == pytest.approx(standoff.f1, abs=1e-12, rel=0)

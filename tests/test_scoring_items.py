@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from benchmark.schema import Span
+from benchmark.dataset.schema import Span
 from benchmark.scoring.items import Item, natural_key, offsets
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
-from benchmark.errors import DataError
 from benchmark.scoring.items import Item
-from benchmark.scoring.matching import match, ranks
+from benchmark.scoring.matching import PAIRING, match, ranks
+from benchmark.scoring.modes import MATCH_MODES, Candidates
 
 
 def pairs(gold, pred, mode):
-    return [tuple(p) for p in match(gold, pred, mode=mode).tolist()]
+    return [tuple(p) for p in match(gold, pred, mode=MATCH_MODES[mode]).tolist()]
 
 
 def test_exact_duplicates_match_once():
@@ -52,9 +50,8 @@ def test_ranks_follow_ids():
     assert ranks(items).tolist() == [1, 2, 0]  # plain string order: "E10" < "E2"
 
 
-def test_unknown_mode():
-    with pytest.raises(DataError, match="unknown match mode 'fuzzy'"):
-        match([], [], mode="fuzzy")
+def test_every_candidate_rule_has_a_pairing_function():
+    assert set(PAIRING) == set(Candidates)
 
 
 def test_lone_multi_span_pair_needs_every_component():

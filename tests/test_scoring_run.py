@@ -7,16 +7,25 @@ import dataclasses
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scoring_helpers import annotations, document
-from test_scoring_attributions import GOLD as ATTRIBUTIONS
-from test_scoring_casualties import GOLD as CASUALTIES
-from test_scoring_events import GOLD as EVENTS
-from test_scoring_events import PRED as EVENT_PRED
-from test_scoring_hedges import GOLD as HEDGES
+from support.attribution_case import GOLD as ATTRIBUTIONS
+from support.casualty_case import GOLD as CASUALTIES
+from support.documents import annotations, document
+from support.event_case import GOLD as EVENTS
+from support.event_case import PRED as EVENT_PRED
+from support.hedge_case import GOLD as HEDGES
 
+from benchmark.dataset.schema import (
+    Annotations,
+    Argument,
+    Attribution,
+    Casualty,
+    Event,
+    Hedge,
+    Span,
+)
 from benchmark.errors import DataError
-from benchmark.schema import Annotations, Argument, Attribution, Casualty, Event, Hedge, Span
 from benchmark.scoring import score
+from benchmark.scoring.modes import EXACT, OVERLAP, Candidates, MatchMode
 from benchmark.scoring.sentences import gold_sentence_labels
 
 
@@ -76,9 +85,29 @@ def test_unaligned_span_is_a_listed_false_positive():
     assert [(u.item_id, u.field, u.text) for u in report.unaligned] == [("P9", "trigger", "razzi")]
 
 
+def test_a_crediting_mode_gives_fractional_true_positives():
+    # overlap candidates; a pair earns 1 when its spans are identical, 1/2 otherwise.
+    # trigger_identification of tests/test_scoring_events.py: P1-E1 and P3-E3 identical,
+    # P2-E2 ("bombardato un" / "bombardato") overlapping, P4 spurious
+    half = MatchMode(
+        "half",
+        "overlap, half credit unless identical",
+        OVERLAP.key,
+        Candidates.OVERLAPPING_SPANS,
+        credit=lambda g, p: 1 if g.spans == p.spans else 0.5,
+    )
+    report = score(EVENTS, EVENT_PRED, attempted={"events"}, modes=[EXACT, half])
+    result = report.get("events", "trigger_identification", "half")
+    assert (result.tp, result.fp, result.fn) == (2.5, 1.5, 0.5)
+    assert result.precision == 2.5 / 4 and result.recall == 2.5 / 3
+    assert result.matched == (("d1", "E1", "P1"), ("d1", "E2", "P2"), ("d1", "E3", "P3"))
+    exact = report.get("events", "trigger_identification", "exact")
+    assert (exact.tp, exact.fp, exact.fn) == (2, 2, 1)
+
+
 @pytest.mark.parametrize(
     ("option", "value"),
-    [("tasks", ["event"]), ("modes", ["fuzzy"]), ("attempted", {"events", "tokens"})],
+    [("tasks", ["event"]), ("attempted", {"events", "tokens"})],
 )
 def test_bad_options(option, value):
     with pytest.raises(DataError, match=option):

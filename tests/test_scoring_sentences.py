@@ -1,13 +1,9 @@
 from __future__ import annotations
 
-from scoring_helpers import annotations, document
+from support.documents import annotations, document
+from support.sklearn_oracle import sklearn_uncertain_prf
 
-from benchmark.scoring.sentences import (
-    SentenceIndex,
-    gold_sentence_labels,
-    sentence_units,
-    sklearn_uncertain_prf,
-)
+from benchmark.scoring.sentences import SentenceIndex, gold_sentence_labels, sentence_units
 
 TEXT = "Prima frase. Seconda frase qui. Terza."
 DOC = document(TEXT, uncertain=(1,))

@@ -6,8 +6,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from benchmark import inventory
-from benchmark.schema import (
+from benchmark.dataset import inventory
+from benchmark.dataset.layers import LAYERS
+from benchmark.dataset.schema import (
     Annotations,
     Argument,
     Attribution,
@@ -20,7 +21,7 @@ from benchmark.schema import (
     Span,
 )
 from benchmark.submission import json_schema, parse_submission, submission_line_from_annotations
-from benchmark.submission.format import ID_FIELD, LAYER_FIELDS, LAYER_TYPES, TASKS
+from benchmark.submission.format import LAYER_FIELDS, TASKS
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_FILE = ROOT / "schema" / "submission.schema.json"
@@ -72,10 +73,10 @@ def test_schema_label_enums_are_the_inventories():
 
 
 def test_tables_name_every_schema_field():
-    for layer, cls in LAYER_TYPES.items():
-        table = [spec.name for spec in LAYER_FIELDS[layer]]
-        assert sorted(table) == sorted(field.name for field in dataclasses.fields(cls))
-        assert ID_FIELD[layer] == table[0]
+    for layer, spec in LAYERS.items():
+        table = [field.name for field in LAYER_FIELDS[layer]]
+        assert sorted(table) == sorted(field.name for field in dataclasses.fields(spec.item_type))
+        assert spec.id_field == table[0]
     assert TASKS == ("events", "casualties", "attributions", "hedges", "sentences")
 
 

@@ -2,10 +2,16 @@ import json
 
 import pytest
 
-from benchmark.errors import DataError
-from benchmark.schema import Annotations, Document, Paragraph, Sentence, Span
-from benchmark.submission import (
+from benchmark.dataset.schema import (
     UNALIGNED_START,
+    Annotations,
+    Document,
+    Paragraph,
+    Sentence,
+    Span,
+)
+from benchmark.errors import DataError
+from benchmark.submission import (
     SubmissionInvalid,
     UnalignedSpan,
     read_submission,
@@ -151,7 +157,7 @@ def test_spans_off_token_boundaries_are_warnings(tmp_path):
     assert submission.annotations.hedges[0].cue == Span(86, 94, "arebbero")
     assert [str(w) for w in submission.warnings] == [
         f'{path}:1: $.hedges[0].cue: warning: span 86..94 "arebbero" is not token-aligned '
-        "(benchmark.text.tokenize)"
+        "(benchmark.dataset.text.tokenize)"
     ]
 
 

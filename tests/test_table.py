@@ -1,5 +1,5 @@
-from benchmark.scoring.report import ScoreReport, SubtaskResult, UnalignedSpan
-from benchmark.table import interval, percent, render
+from benchmark.presentation.table import interval, percent, render
+from benchmark.scoring.scores import Scores, SubtaskResult, UnalignedSpan
 
 
 def result(subtask, mode, tp, fp, fn, ci95=None):
@@ -13,7 +13,7 @@ def test_percent_and_interval():
 
 
 def test_render_rows_not_attempted_and_unaligned():
-    report = ScoreReport(
+    report = Scores(
         results=(
             result("cue", "exact", 3, 1, 2, (0.5, 0.8)),  # P 3/4, R 3/5, F1 6/9
             result("cue", "overlap", 4, 0, 1),  # P 1, R 4/5, F1 8/9
@@ -38,15 +38,15 @@ def test_render_rows_not_attempted_and_unaligned():
 
 
 def test_zero_division_shows_zero():
-    report = ScoreReport(results=(result("scope", "exact", 0, 0, 4),))
+    report = Scores(results=(result("scope", "exact", 0, 0, 4),))
     lines = render(report, tasks=("hedges",), modes=("exact",)).splitlines()
     assert lines[2].split() == ["scope", "0.0", "0.0", "0.0", "-"]
 
 
 def test_consistency_table():
-    from benchmark.results_contrast import ConsistencySection
+    from benchmark.evaluation.results_contrast import ConsistencySection
+    from benchmark.presentation.table import consistency_table
     from benchmark.scoring.consistency import Consistency
-    from benchmark.table import consistency_table
 
     assert consistency_table(()) == ""
     exact = ConsistencySection(

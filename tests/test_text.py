@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmark.text import paragraphs, sentences, tokenize
+from benchmark.dataset.text import paragraphs, sentences, tokenize
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "source" / "kharkiv-001.txt"
 

@@ -1,4 +1,4 @@
-from benchmark.schema import (
+from benchmark.dataset.schema import (
     Attribution,
     Casualty,
     Document,
@@ -8,7 +8,7 @@ from benchmark.schema import (
     Sentence,
     Span,
 )
-from benchmark.tokens_view import build_tokens_view
+from benchmark.dataset.tokens_view import build_tokens_view
 
 #       0         1         2         3         4         5
 #       012345678901234567890123456789012345678901234567890123

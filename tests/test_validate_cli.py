@@ -4,8 +4,8 @@ import pytest
 
 from benchmark import cli
 from benchmark.commands import validate
+from benchmark.dataset.schema import Annotations, Document, Paragraph, Sentence
 from benchmark.errors import DataError
-from benchmark.schema import Annotations, Document, Paragraph, Sentence
 
 TEXT = (
     "Le truppe hanno colpito un ospedale a Kharkiv. "
@@ -415,7 +415,7 @@ def test_missing_submission_file_exits_2(tmp_path, capsys):
 
 
 def test_validate_is_registered():
-    assert cli.COMMANDS["validate"] == (
-        "validate",
+    assert cli.COMMANDS["validate"] == cli.Command(
+        validate,
         "Check a submission JSONL against the gold documents.",
     )

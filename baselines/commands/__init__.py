@@ -1,1 +1,1 @@
-"""CLI subcommands that need the baselines (registered in ``benchmark.cli.COMMANDS``)."""
+"""CLI subcommands that run baselines (listed in :data:`baselines.cli.COMMANDS`)."""

@@ -1,7 +1,9 @@
 """``kharkiv-ie predict --baseline NAME INPUT [--out FILE]``: run a baseline on any Italian text.
 
-INPUT is a ``.txt`` file (one document, ``doc_id`` = the file stem) or a ``.jsonl`` file
-of ``{"doc_id": ..., "text": ...}`` objects. The output is a submission JSONL (one line
+The baseline is built from its config (``conf/baseline/<NAME>.yaml``, composed with Hydra, so
+``--baseline crf`` uses the crf options of ``crf.yaml``). INPUT is a ``.txt`` file (one
+document, ``doc_id`` = the file stem) or a ``.jsonl`` file of ``{"doc_id": ..., "text": ...}``
+objects. The output is a submission JSONL (one line
 per document, all four layers plus sentence labels), written atomically to ``--out`` or
 printed to stdout. Bad input: a one-line error naming file, line and field; exit code 2;
 nothing written.
@@ -14,8 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-from baselines.document import document_from_text
-from baselines.registry import EXTRACTORS, UnknownBaseline, get_extractor
+from baselines.config import baseline_names
 from benchmark.atomic import write_text_atomically
 from benchmark.errors import DataError
 from benchmark.submission.format import submission_line_from_annotations
@@ -27,7 +28,7 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options of ``predict``."""
     parser.add_argument(
-        "--baseline", required=True, help=f"baseline to run: {', '.join(sorted(EXTRACTORS))}"
+        "--baseline", required=True, help=f"baseline to run: {', '.join(baseline_names())}"
     )
     parser.add_argument("input", help='a .txt file (one document) or a JSONL of {"doc_id", "text"}')
     parser.add_argument("--out", help="submission JSONL to write (default: stdout)")
@@ -35,6 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the baseline and write the submission; return 0, or 2 on bad input."""
+    from baselines.document import document_from_text
+    from baselines.registry import get_extractor
+
     try:
         extractor = get_extractor(args.baseline)
         documents = read_documents(Path(args.input))
@@ -47,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
             write_atomically(Path(args.out), payload)
         else:
             sys.stdout.write(payload)
-    except (DataError, UnknownBaseline) as error:
+    except DataError as error:
         sys.stderr.write(f"kharkiv-ie predict: error: {error}\n")
         return 2
     return 0

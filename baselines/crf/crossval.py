@@ -18,37 +18,18 @@ from baselines.crf.features import FeatureDict, quote_mask, sentence_features
 from baselines.crf.folds import SentenceKey, fold_assignment, held_out_keys, training_keys
 from baselines.crf.layers import TaggedSentence, annotations_from_tags
 from baselines.crf.model import TAG_COLUMNS, CrfParams, SentenceTagger
+from benchmark.dataset.configs import TOKENS
+from benchmark.dataset.gold import read_config
+from benchmark.dataset.schema import Annotations, Document, TokenRow
 from benchmark.errors import DataError
-from benchmark.inventory import ATTRIBUTION_TAGS, CASUALTY_TAGS, EVENT_TAGS, HEDGE_TAGS
-from benchmark.rows import from_row
-from benchmark.schema import Annotations, Document, TokenRow
-
-_TAG_NAMES = {
-    "event_tags": EVENT_TAGS,
-    "hedge_tags": HEDGE_TAGS,
-    "attribution_tags": ATTRIBUTION_TAGS,
-    "casualty_tags": CASUALTY_TAGS,
-}
 
 
 def load_token_rows(*, data_dir: str | Path | None = None) -> tuple[TokenRow, ...]:
-    """Return the gold ``tokens`` config as :class:`TokenRow` objects (label strings).
+    """Return the gold ``tokens`` config of the main split as :class:`TokenRow` objects.
 
-    Loaded and validated by :func:`benchmark.loading.load_config` (offline).
+    Read and checked by :func:`benchmark.dataset.gold.read_config` (manifest, schema).
     """
-    # Imported here: ``datasets`` takes seconds to import (see baselines.crf.model).
-    from benchmark import loading
-
-    folder = data_dir if data_dir is not None else loading.data_dir()
-    path = Path(folder) / "tokens" / "test.jsonl"  # for error messages only
-    dataset = loading.load_config("tokens", data_dir=data_dir)
-    rows = []
-    for line, row in enumerate(dataset, start=1):
-        named = dict(row)
-        for column in TAG_COLUMNS:
-            named[column] = [_TAG_NAMES[column][value] for value in row[column]]
-        rows.append(from_row("tokens", named, file=path, line=line))
-    return tuple(rows)
+    return read_config(TOKENS, data_dir=data_dir)
 
 
 def _check_row(row: TokenRow, documents: dict[str, Document]) -> None:
@@ -72,11 +53,9 @@ def predict_crf_cross_validated(
     tokens_rows: Sequence[TokenRow],
     documents: Sequence[Document],
     *,
-    folds: int = 5,
-    seed: int = 0,
-    c1: float = 0.1,
-    c2: float = 0.1,
-    max_iterations: int = 100,
+    folds: int,
+    seed: int,
+    params: CrfParams,
 ) -> Annotations:
     """Return the out-of-fold predictions of every sentence of ``tokens_rows``, as layers.
 
@@ -100,7 +79,6 @@ def predict_crf_cross_validated(
             text, row.token_starts, row.token_ends, mask=masks[row.doc_id]
         )
     assignment = fold_assignment(rows, folds=folds, seed=seed)
-    params = CrfParams(c1=c1, c2=c2, max_iterations=max_iterations)
     predicted: dict[SentenceKey, dict[str, list[str]]] = {}
     for fold in range(folds):
         train = training_keys(assignment, fold=fold)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from benchmark.schema import Span
+from benchmark.dataset.schema import Span
 
 
 class TagError(ValueError):

@@ -1,28 +1,27 @@
-"""The ``crf`` extractor for NEW text: CRFs trained on every gold sentence.
+"""The ``crf`` baseline: :class:`CrfExtractor`, built from ``conf/baseline/crf.yaml``.
 
-Used by ``kharkiv-ie predict --baseline crf`` and, trained on a subset of the gold, by
-:mod:`baselines.crf.heldout` (contrast split). It is never used to score the test gold: its
-``crf`` predictions are the out-of-fold ones of
-:func:`baselines.crf.crossval.predict_crf_cross_validated`. As a guard, :meth:`extract`
-refuses a document that repeats a training sentence (an exact sentence text of at least
-:data:`MIN_GUARDED_CHARS` characters): its predictions would be trained on themselves.
+For NEW text (``kharkiv-ie predict --baseline crf``), :meth:`CrfExtractor.extract` tags with
+CRFs trained on every gold sentence (:class:`~baselines.crf.trained.TrainedCrf`, which refuses
+a document repeating a training sentence). Scored on gold documents, the baseline goes through
+its out-of-fold protocol (:class:`baselines.base.OutOfFold`),
+:meth:`CrfExtractor.predict_out_of_fold`: a training document by k-fold cross-validation by
+sentence (:func:`baselines.crf.crossval.predict_crf_cross_validated`), any other document by
+CRFs trained without the training sentences it repeats (:func:`predict_crf_leaving_out`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
-from baselines.crf.crossval import load_token_rows
-from baselines.crf.features import quote_mask, sentence_features
-from baselines.crf.layers import TaggedSentence, annotations_from_tags
-from baselines.crf.model import TAG_COLUMNS, CrfParams, SentenceTagger
-from benchmark.errors import DataError
-from benchmark.schema import Annotations, Document, TokenRow
-from benchmark.text import tokenize
-
-MIN_GUARDED_CHARS = 20
-"""Shorter training sentences (e.g. a bare photo credit) may recur in new text: not guarded."""
+from baselines.base import TrainingData, merge_results
+from baselines.crf.crossval import load_token_rows, predict_crf_cross_validated
+from baselines.crf.folds import SentenceKey
+from baselines.crf.heldout import training_rows
+from baselines.crf.model import CrfParams
+from baselines.crf.trained import TrainedCrf
+from benchmark.dataset.gold import read_gold
+from benchmark.dataset.schema import Annotations, Document, TokenRow
 
 
 class CrfExtractor:
@@ -34,92 +33,95 @@ class CrfExtractor:
     def __init__(
         self,
         *,
+        folds: int,
+        seed: int,
+        c1: float,
+        c2: float,
+        max_iterations: int,
         data_dir: str | Path | None = None,
-        c1: float = 0.1,
-        c2: float = 0.1,
-        max_iterations: int = 100,
     ) -> None:
-        """Prepare an extractor that trains on the gold of ``data_dir`` at first use."""
-        self.data_dir = data_dir
-        """Gold data folder (None: the repository's ``data/``)."""
+        """Prepare an extractor with the options of ``conf/baseline/crf.yaml``.
+
+        :meth:`extract` trains on the gold of ``data_dir`` (None: the repository's ``data/``)
+        at first use.
+        """
+        self.folds = folds
+        """Sentence folds of the cross-validation on training documents."""
+        self.seed = seed
+        """Seed of the fold assignment."""
         self.params = CrfParams(c1=c1, c2=c2, max_iterations=max_iterations)
-        """Training options."""
-        self._tagger: SentenceTagger | None = None
-        self._seen: frozenset[str] = frozenset()
+        """Training options of every CRF."""
+        self.data_dir = data_dir
+        """Gold data folder for :meth:`extract` (None: the repository's ``data/``)."""
+        self._model: TrainedCrf | None = None
 
     def fit(self, tokens_rows: Sequence[TokenRow], documents: Sequence[Document]) -> CrfExtractor:
         """Train on every sentence of ``tokens_rows`` (offsets into ``documents``); return self.
 
-        :meth:`extract` then refuses text repeating one of THESE sentences (not the other
-        sentences of ``documents``).
+        :meth:`extract` then refuses text repeating one of THESE sentences.
         """
-        by_id = {document.doc_id: document for document in documents}
-        masks = {doc_id: quote_mask(document) for doc_id, document in by_id.items()}
-        ordered = sorted(tokens_rows, key=lambda row: (row.doc_id, row.sentence_id))
-        for row in ordered:
-            if row.doc_id not in by_id:
-                raise DataError(
-                    "doc_id is not among the given documents",
-                    item=f"{row.doc_id}#{row.sentence_id}",
-                    field="doc_id",
-                )
-        features = [
-            sentence_features(
-                by_id[row.doc_id].text, row.token_starts, row.token_ends, mask=masks[row.doc_id]
-            )
-            for row in ordered
-        ]
-        tags = {column: [getattr(row, column) for row in ordered] for column in TAG_COLUMNS}
-        self._tagger = SentenceTagger(params=self.params).fit(features, tags)
-        # Only the sentences actually trained on are guarded: a document may hold more
-        # sentences than the rows given (leave-source-paragraph-out, baselines.crf.heldout).
-        trained = {(row.doc_id, row.sentence_id) for row in ordered}
-        self._seen = frozenset(
-            document.text[sentence.start : sentence.end].strip()
-            for document in documents
-            for sentence in document.sentences
-            if (document.doc_id, sentence.sentence_id) in trained
-        )
+        self._model = TrainedCrf(params=self.params).fit(tokens_rows, documents)
         return self
-
-    def _trained(self) -> SentenceTagger:
-        if self._tagger is None:
-            # Imported here: ``datasets`` takes seconds to import (see baselines.crf.model).
-            from benchmark.loading import load_gold
-
-            self.fit(
-                load_token_rows(data_dir=self.data_dir),
-                load_gold(data_dir=self.data_dir).documents,
-            )
-        return self._tagger
 
     def extract(self, document: Document) -> Annotations:
         """Return the CRF predictions for ``document``; DataError if it repeats training text."""
-        tagger = self._trained()
-        for sentence in document.sentences:
-            sentence_text = document.text[sentence.start : sentence.end].strip()
-            if len(sentence_text) >= MIN_GUARDED_CHARS and sentence_text in self._seen:
-                raise DataError(
-                    f"document {document.doc_id!r}, sentence {sentence.sentence_id}, is a "
-                    "training sentence of the crf baseline; its honest gold predictions are "
-                    "the cross-validated ones (predict_crf_cross_validated, kharkiv-ie reproduce)"
-                )
-        mask = quote_mask(document)
-        offsets = [tokenize(document.text, s.start, s.end) for s in document.sentences]
-        starts = [tuple(start for start, _ in pairs) for pairs in offsets]
-        ends = [tuple(end for _, end in pairs) for pairs in offsets]
-        features = [
-            sentence_features(document.text, first, last, mask=mask)
-            for first, last in zip(starts, ends, strict=True)
-        ]
-        tags = tagger.predict(features)
-        tagged = [
-            TaggedSentence(
-                sentence_id=sentence.sentence_id,
-                starts=starts[position],
-                ends=ends[position],
-                **{column: tuple(tags[column][position]) for column in TAG_COLUMNS},
+        if self._model is None:
+            self.fit(
+                load_token_rows(data_dir=self.data_dir),
+                read_gold(data_dir=self.data_dir).documents,
             )
-            for position, sentence in enumerate(document.sentences)
-        ]
-        return annotations_from_tags(document, tagged, mask=mask)
+        return self._model.extract(document)
+
+    def predict_out_of_fold(
+        self, documents: Sequence[Document], *, training: TrainingData
+    ) -> Annotations:
+        """Return predictions of ``documents`` by CRFs that never saw them (see the module)."""
+        training_ids = {document.doc_id for document in training.documents}
+        inside = [document for document in documents if document.doc_id in training_ids]
+        parts = []
+        if inside:
+            inside_ids = {document.doc_id for document in inside}
+            parts.append(
+                predict_crf_cross_validated(
+                    [row for row in training.rows if row.doc_id in inside_ids],
+                    inside,
+                    folds=self.folds,
+                    seed=self.seed,
+                    params=self.params,
+                )
+            )
+        batches: dict[frozenset[SentenceKey], list[Document]] = {}
+        for document in documents:
+            if document.doc_id not in training_ids:
+                excluded = training.held_out.get(document.doc_id, frozenset())
+                batches.setdefault(excluded, []).append(document)
+        for excluded, members in sorted(batches.items(), key=lambda pair: sorted(pair[0])):
+            parts.append(
+                predict_crf_leaving_out(
+                    training.rows,
+                    train_documents=training.documents,
+                    documents=members,
+                    excluded=excluded,
+                    params=self.params,
+                )
+            )
+        return merge_results(documents, parts)
+
+
+def predict_crf_leaving_out(
+    tokens_rows: Sequence[TokenRow],
+    *,
+    train_documents: Sequence[Document],
+    documents: Sequence[Document],
+    excluded: Collection[SentenceKey],
+    params: CrfParams,
+) -> Annotations:
+    """Train on ``tokens_rows`` minus ``excluded`` and predict ``documents``, in order.
+
+    ``train_documents`` hold the text the rows' offsets point into. DataError for an unknown
+    excluded key, an empty training set, or a document repeating a training sentence.
+    """
+    model = TrainedCrf(params=params).fit(
+        training_rows(tokens_rows, excluded=excluded), train_documents
+    )
+    return merge_results(documents, (model.extract(document) for document in documents))

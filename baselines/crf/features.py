@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from benchmark.schema import Document
+from benchmark.dataset.schema import Document
 
 CONDITIONAL_ENDING = re.compile(r"\w{2,}(?:rei|resti|rebbe|remmo|reste|rebbero)$")
 """Present-conditional endings of all three conjugations (``sarebbe``, ``potrebbero``)."""

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from baselines.crf.decode import bio_spans, char_span
 from baselines.crf.relations import attribution_of, find_attributions, find_casualties
-from benchmark.schema import Annotations, Attribution, Document, Event, Hedge, Span
+from benchmark.dataset.layers import uncertain_sentences
+from benchmark.dataset.schema import Annotations, Attribution, Document, Event, Hedge, Span
 
 FINAL_PUNCTUATION = frozenset({".", "!", "?", "…", ";", ":"})
 """Tokens left out at the end of a hedge scope."""
@@ -59,7 +60,7 @@ def annotations_from_tags(
     """
     ordered = sorted(sentences, key=lambda sentence: sentence.sentence_id)
     hedges = find_hedges(document, ordered)
-    hedged = frozenset(hedge.sentence_id for hedge in hedges)
+    hedged = frozenset(sentence_id for _, sentence_id in uncertain_sentences(hedges))
     attributions = find_attributions(document, ordered, mask=mask)
     events = find_events(document, ordered, hedged=hedged, attributions=attributions)
     casualties = find_casualties(document, ordered, hedged=hedged, attributions=attributions)

@@ -1,10 +1,11 @@
 """Four linear-chain CRFs (sklearn-crfsuite), one per tag column of the ``tokens`` view.
 
-Fixed hyper-parameters, chosen before any run and never tuned on the test set: L-BFGS
-training with L1 weight ``c1=0.1``, L2 weight ``c2=0.1`` and ``max_iterations=100`` (the
-values of the sklearn-crfsuite tutorial); ``all_possible_transitions`` stays at crfsuite's
-default (off: only transitions seen in training get weights). crfsuite's L-BFGS is
-deterministic: the same sentences in the same order give the same model.
+L-BFGS training with an L1 weight ``c1``, an L2 weight ``c2`` and ``max_iterations``; their
+values are fixed in ``conf/baseline/crf.yaml`` (chosen before any run and never tuned on the
+test set: the values of the sklearn-crfsuite tutorial) and nowhere else.
+``all_possible_transitions`` stays at crfsuite's default (off: only transitions seen in
+training get weights). crfsuite's L-BFGS is deterministic: the same sentences in the same
+order give the same model.
 """
 
 from __future__ import annotations
@@ -19,27 +20,28 @@ if TYPE_CHECKING:
     import sklearn_crfsuite
 
 TAG_COLUMNS: tuple[str, ...] = ("event_tags", "hedge_tags", "attribution_tags", "casualty_tags")
-"""The ``tokens`` view columns the baseline learns, one CRF each."""
+"""The ``tokens`` view columns this baseline learns, one CRF each (the ones
+:mod:`baselines.crf.layers` decodes into layers; a view may hold more)."""
 
 
 @dataclass(frozen=True)
 class CrfParams:
-    """Training options of every CRF (the fixed defaults above)."""
+    """Training options of every CRF (values: ``conf/baseline/crf.yaml``)."""
 
-    c1: float = 0.1
+    c1: float
     """L1 regularisation weight."""
-    c2: float = 0.1
+    c2: float
     """L2 regularisation weight."""
-    max_iterations: int = 100
+    max_iterations: int
     """L-BFGS iterations."""
 
 
 class SentenceTagger:
     """One CRF per tag column, trained together on the same sentences."""
 
-    def __init__(self, *, params: CrfParams | None = None) -> None:
-        """Create an untrained tagger with ``params`` (None: the fixed defaults)."""
-        self.params = params if params is not None else CrfParams()
+    def __init__(self, *, params: CrfParams) -> None:
+        """Create an untrained tagger with ``params``."""
+        self.params = params
         """Training options."""
         self._models: dict[str, sklearn_crfsuite.CRF] = {}
 

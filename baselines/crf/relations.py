@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from baselines.crf.decode import bio_spans, char_span, trim_tokens
 from baselines.crf.features import QUOTE_MARKS
-from benchmark.schema import Attribution, Casualty, Document, Span
+from benchmark.dataset.schema import Attribution, Casualty, Document, Span
 
 if TYPE_CHECKING:
     from baselines.crf.layers import TaggedSentence

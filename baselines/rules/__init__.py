@@ -11,7 +11,7 @@ from baselines.rules.casualties import find_casualties
 from baselines.rules.events import find_events
 from baselines.rules.hedges import find_hedges
 from baselines.tokens import sentence_views
-from benchmark.schema import Annotations, Document
+from benchmark.dataset.schema import Annotations, Document
 
 
 class RulesExtractor:

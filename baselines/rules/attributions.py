@@ -20,7 +20,7 @@ from functools import cache
 from baselines import lexicon
 from baselines.rules import phrases
 from baselines.tokens import QUOTE_OPEN, SentenceView, quotations, span, token_span, trim_right
-from benchmark.schema import Attribution, Document, Span
+from benchmark.dataset.schema import Attribution, Document, Span
 
 _FAMILIES = {"da": phrases.BY, "di": phrases.OF, "a": phrases.TO}
 _NOT_SOURCE_AFTER_SECONDO = frozenset(

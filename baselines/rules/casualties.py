@@ -18,7 +18,7 @@ from baselines.numbers import NumberExpression, find_numbers
 from baselines.rules import phrases
 from baselines.rules.context import in_hedge_scope, innermost_attribution
 from baselines.tokens import SentenceView, ngram, token_span
-from benchmark.schema import Attribution, Casualty, Document, Event, Hedge, Span
+from benchmark.dataset.schema import Attribution, Casualty, Document, Event, Hedge, Span
 
 _GENERIC_TOLL = frozenset({"bilancio", "numero", "conta", "conteggio", "totale"})
 _NEGATIVE = frozenset({"non", "nessun", "nessuna", "nessuno", "senza", "né"})

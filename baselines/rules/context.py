@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from baselines.tokens import contains
-from benchmark.schema import Attribution, Hedge, Span
+from benchmark.dataset.schema import Attribution, Hedge, Span
 
 
 def in_hedge_scope(target: Span, hedges: list[Hedge]) -> bool:

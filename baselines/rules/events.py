@@ -15,7 +15,7 @@ from baselines.morphology import conditional_stem
 from baselines.rules import phrases
 from baselines.rules.context import in_hedge_scope, innermost_attribution
 from baselines.tokens import SentenceView, ngram, token_span
-from benchmark.schema import Argument, Attribution, Document, Event, Hedge
+from benchmark.dataset.schema import Argument, Attribution, Document, Event, Hedge
 
 # Verbs whose subject undergoes the event (general Italian grammar: unaccusatives).
 INTRANSITIVE = frozenset({"morire", "atterrare", "esplodere", "ritirare"})

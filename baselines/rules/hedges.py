@@ -18,7 +18,7 @@ from functools import cache
 from baselines import lexicon, morphology
 from baselines.rules import phrases
 from baselines.tokens import SentenceView, matches, token_span, trim_right
-from benchmark.schema import Document, Hedge
+from benchmark.dataset.schema import Document, Hedge
 
 # Words after which "che" is a complementiser (the clause it opens is the hedged claim).
 _COMPLEMENTISER_HEADS = frozenset(

@@ -7,10 +7,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmark.dataset.splits import MAIN_SPLIT, SPLIT_NAMES
 from benchmark.errors import DataError
-
-SPLITS: tuple[str, ...] = ("test", "contrast")
-"""Values of ``--split``."""
+from benchmark.evaluation import defaults
 
 
 def bounded_int(minimum: int) -> Callable[[str], int]:
@@ -44,8 +43,8 @@ def add_gold_dir(parser: argparse.ArgumentParser) -> None:
 
 
 def add_split(parser: argparse.ArgumentParser) -> None:
-    """Add ``--split`` (test or contrast; default test)."""
-    parser.add_argument("--split", choices=SPLITS, default="test")
+    """Add ``--split`` (the splits of :data:`benchmark.dataset.splits.SPLITS`; default: main)."""
+    parser.add_argument("--split", choices=SPLIT_NAMES, default=MAIN_SPLIT)
 
 
 def add_submission(parser: argparse.ArgumentParser) -> None:
@@ -59,10 +58,12 @@ def add_scoring(parser: argparse.ArgumentParser, *, bootstrap_type: Callable[[st
     parser.add_argument(
         "--bootstrap",
         type=bootstrap_type,
-        default=1000,
-        help="bootstrap resamples for the 95%% CIs (0: no intervals; default 1000)",
+        default=defaults.BOOTSTRAP,
+        help=f"bootstrap resamples for the 95%% CIs (0: none; default {defaults.BOOTSTRAP})",
     )
-    parser.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    parser.add_argument(
+        "--seed", type=int, default=defaults.SEED, help=f"bootstrap seed (default {defaults.SEED})"
+    )
 
 
 def data_error(error: DataError, *, outcome: str) -> int:

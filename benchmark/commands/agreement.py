@@ -6,9 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from benchmark.agreement import agreement, agreement_markdown, pass_annotations
+from benchmark.dataset.configs import data_dir
 from benchmark.errors import DataError
-from benchmark.loading import data_dir
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the agreement tables; exit 2 on unreadable passes."""
+    from benchmark.scoring.agreement import agreement, agreement_markdown, pass_annotations
+
     folder = (args.data_dir or data_dir()).resolve()
     try:
         first = pass_annotations(folder, args.first)

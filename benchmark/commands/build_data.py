@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from benchmark.build import build_data
 from benchmark.errors import DataError
 
 # The repository's data folder, resolved from the package location (not the working directory).
@@ -25,6 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build the data; print what was written; exit 2 with one line on bad data."""
+    from benchmark.dataset.build import build_data  # imports datasets (the card's features)
+
     try:
         report = build_data(data_dir=args.data_dir)
     except DataError as error:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from benchmark import features, integrity, loading
+from benchmark.dataset.configs import CONFIGS, DATA_DIR_ENV, available_splits, data_dir, data_file
 from benchmark.errors import DataError
 
 
@@ -16,8 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--data-dir",
         type=Path,
         default=None,
-        help="dataset folder to check (default: the repository's data/, "
-        f"or ${loading.DATA_DIR_ENV})",
+        help=f"dataset folder to check (default: the repository's data/, or ${DATA_DIR_ENV})",
     )
 
 
@@ -27,7 +26,9 @@ def _row_count(path: Path) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Print one ``file:line: field: message`` line per problem (exit 2), or an OK summary."""
-    folder = loading.data_dir() if args.data_dir is None else Path(args.data_dir)
+    from benchmark.dataset import integrity  # imports datasets (the loadable check)
+
+    folder = data_dir() if args.data_dir is None else Path(args.data_dir)
     if not folder.is_dir():
         sys.stderr.write(f"kharkiv-ie check-data: error: {folder}: no such folder\n")
         return 2
@@ -48,10 +49,9 @@ def run(args: argparse.Namespace) -> int:
     counts = "; ".join(
         f"{split}: "
         + ", ".join(
-            f"{config} {_row_count(folder / features.data_file(config, split=split))}"
-            for config in features.CONFIGS
+            f"{config} {_row_count(folder / data_file(config, split=split))}" for config in CONFIGS
         )
-        for split in features.available_splits(folder)
+        for split in available_splits(folder)
     )
     sys.stdout.write(
         f"OK: {folder}: all {len(integrity.CHECKS)} checks passed; rows per config: {counts}\n"

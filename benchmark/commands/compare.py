@@ -3,7 +3,8 @@
 Both files are submissions (the tests need per-sentence counts, which results files do not
 keep). For every (task, subtask, mode) both attempted: F1 of A, F1 of B, the difference, the
 paired-bootstrap p-value (one-sided) and the approximate-randomisation p-value (two-sided).
-The low-power warning is always printed. Thin: the work is :func:`benchmark.evaluate.compare`.
+The low-power warning is always printed. Thin: the work is
+:func:`benchmark.evaluation.compare.compare`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from benchmark.commands._options import add_gold_dir, add_split, bounded_int, data_error
 from benchmark.errors import DataError
+from benchmark.evaluation import defaults
 
 positive_int = bounded_int(1)
 """Parse an integer >= 1 (argparse type)."""
@@ -24,20 +26,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("a", type=Path, help="submission JSONL of system A")
     parser.add_argument("b", type=Path, help="submission JSONL of system B")
     parser.add_argument(
-        "--bootstrap", type=positive_int, default=1000, help="paired bootstrap resamples"
+        "--bootstrap",
+        type=positive_int,
+        default=defaults.BOOTSTRAP,
+        help=f"paired bootstrap resamples (default {defaults.BOOTSTRAP})",
     )
     parser.add_argument(
-        "--rounds", type=positive_int, default=10000, help="approximate randomisation rounds"
+        "--rounds",
+        type=positive_int,
+        default=defaults.ROUNDS,
+        help=f"approximate randomisation rounds (default {defaults.ROUNDS})",
     )
-    parser.add_argument("--seed", type=int, default=0, help="seed of both tests (default 0)")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=defaults.SEED,
+        help=f"seed of both tests (default {defaults.SEED})",
+    )
     add_split(parser)
     add_gold_dir(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Compare ``args.b`` with ``args.a``; return 0, or 2 on bad input."""
-    from benchmark.evaluate import compare, load_split  # imports datasets: slow
-    from benchmark.stats import low_power_warning
+    from benchmark.evaluation.compare import compare
+    from benchmark.evaluation.evaluate import load_split
+    from benchmark.stats.power import low_power_warning
 
     try:
         gold = load_split(split=args.split, data_dir=args.gold_dir)

@@ -1,6 +1,7 @@
 """``kharkiv-ie leaderboard``: regenerate LEADERBOARD.md from ``results/*.json`` only.
 
-Thin: the page is :func:`benchmark.leaderboard.render`. A bad results file prints one line
+Thin: the page is :func:`benchmark.presentation.leaderboard.render`. A bad results file prints
+one line
 (file and field) to stderr and exits 2 without touching the page. ``--check`` writes nothing
 and exits 1 when the page is out of date with the results.
 """
@@ -30,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Regenerate (or check) the page; return 0, 1 (out of date, --check) or 2 (bad input)."""
-    from benchmark.leaderboard import read_entries, render, write_leaderboard
+    from benchmark.presentation.leaderboard import read_entries, render, write_leaderboard
 
     try:
         if args.check:

@@ -1,10 +1,11 @@
 """``kharkiv-ie report SUBMISSION --out report.html``: the error-analysis page of a submission.
 
-Thin: the submission is validated and scored by :func:`benchmark.evaluate.evaluate` (with 95%
-bootstrap intervals), the page is built by :func:`benchmark.report.build.report_page`. Bad
-input prints one line to stderr (the first error of an invalid submission, and how many more
-there are) and exits 2 with nothing written; the page is written to a temporary file next to
-``--out`` and renamed, so a reader never sees half a page.
+Thin: the submission is validated and scored by :func:`benchmark.evaluation.evaluate.evaluate`
+(with 95% bootstrap intervals), the page is built by
+:func:`benchmark.presentation.error_page.build.error_page`. Bad input prints one line to
+stderr (the first error of an invalid submission, and how many more there are) and exits 2
+with nothing written; the page is written to a temporary file next to ``--out`` and renamed,
+so a reader never sees half a page.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from benchmark.atomic import write_text_atomically
 from benchmark.commands._options import add_gold_dir, add_scoring, add_split, add_submission
 from benchmark.errors import DataError
+from benchmark.scoring.modes import EXACT, MODE_NAMES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,8 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_split(parser)
     parser.add_argument(
         "--mode",
-        choices=("exact", "overlap"),
-        default="exact",
+        choices=MODE_NAMES,
+        default=EXACT.name,
         help="match mode whose tp/fp/fn colour the text (tables show both; default exact)",
     )
     add_scoring(parser, bootstrap_type=int)
@@ -45,8 +47,8 @@ def _one_line(error: DataError, *, submission: Path) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Write the report page of ``args.submission``; return 0, or 2 on bad input."""
-    from benchmark.evaluate import evaluate, load_split  # imports datasets: slow
-    from benchmark.report.build import report_page
+    from benchmark.evaluation.evaluate import evaluate, load_split
+    from benchmark.presentation.error_page.build import error_page
 
     try:
         gold = load_split(split=args.split, data_dir=args.gold_dir)
@@ -60,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     except DataError as error:
         sys.stderr.write(_one_line(error, submission=args.submission) + "\n")
         return 2
-    page = report_page(evaluation, gold=gold.annotations, split=args.split, mode=args.mode)
+    page = error_page(evaluation, gold=gold.annotations, split=args.split, mode=args.mode)
     try:
         write_text_atomically(args.out, page)
     except DataError as error:

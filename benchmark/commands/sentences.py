@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from benchmark.documents import read_text, sentence_offsets
 from benchmark.errors import DataError
 
 # The repository's data folder, resolved from the package location (not the working directory).
@@ -28,6 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print ``id<TAB>start<TAB>end<TAB>text`` per sentence; exit 2 on a bad doc id."""
+    from benchmark.dataset.documents import read_text, sentence_offsets
+
     source = Path(args.data_dir) / "source"
     try:
         if args.doc_id is not None:

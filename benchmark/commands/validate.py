@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 
 from benchmark.commands._options import add_gold_dir, add_submission, data_error
+from benchmark.dataset.gold import read_gold
+from benchmark.dataset.schema import Annotations
 from benchmark.errors import DataError
-from benchmark.schema import Annotations
-from benchmark.submission import TASKS, Submission, read_submission
+from benchmark.submission import SENTENCES, TASKS, Submission, read_submission
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,10 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _load_gold(gold_dir: Path | None) -> Annotations:
-    """Load the gold annotations (imported here: ``datasets`` is slow to import)."""
-    from benchmark.loading import load_gold
-
-    return load_gold(data_dir=gold_dir)
+    """Read the gold annotations of the main split (manifest-checked, without ``datasets``)."""
+    return read_gold(data_dir=gold_dir)
 
 
 def summary(submission: Submission, *, name: str) -> list[str]:
@@ -37,7 +36,7 @@ def summary(submission: Submission, *, name: str) -> list[str]:
     for task in TASKS:
         if task not in submission.attempted:
             counts.append(f"{task}: not attempted")
-        elif task == "sentences":
+        elif task == SENTENCES:
             uncertain = sum(submission.sentence_labels.values())
             labelled = len(submission.sentence_labels)
             counts.append(f"sentences: {labelled} labels ({uncertain} uncertain)")

@@ -2,21 +2,25 @@
 
 How the package is split (one concept per module):
 
-- :mod:`~benchmark.scoring.items`: the :class:`~benchmark.scoring.items.Item` record and the
-  :class:`~benchmark.scoring.items.Subtask` definition every task module fills in.
-- :mod:`~benchmark.scoring.keys`: the ONE identity function per match mode.
-- :mod:`~benchmark.scoring.matching`: the generic matcher (exact: key equality; overlap:
-  optimal one-to-one assignment).
+- :mod:`~benchmark.scoring.items`: the :class:`~benchmark.scoring.items.Item` record, the
+  :class:`~benchmark.scoring.items.Subtask` and :class:`~benchmark.scoring.items.TaskSpec`
+  definitions every task module fills in; :mod:`~benchmark.scoring.tasks` lists the tasks.
+- :mod:`~benchmark.scoring.modes`: ONE :class:`~benchmark.scoring.modes.MatchMode` per match
+  mode (key function, candidate rule, credit), in :data:`~benchmark.scoring.modes.MATCH_MODES`.
+- :mod:`~benchmark.scoring.matching`: the generic matcher (equal keys; overlapping spans:
+  optimal one-to-one assignment, :mod:`~benchmark.scoring.intervals`,
+  :mod:`~benchmark.scoring.assignment`).
 - :mod:`~benchmark.scoring.counting`: the generic counter (tp, fp, fn, ids, per type, per
-  sentence).
+  sentence); :mod:`~benchmark.scoring.scores`: the result objects.
 - :mod:`~benchmark.scoring.metrics`: precision, recall and F1, with the named zero-division policy.
 - :mod:`~benchmark.scoring.events`, :mod:`~benchmark.scoring.casualties`,
   :mod:`~benchmark.scoring.attributions`, :mod:`~benchmark.scoring.hedges`: item definitions
   only, one function per subtask.
 - :mod:`~benchmark.scoring.sentences`: sentence lookup, the per-sentence units and the
   sentence-level ``uncertain`` labels.
-- :mod:`~benchmark.scoring.bio`: BIO2 conversion and the seqeval cross-check.
 - :mod:`~benchmark.scoring.run`: :func:`score`, the public entry point.
+- :mod:`~benchmark.scoring.consistency`: contrast consistency; :mod:`~benchmark.scoring.
+  agreement`: inter-annotator agreement (the scorer with one pass as the gold).
 """
 
 from __future__ import annotations

@@ -21,8 +21,8 @@ unknown sentence -1. All subtasks are untyped (``attribution_type`` is not score
 
 from __future__ import annotations
 
-from benchmark.schema import Attribution
-from benchmark.scoring.items import UNALIGNED, Item, Offsets, Side, Subtask, offsets
+from benchmark.dataset.schema import Attribution
+from benchmark.scoring.items import UNALIGNED, Item, Offsets, Side, Subtask, TaskSpec, offsets
 
 TASK = "attributions"
 """Task name (and submission key)."""
@@ -109,3 +109,14 @@ SUBTASKS: tuple[Subtask, ...] = (
     Subtask("nesting", nesting, TASK),
 )
 """The attribution subtasks in report order."""
+
+SPEC = TaskSpec(
+    TASK,
+    SUBTASKS,
+    main="relation",
+    judged=("relation", "nesting"),
+    identification="cue",
+    span_agreement=("source", "cue", "content", "relation", "nesting"),
+    label_agreement=(("attribution_type", "attribution_type"),),
+)
+"""The task: its subtasks and how the leaderboard, consistency and agreement read them."""

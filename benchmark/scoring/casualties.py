@@ -22,7 +22,7 @@
 
 from __future__ import annotations
 
-from benchmark.scoring.items import Item, Side, Subtask, offsets
+from benchmark.scoring.items import Item, Side, Subtask, TaskSpec, offsets
 
 TASK = "casualties"
 """Task name (and submission key)."""
@@ -93,3 +93,19 @@ SUBTASKS: tuple[Subtask, ...] = (
     Subtask("slots", slots, TASK),
 )
 """The casualty subtasks in report order."""
+
+SPEC = TaskSpec(
+    TASK,
+    SUBTASKS,
+    main="record",
+    judged=("record", "slots"),
+    identification="victim",
+    span_agreement=("victim", "record"),
+    label_agreement=(
+        ("casualty status", "status"),
+        ("count_qualifier", "count_qualifier"),
+        ("victim_group", "victim_group"),
+        ("casualty certainty", "certainty"),
+    ),
+)
+"""The task: its subtasks and how the leaderboard, consistency and agreement read them."""

@@ -1,10 +1,11 @@
 """Contrast consistency (Gardner et al. 2020) per phenomenon of the contrast split.
 
-A group (an original paragraph and its edited variants, :func:`benchmark.contrast.groups.
-contrast_groups`) is *consistent* when EVERY document of the group is fully right for the
-layer the group concerns. A document is fully right for a layer when, in the chosen match
-mode, none of the layer's subtasks below has a missed (fn) or spurious (fp) item in that
-document — so a document without gold items is right only when nothing was predicted:
+A group (an original paragraph and its edited variants,
+:func:`benchmark.dataset.contrast.groups.contrast_groups`) is *consistent* when EVERY document
+of the group is fully right for the layer the group concerns. A document is fully right for a
+layer when, in the chosen match mode, none of the layer's judged subtasks
+(:attr:`benchmark.scoring.items.TaskSpec.judged`) has a missed (fn) or spurious (fp) item in
+that document — so a document without gold items is right only when nothing was predicted:
 
 - ``hedges``: ``cue_typed`` (cue span and type), ``scope`` (cue and scope spans) and
   ``uncertain`` (sentence labels);
@@ -24,34 +25,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from benchmark.dataset.schema import Annotations
 from benchmark.errors import DataError
-from benchmark.schema import Annotations
 from benchmark.scoring.metrics import ZERO_DIVISION
-from benchmark.scoring.report import ScoreReport
-
-LAYER_SUBTASKS: dict[str, tuple[tuple[str, str], ...]] = {
-    "hedges": (("hedges", "cue_typed"), ("hedges", "scope"), ("hedges", "uncertain")),
-    "casualties": (("casualties", "record"), ("casualties", "slots")),
-    "attributions": (("attributions", "relation"), ("attributions", "nesting")),
-    "events": (
-        ("events", "trigger_classification"),
-        ("events", "argument_classification"),
-        ("events", "factuality"),
-    ),
-}
-"""Layer -> the (task, subtask) results a document must get fully right."""
+from benchmark.scoring.modes import EXACT
+from benchmark.scoring.scores import Scores
+from benchmark.scoring.tasks import TASKS
 
 
 @dataclass(frozen=True)
 class Group:
-    """A contrast group as the metric needs it (``GroupInfo`` of benchmark.contrast fits)."""
+    """A contrast group as the metric needs it (``GroupInfo`` of the contrast split fits)."""
 
     group: str
     """Group id."""
     phenomenon: str
     """Phenomenon the group flips."""
     layer: str
-    """Layer judged (a key of :data:`LAYER_SUBTASKS`)."""
+    """Layer judged (a task of :data:`benchmark.scoring.tasks.TASKS`)."""
     doc_ids: tuple[str, ...]
     """The group's documents."""
 
@@ -72,12 +63,12 @@ class Consistency:
     """Ids of the groups with at least one document not fully right."""
 
 
-def wrong_documents(report: ScoreReport, *, layer: str, mode: str = "exact") -> set[str] | None:
+def wrong_documents(report: Scores, *, layer: str, mode: str = EXACT.name) -> set[str] | None:
     """Return the doc_ids with a missed or spurious item in ``layer``; None if not scored."""
-    if layer not in LAYER_SUBTASKS:
-        raise DataError(f"unknown layer {layer!r}; expected one of {', '.join(LAYER_SUBTASKS)}")
+    if layer not in TASKS:
+        raise DataError(f"unknown layer {layer!r}; expected one of {', '.join(TASKS)}")
     wrong: set[str] = set()
-    for task, subtask in LAYER_SUBTASKS[layer]:
+    for task, subtask in ((layer, name) for name in TASKS[layer].judged):
         try:
             result = report.get(task, subtask, mode)
         except KeyError:
@@ -88,11 +79,11 @@ def wrong_documents(report: ScoreReport, *, layer: str, mode: str = "exact") -> 
 
 
 def consistency(
-    report: ScoreReport,
+    report: Scores,
     *,
     gold: Annotations,
     groups: Iterable[Group],
-    mode: str = "exact",
+    mode: str = EXACT.name,
 ) -> dict[str, Consistency]:
     """Return phenomenon -> :class:`Consistency`, phenomena in first-seen group order.
 

@@ -1,11 +1,14 @@
 """The generic counter: turns matched pairs into a :class:`SubtaskResult`.
 
 tp = matched pairs; fp = predictions left unmatched (unaligned ones included, so they are
-never dropped); fn = gold items left unmatched. The per-type breakdown counts, for typed
-subtasks, tp and fn under the gold item's label and fp under the predicted item's label (a
-matched pair always has one label: it is part of the key). Per-sentence counts put tp and fn in
-the gold item's sentence and fp in the predicted item's sentence. Id lists are sorted by
-(doc_id, natural item id order), so they never depend on the order of the input.
+never dropped); fn = gold items left unmatched. Under a match mode with a credit function a
+matched pair adds its credit ``c`` to tp and ``1 - c`` to both fp and fn (so tp + fp is still
+the number of predictions and tp + fn the number of gold items); otherwise every pair counts 1
+and all counts are integers. The per-type breakdown counts, for typed subtasks, tp and fn under
+the gold item's label and fp under the predicted item's label (a matched pair has one label
+when the label is part of the key). Per-sentence counts put tp and fn in the gold item's
+sentence and fp in the predicted item's sentence. Id lists are sorted by (doc_id, natural item
+id order), so they never depend on the order of the input.
 """
 
 from __future__ import annotations
@@ -16,7 +19,22 @@ from collections.abc import Sequence
 import numpy as np
 
 from benchmark.scoring.items import Item, natural_key
-from benchmark.scoring.report import Counts, PerUnit, SubtaskResult
+from benchmark.scoring.modes import MatchMode
+from benchmark.scoring.scores import Count, Counts, PerUnit, SubtaskResult
+
+Matched = Sequence[tuple[Item, Item, Count]]
+"""Matched (gold, prediction, credit) triples."""
+
+
+def matched_pairs(
+    gold: Sequence[Item], pred: Sequence[Item], pairs: np.ndarray, *, mode: MatchMode
+) -> list[tuple[Item, Item, Count]]:
+    """Return the (gold, prediction, credit) of every pair; credit 1 without a credit function."""
+    credit = mode.credit
+    return [
+        (gold[g], pred[p], 1 if credit is None else credit(gold[g], pred[p]))
+        for g, p in pairs.tolist()
+    ]
 
 
 def count(
@@ -26,7 +44,7 @@ def count(
     *,
     task: str,
     subtask: str,
-    mode: str,
+    mode: MatchMode,
     units: Sequence[tuple[str, int]],
     per_type: dict[str, Counts] | None = None,
 ) -> SubtaskResult:
@@ -37,18 +55,19 @@ def count(
     pred_matched[pairs[:, 1]] = True
     missed = [g for g, hit in zip(gold, gold_matched, strict=True) if not hit]
     spurious = [p for p, hit in zip(pred, pred_matched, strict=True) if not hit]
-    matched = [(gold[g], pred[p]) for g, p in pairs.tolist()]
+    matched = matched_pairs(gold, pred, pairs, mode=mode)
+    lost = sum(1 - c for _, _, c in matched)
     return SubtaskResult(
         task=task,
         subtask=subtask,
-        mode=mode,
-        tp=len(matched),
-        fp=len(spurious),
-        fn=len(missed),
+        mode=mode.name,
+        tp=sum(c for _, _, c in matched),
+        fp=len(spurious) + lost,
+        fn=len(missed) + lost,
         per_type=per_type if per_type is not None else label_counts(matched, missed, spurious),
         matched=tuple(
             sorted(
-                ((g.doc_id, g.item_id, p.item_id) for g, p in matched),
+                ((g.doc_id, g.item_id, p.item_id) for g, p, _ in matched),
                 key=lambda row: (row[0], natural_key(row[1]), natural_key(row[2])),
             )
         ),
@@ -58,18 +77,27 @@ def count(
     )
 
 
-def totals(gold: Sequence[Item], pred: Sequence[Item], pairs: np.ndarray) -> Counts:
+def totals(
+    gold: Sequence[Item], pred: Sequence[Item], pairs: np.ndarray, *, mode: MatchMode
+) -> Counts:
     """Return only the (tp, fp, fn) of a matching (breakdown entries)."""
-    return Counts(len(pairs), len(pred) - len(pairs), len(gold) - len(pairs))
+    credits = [c for _, _, c in matched_pairs(gold, pred, pairs, mode=mode)]
+    tp = sum(credits)
+    return Counts(tp, len(pred) - tp, len(gold) - tp)
 
 
 def label_counts(
-    matched: Sequence[tuple[Item, Item]], missed: Sequence[Item], spurious: Sequence[Item]
+    matched: Matched, missed: Sequence[Item], spurious: Sequence[Item]
 ) -> dict[str, Counts]:
     """Return the per-label counts of a typed subtask (empty when no item has a label)."""
-    tp = Counter(g.label for g, _ in matched)
-    fn = Counter(g.label for g in missed)
-    fp = Counter(p.label for p in spurious)
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for g, p, c in matched:
+        tp[g.label] += c
+        if c != 1:
+            fn[g.label] += 1 - c
+            fp[p.label] += 1 - c
+    fn.update(g.label for g in missed)
+    fp.update(p.label for p in spurious)
     labels = sorted({*tp, *fn, *fp} - {None})
     return {label: Counts(tp[label], fp[label], fn[label]) for label in labels}
 
@@ -81,15 +109,20 @@ def _ids(items: Sequence[Item]) -> tuple[tuple[str, str], ...]:
 
 
 def _per_unit(
-    matched: Sequence[tuple[Item, Item]],
+    matched: Matched,
     missed: Sequence[Item],
     spurious: Sequence[Item],
     units: Sequence[tuple[str, int]],
 ) -> PerUnit:
     """Count per (doc_id, sentence_id); sentences outside ``units`` are appended, sorted."""
-    tp = Counter((g.doc_id, g.sentence_id) for g, _ in matched)
-    fn = Counter((g.doc_id, g.sentence_id) for g in missed)
-    fp = Counter((p.doc_id, p.sentence_id) for p in spurious)
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for g, p, c in matched:
+        tp[g.doc_id, g.sentence_id] += c
+        if c != 1:
+            fn[g.doc_id, g.sentence_id] += 1 - c
+            fp[p.doc_id, p.sentence_id] += 1 - c
+    fn.update((g.doc_id, g.sentence_id) for g in missed)
+    fp.update((p.doc_id, p.sentence_id) for p in spurious)
     known = set(units)
     extra = sorted({*tp, *fn, *fp} - known)
     all_units = (*units, *extra)

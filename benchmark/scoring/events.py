@@ -23,7 +23,7 @@ generic matcher, so exact tp <= overlap tp and adding a prediction never lowers 
 
 from __future__ import annotations
 
-from benchmark.scoring.items import Item, Side, Subtask, offsets
+from benchmark.scoring.items import Item, Side, Subtask, TaskSpec, offsets
 
 TASK = "events"
 """Task name (and submission key)."""
@@ -113,3 +113,23 @@ SUBTASKS: tuple[Subtask, ...] = (
     ),
 )
 """The event subtasks in report order."""
+
+SPEC = TaskSpec(
+    TASK,
+    SUBTASKS,
+    main="trigger_classification",
+    judged=("trigger_classification", "argument_classification", "factuality"),
+    identification="trigger_identification",
+    span_agreement=(
+        "trigger_identification",
+        "trigger_classification",
+        "argument_identification",
+        "argument_classification",
+    ),
+    label_agreement=(
+        ("event_type", "event_type"),
+        ("event polarity", "polarity"),
+        ("event certainty", "certainty"),
+    ),
+)
+"""The task: its subtasks and how the leaderboard, consistency and agreement read them."""

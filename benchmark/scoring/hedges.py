@@ -13,12 +13,11 @@
 
 from __future__ import annotations
 
-from benchmark.scoring.items import Item, Side, Subtask, offsets
+from benchmark.scoring.items import Item, Side, Subtask, TaskSpec, offsets
+from benchmark.submission.format import SENTENCES
 
 TASK = "hedges"
 """Task name (and submission key)."""
-SENTENCES_KEY = "sentences"
-"""Submission key of the sentence-level labels."""
 
 
 def cue(side: Side) -> list[Item]:
@@ -58,6 +57,17 @@ SUBTASKS: tuple[Subtask, ...] = (
     Subtask("cue", cue, TASK),
     Subtask("cue_typed", cue_typed, TASK),
     Subtask("scope", scope, TASK),
-    Subtask("uncertain", uncertain, SENTENCES_KEY),
+    Subtask("uncertain", uncertain, SENTENCES),
 )
 """The hedge subtasks in report order."""
+
+SPEC = TaskSpec(
+    TASK,
+    SUBTASKS,
+    main="cue_typed",
+    judged=("cue_typed", "scope", "uncertain"),
+    identification="cue",
+    span_agreement=("cue", "cue_typed", "scope"),
+    label_agreement=(("cue_type", "cue_type"),),
+)
+"""The task: its subtasks and how the leaderboard, consistency and agreement read them."""

@@ -12,7 +12,9 @@ groups at once: groups are laid end to end on one axis). Each component is then 
 - 1 gold x 1 prediction: they overlap (nothing else connects them): a pair.
 - 1 x k or k x 1: the single item takes its best candidate (vectorised).
 - 2 x 2: the better of the two possible pairings (vectorised).
-- larger: ``scipy.optimize.linear_sum_assignment`` on integer weights that encode the rule.
+- larger: :func:`benchmark.scoring.assignment.assign`, on integer weights that encode the rule
+  (solved exactly when the component is small and its optimum unique, else by
+  ``scipy.optimize.linear_sum_assignment``).
 
 The rule, in order of preference among all one-to-one matchings of a component:
 
@@ -23,7 +25,8 @@ The rule, in order of preference among all one-to-one matchings of a component:
 4. the smallest total position shift, sum of |i - j| over the pairs, where i and j are the
    positions of the gold and the predicted item in their side's (start, end, rank) order within
    the component (i.e. items are paired in order when nothing else decides);
-5. anything still tied: the assignment solver's choice on that sorted input (deterministic).
+5. anything still tied: the choice of ``scipy.optimize.linear_sum_assignment`` on that sorted
+   input (deterministic).
 
 Since every step works on items sorted by (start, end, rank), and rank is each item's position
 in (doc_id, item_id) order, the result does not depend on the order of the input.
@@ -36,8 +39,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-_FLOAT_EXACT = 2**52
-"""Integer weights below this are exact in float64 (the assignment solver uses floats)."""
+from benchmark.scoring.assignment import assign
 
 PairMeasures = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray, np.ndarray]]
 """``(gold_idx, pred_idx) -> (candidate, overlap, displacement)``, elementwise with numpy
@@ -129,30 +131,6 @@ def match_intervals(
         solve = (n_gold > 0) & (n_pred > 0) & ~one_one
     parts.append(_solve_components(gold, pred, gold_comp, pred_comp, solve, measures))
     return np.concatenate([part.reshape(-1, 2) for part in parts]).astype(np.int64)
-
-
-def assign(
-    candidate: np.ndarray, overlap: np.ndarray, displacement: np.ndarray
-) -> list[tuple[int, int]]:
-    """Solve one component by rules 1-5 (rows and columns in (start, end, rank) order)."""
-    if not candidate.any():
-        return []
-    n_rows, n_cols = candidate.shape
-    size = min(n_rows, n_cols)
-    shift = np.abs(np.arange(n_rows)[:, None] - np.arange(n_cols)[None, :])
-    # Each level's multiplier exceeds the largest possible total of all lower levels.
-    shift_scale = size * max(n_rows, n_cols) + 1
-    overlap_scale = (size * int(displacement[candidate].max()) + 1) * shift_scale
-    secondary = overlap * overlap_scale - displacement * shift_scale - shift
-    big = 2 * size * int(np.abs(secondary[candidate]).max()) + 1
-    if big * (size + 1) < _FLOAT_EXACT:
-        weight = np.where(candidate, big + secondary, 0).astype(np.float64)
-    else:  # astronomically large components/offsets: rule 1 only
-        weight = candidate.astype(np.float64)
-    from scipy.optimize import linear_sum_assignment  # lazy: scipy.optimize imports slowly
-
-    rows, cols = linear_sum_assignment(weight, maximize=True)
-    return [(int(r), int(c)) for r, c in zip(rows, cols, strict=True) if candidate[r, c]]
 
 
 def _occurrence_keys(codes: np.ndarray, rank: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

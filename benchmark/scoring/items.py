@@ -1,7 +1,7 @@
 """Scoring items and subtask definitions: what every task module fills in.
 
 An item is the unit a subtask counts: (item_id, doc_id, sentence_id, span components, label,
-other identity components). Task modules only turn an :class:`~benchmark.schema.Annotations`
+other identity components). Task modules only turn an :class:`~benchmark.dataset.schema.Annotations`
 into item lists, one function per subtask; the generic matcher
 (:mod:`benchmark.scoring.matching`) and counter (:mod:`benchmark.scoring.counting`) do the rest.
 
@@ -23,16 +23,13 @@ from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from benchmark.schema import Annotations, Span
+from benchmark.dataset.schema import UNALIGNED_START, Annotations, Span
 
 Offsets = tuple[int, int]
 """A span as ``(start, end)`` character offsets, end exclusive."""
 
-UNALIGNED: Offsets = (-1, -1)
-"""Offsets of a submitted text span that could not be aligned to the document."""
-
-UNKNOWN_SENTENCE = -1
-"""``sentence_id`` of a prediction whose position is unknown (all its spans unaligned)."""
+UNALIGNED: Offsets = (UNALIGNED_START, UNALIGNED_START)
+"""The offsets of an unaligned span (:func:`benchmark.dataset.schema.unaligned_span`)."""
 
 
 class Item(NamedTuple):
@@ -89,6 +86,30 @@ class Subtask:
     """Submission key that must be present for the subtask to count as attempted."""
     breakdown: tuple[tuple[str, ItemFunction], ...] = ()
     """Named item sets counted as the per-type breakdown instead of labels (factuality)."""
+
+
+@dataclass(frozen=True)
+class TaskSpec:
+    """One scored task (one annotation layer): its subtasks and how they are read."""
+
+    name: str
+    """Task name: the layer name and the submission key."""
+    subtasks: tuple[Subtask, ...]
+    """The subtasks in report order."""
+    main: str
+    """Subtask whose exact F1 ranks the systems on the leaderboard."""
+    judged: tuple[str, ...]
+    """Subtasks a contrast document must get fully right (contrast consistency)."""
+    identification: str
+    """Subtask whose exact pairs are the items both annotation passes share (label kappa)."""
+    span_agreement: tuple[str, ...]
+    """Subtasks of the inter-annotator span-agreement table."""
+    label_agreement: tuple[tuple[str, str], ...]
+    """(row name, label field) of the inter-annotator label-agreement table."""
+
+    def subtask_names(self) -> tuple[str, ...]:
+        """Return the subtask names in report order."""
+        return tuple(subtask.name for subtask in self.subtasks)
 
 
 def offsets(span: Span | None) -> Offsets | None:

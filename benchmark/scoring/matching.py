@@ -1,16 +1,18 @@
-"""The generic matcher: pairs gold and predicted items one-to-one.
+"""The generic matcher: pairs gold and predicted items one-to-one, by a mode's candidate rule.
 
-Exact mode: items match when their :func:`~benchmark.scoring.keys.exact_key` is equal. Items
-with the same key are a multiset: the k-th gold and the k-th prediction of a key (each side in
-(doc_id, item_id) order) are paired, so a duplicate never matches twice.
+A :class:`~benchmark.scoring.modes.MatchMode` gives every item a key; its candidate rule
+(:class:`~benchmark.scoring.modes.Candidates`) picks the pairing function of :data:`PAIRING`.
 
-Overlap mode: within each :func:`~benchmark.scoring.keys.overlap_key` group, a gold and a
-predicted item are candidates when every non-null span component shares at least one
-character. The pairing is a MAXIMUM one-to-one matching of that candidate graph with the
-documented tie-break of :mod:`benchmark.scoring.intervals` (most shared characters, then least
-boundary displacement, then pairing in order); it never depends on the order of the items
-(unlike nervaluate, issues #40, #84, #29). Items without span components are matched on the key
-alone.
+``EQUAL_KEYS`` (exact mode): items match when their keys are equal. Items with the same key
+are a multiset: the k-th gold and the k-th prediction of a key (each side in (doc_id, item_id)
+order) are paired, so a duplicate never matches twice.
+
+``OVERLAPPING_SPANS`` (overlap mode): within each key group, a gold and a predicted item are
+candidates when every non-null span component shares at least one character. The pairing is a
+MAXIMUM one-to-one matching of that candidate graph with the documented tie-break of
+:mod:`benchmark.scoring.intervals` (most shared characters, then least boundary displacement,
+then pairing in order); it never depends on the order of the items (unlike nervaluate, issues
+#40, #84, #29). Items without span components are matched on the key alone.
 
 Items with several span components (a hedge's (cue, scope); an argument's (argument, trigger);
 a casualty slot's (victim, value span); an attribution's (cue, content, source) and, for
@@ -30,28 +32,52 @@ keep or grow a maximum matching, so it never lowers recall.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from types import MappingProxyType
 
 import numpy as np
 
-from benchmark.errors import DataError
 from benchmark.scoring.intervals import Intervals, PairMeasures, match_codes, match_intervals
 from benchmark.scoring.items import Item, Offsets
-from benchmark.scoring.keys import EXACT, KEY_FUNCTIONS
+from benchmark.scoring.modes import Candidates, MatchMode
+
+Pairing = Callable[
+    [Sequence[Item], Sequence[Item], np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray
+]
+"""``(gold, pred, gold codes, pred codes, gold ranks, pred ranks) -> (m, 2) index pairs``."""
 
 
-def match(gold: Sequence[Item], pred: Sequence[Item], *, mode: str) -> np.ndarray:
+def match(gold: Sequence[Item], pred: Sequence[Item], *, mode: MatchMode) -> np.ndarray:
     """Return the matched ``(gold_index, pred_index)`` pairs, shape (m, 2), sorted by gold."""
-    if mode not in KEY_FUNCTIONS:
-        raise DataError(f"unknown match mode {mode!r}; expected one of {list(KEY_FUNCTIONS)}")
-    key_function = KEY_FUNCTIONS[mode]
     gold_codes, pred_codes = _encode(
-        [key_function(item) for item in gold], [key_function(item) for item in pred]
+        [mode.key(item) for item in gold], [mode.key(item) for item in pred]
     )
     gold_rank, pred_rank = ranks(gold), ranks(pred)
-    if mode == EXACT:
-        pairs = match_codes(gold_codes, pred_codes, gold_rank=gold_rank, pred_rank=pred_rank)
-        return pairs[np.argsort(pairs[:, 0], kind="stable")]
+    pairs = PAIRING[mode.candidates](gold, pred, gold_codes, pred_codes, gold_rank, pred_rank)
+    return pairs[np.argsort(pairs[:, 0], kind="stable")]
+
+
+def pair_equal_keys(
+    gold: Sequence[Item],
+    pred: Sequence[Item],
+    gold_codes: np.ndarray,
+    pred_codes: np.ndarray,
+    gold_rank: np.ndarray,
+    pred_rank: np.ndarray,
+) -> np.ndarray:
+    """Pair items with equal keys one-to-one, in rank order (``EQUAL_KEYS``)."""
+    return match_codes(gold_codes, pred_codes, gold_rank=gold_rank, pred_rank=pred_rank)
+
+
+def pair_overlapping_spans(
+    gold: Sequence[Item],
+    pred: Sequence[Item],
+    gold_codes: np.ndarray,
+    pred_codes: np.ndarray,
+    gold_rank: np.ndarray,
+    pred_rank: np.ndarray,
+) -> np.ndarray:
+    """Maximum one-to-one matching of same-key items whose spans all overlap."""
     gold_spanned = np.array([_primary(item) is not None for item in gold], dtype=bool)
     pred_spanned = np.array([_primary(item) is not None for item in pred], dtype=bool)
     keyed = match_codes(
@@ -66,8 +92,16 @@ def match(gold: Sequence[Item], pred: Sequence[Item], *, mode: str) -> np.ndarra
         _intervals(pred, np.where(pred_spanned, pred_codes, -1), pred_rank),
         measures=_item_measures(gold, pred) if multi else None,
     )
-    pairs = np.concatenate([keyed, spanned])
-    return pairs[np.argsort(pairs[:, 0], kind="stable")]
+    return np.concatenate([keyed, spanned])
+
+
+PAIRING: Mapping[Candidates, Pairing] = MappingProxyType(
+    {
+        Candidates.EQUAL_KEYS: pair_equal_keys,
+        Candidates.OVERLAPPING_SPANS: pair_overlapping_spans,
+    }
+)
+"""Candidate rule -> its pairing function."""
 
 
 def ranks(items: Sequence[Item]) -> np.ndarray:

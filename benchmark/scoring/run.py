@@ -2,7 +2,7 @@
 
 For every requested task and match mode, the task's subtasks are scored in order: each
 subtask's item function is applied to both sides, the generic matcher pairs the items and the
-generic counter turns the pairs into a :class:`~benchmark.scoring.report.SubtaskResult`.
+generic counter turns the pairs into a :class:`~benchmark.scoring.scores.SubtaskResult`.
 Subtasks are independent of each other: items that hang on another annotation (arguments on
 their trigger, slots on their victim, nesting on the parent relation) carry its spans and are
 matched directly (see :mod:`benchmark.scoring.items`), never through another subtask's
@@ -19,27 +19,20 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
+from benchmark.dataset.schema import Annotations
 from benchmark.errors import DataError
-from benchmark.schema import Annotations
-from benchmark.scoring import attributions, casualties, events, hedges
 from benchmark.scoring.counting import count, totals
 from benchmark.scoring.items import Item, ItemFunction, Side, Subtask
-from benchmark.scoring.keys import MATCH_MODES
 from benchmark.scoring.matching import match
-from benchmark.scoring.report import ScoreReport, SubtaskResult
+from benchmark.scoring.modes import EXACT, OVERLAP, MatchMode
+from benchmark.scoring.scores import Scores, SubtaskResult
 from benchmark.scoring.sentences import SentenceIndex, gold_sentence_labels, sentence_units
-from benchmark.scoring.unaligned import unaligned_spans
+from benchmark.scoring.tasks import SUBMISSION_KEYS, TASKS
+from benchmark.submission.format import SENTENCES
+from benchmark.submission.unaligned import unaligned_spans
 
-TASKS: dict[str, tuple[Subtask, ...]] = {
-    events.TASK: events.SUBTASKS,
-    casualties.TASK: casualties.SUBTASKS,
-    attributions.TASK: attributions.SUBTASKS,
-    hedges.TASK: hedges.SUBTASKS,
-}
-"""Task name -> its subtasks in report order (explicit dict, no registry)."""
-
-SUBMISSION_KEYS: tuple[str, ...] = (*TASKS, hedges.SENTENCES_KEY)
-"""Keys a submission may attempt."""
+DEFAULT_MODES: tuple[MatchMode, ...] = (EXACT, OVERLAP)
+"""The modes scored when none are given (:data:`benchmark.scoring.modes.MATCH_MODES`)."""
 
 
 def score(
@@ -49,15 +42,14 @@ def score(
     attempted: Collection[str] | None = None,
     sentence_labels: Mapping[tuple[str, int], bool] | None = None,
     tasks: Sequence[str] | None = None,
-    modes: Sequence[str] = MATCH_MODES,
-) -> ScoreReport:
+    modes: Sequence[MatchMode] = DEFAULT_MODES,
+) -> Scores:
     """Score ``pred`` against ``gold`` for ``tasks`` (default: all) in ``modes``."""
     tasks = tuple(TASKS) if tasks is None else tuple(tasks)
-    _check_names("tasks", tasks, TASKS)
-    _check_names("modes", modes, MATCH_MODES)
+    check_names("tasks", tasks, TASKS)
     if attempted is None:
-        attempted = {*TASKS, *([hedges.SENTENCES_KEY] if sentence_labels is not None else [])}
-    _check_names("attempted", attempted, SUBMISSION_KEYS)
+        attempted = {*TASKS, *([SENTENCES] if sentence_labels is not None else [])}
+    check_names("attempted", attempted, SUBMISSION_KEYS)
     index = SentenceIndex(gold.documents)
     units = sentence_units(gold.documents)
     gold_labels = gold_sentence_labels(gold)
@@ -69,19 +61,20 @@ def score(
     not_attempted: list[str] = []
     scored_tasks: list[str] = []
     for task in tasks:
-        subtasks = [s for s in TASKS[task] if s.submission_key in attempted]
+        all_subtasks = TASKS[task].subtasks
+        subtasks = [s for s in all_subtasks if s.submission_key in attempted]
         if not subtasks:
             not_attempted.append(task)
             continue
         scored_tasks.append(task)
-        not_attempted.extend(f"{task}/{s.name}" for s in TASKS[task] if s not in subtasks)
+        not_attempted.extend(f"{task}/{s.name}" for s in all_subtasks if s not in subtasks)
         caches: tuple[dict, dict] = ({}, {})  # items do not depend on the mode
-        by_mode = {
-            mode: _score_task(task, subtasks, mode, (gold_side, pred_side), units, caches)
+        by_mode = [
+            _score_task(task, subtasks, mode, (gold_side, pred_side), units, caches)
             for mode in modes
-        }
-        results.extend(by_mode[mode][i] for i in range(len(subtasks)) for mode in modes)
-    return ScoreReport(
+        ]
+        results.extend(scored[i] for i in range(len(subtasks)) for scored in by_mode)
+    return Scores(
         results=tuple(results),
         not_attempted=tuple(not_attempted),
         unaligned=unaligned_spans(pred, tasks=tuple(scored_tasks)),
@@ -91,7 +84,7 @@ def score(
 def _score_task(
     task: str,
     subtasks: Sequence[Subtask],
-    mode: str,
+    mode: MatchMode,
     sides: tuple[Side, Side],
     units: Sequence[tuple[str, int]],
     caches: tuple[dict[str, list[Item]], dict[str, list[Item]]],
@@ -110,7 +103,8 @@ def _score_task(
             for name, function in subtask.breakdown:
                 gold_b = _cached(gold_cache, f"{subtask.name}/{name}", function, gold_side)
                 pred_b = _cached(pred_cache, f"{subtask.name}/{name}", function, pred_side)
-                per_type[name] = totals(gold_b, pred_b, match(gold_b, pred_b, mode=mode))
+                pairs_b = match(gold_b, pred_b, mode=mode)
+                per_type[name] = totals(gold_b, pred_b, pairs_b, mode=mode)
         results.append(
             count(
                 gold_items,
@@ -133,11 +127,13 @@ def _cached(cache: dict[str, list[Item]], name: str, function: ItemFunction, sid
     return cache[name]
 
 
-def _check_names(option: str, values: Collection[str], known: Collection[str]) -> None:
-    """Raise DataError for a value of ``option`` outside ``known``."""
-    unknown = sorted(set(values) - set(known))
-    if unknown or isinstance(values, str):
+def check_names(
+    option: str, values: Collection[str], known: Collection[str], *, allow_empty: bool = True
+) -> None:
+    """Raise DataError (field ``option``) for a value outside ``known``, or for none."""
+    unknown = [] if isinstance(values, str) else [v for v in values if v not in known]
+    if unknown or isinstance(values, str) or (not values and not allow_empty):
+        shown = unknown or ([values] if isinstance(values, str) else list(values))
         raise DataError(
-            f"unknown {option} {unknown or [values]}; expected names from {list(known)}",
-            field=option,
+            f"unknown {option} {shown}; expected names from {list(known)}", field=option
         )

@@ -9,7 +9,7 @@ A submission labels sentences with ``{"sentence_id", "uncertain"}``; a sentence 
 label counts as CERTAIN (the negative class), so leaving a sentence out never earns credit for
 the uncertain class. Scores are P/R/F1 of the uncertain class, which equal scikit-learn's
 ``precision_recall_fscore_support(pos_label=True, average="binary", zero_division=0.0)`` over
-all gold sentences (:func:`sklearn_uncertain_prf` computes them that way; a test checks it).
+all gold sentences (a test checks it).
 """
 
 from __future__ import annotations
@@ -17,11 +17,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping
 
-from sklearn.metrics import precision_recall_fscore_support
-
-from benchmark.schema import Annotations, Document
-from benchmark.scoring.items import UNKNOWN_SENTENCE
-from benchmark.scoring.metrics import ZERO_DIVISION
+from benchmark.dataset.schema import UNKNOWN_SENTENCE, Annotations, Document
 
 SentenceLabels = Mapping[tuple[str, int], bool]
 """Sentence-level ``uncertain`` labels by (doc_id, sentence_id)."""
@@ -64,21 +60,3 @@ def gold_sentence_labels(annotations: Annotations) -> dict[tuple[str, int], bool
         for document in annotations.documents
         for sentence in document.sentences
     }
-
-
-def sklearn_uncertain_prf(
-    gold: SentenceLabels, pred: SentenceLabels, *, units: Iterable[tuple[str, int]]
-) -> tuple[float, float, float]:
-    """Return P/R/F1 of the uncertain class over ``units`` computed by scikit-learn."""
-    units = list(units)
-    y_true = [bool(gold.get(unit, False)) for unit in units]
-    y_pred = [bool(pred.get(unit, False)) for unit in units]
-    p, r, f, _ = precision_recall_fscore_support(
-        y_true,
-        y_pred,
-        labels=[False, True],
-        pos_label=True,
-        average="binary",
-        zero_division=ZERO_DIVISION,
-    )
-    return float(p), float(r), float(f)

@@ -4,21 +4,20 @@
 the gold documents) or raises ``SubmissionInvalid`` (a ``DataError``) listing
 every error of the file. ``submission_line_from_annotations`` is the inverse:
 schema objects -> one submission line. The format is documented in
-``docs/submission-format.md`` and ``schema/submission.schema.json``.
+``docs/submission-format.md`` and ``schema/submission.schema.json``. Nothing here
+imports the scorer: submissions come first in the flow.
 """
 
 from __future__ import annotations
 
-from benchmark.scoring.report import UnalignedSpan
-
-from .alignment import UNALIGNED_START
-from .format import TASKS, json_schema, submission_line_from_annotations
+from .format import SENTENCES, TASKS, json_schema, submission_line_from_annotations
 from .messages import SubmissionInvalid, SubmissionWarning
 from .reader import Submission, parse_submission, read_submission
+from .unaligned import UnalignedSpan, unaligned_spans
 
 __all__ = [
+    "SENTENCES",
     "TASKS",
-    "UNALIGNED_START",
     "Submission",
     "SubmissionInvalid",
     "SubmissionWarning",
@@ -27,4 +26,5 @@ __all__ = [
     "parse_submission",
     "read_submission",
     "submission_line_from_annotations",
+    "unaligned_spans",
 ]

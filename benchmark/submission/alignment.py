@@ -27,7 +27,8 @@ typographic quotes and apostrophes (’ ‘ “ ” « ») are mapped to ASCII (
 ``"``) and every run of white space becomes one space. The normalised text keeps
 an index table back to the original characters, so offsets are always offsets
 of the original text. Nothing fuzzier is tried: a text that matches neither way
-is unaligned (``UNALIGNED_START``), and the caller counts it as a false positive.
+is unaligned (method None, start and end ``UNALIGNED_START``: the caller keeps it as
+:func:`benchmark.dataset.schema.unaligned_span`, which counts as a false positive).
 """
 
 from __future__ import annotations
@@ -35,15 +36,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-UNALIGNED_START = -1
-"""``start`` (and ``end``) of a span whose text could not be found in the document."""
+from benchmark.dataset.schema import UNALIGNED_START
 
 EXACT = "exact"
 """Alignment method: the text occurs verbatim."""
 NORMALISED = "normalised"
 """Alignment method: the text occurs after normalisation (case, quotes, white space)."""
-UNALIGNED = "unaligned"
-"""Alignment method: the text does not occur; the span matches nothing."""
 
 _CHARACTER_MAP = {
     "\u2019": "'",  # ’
@@ -109,8 +107,8 @@ class Occurrences:
 
     intervals: tuple[tuple[int, int], ...]
     """``(start, end)`` offsets in the original text, in text order."""
-    method: str
-    """``EXACT``, ``NORMALISED`` or ``UNALIGNED`` (no occurrence at all)."""
+    method: str | None
+    """``EXACT`` or ``NORMALISED``; None when the text occurs nowhere."""
 
 
 @dataclass(frozen=True)
@@ -121,8 +119,13 @@ class Alignment:
     """First character, or ``UNALIGNED_START``."""
     end: int
     """One past the last character, or ``UNALIGNED_START``."""
-    method: str
-    """``EXACT``, ``NORMALISED`` or ``UNALIGNED``."""
+    method: str | None
+    """``EXACT`` or ``NORMALISED``; None when the text occurs nowhere (unaligned)."""
+
+    @property
+    def unaligned(self) -> bool:
+        """True when the text was not found."""
+        return self.start == UNALIGNED_START
 
 
 @dataclass
@@ -156,7 +159,7 @@ class DocumentIndex:
         if query in self._cache:
             return self._cache[query]
         if not query:
-            result = Occurrences((), UNALIGNED)
+            result = Occurrences((), None)
         elif exact := _find_all(self.text, query):
             result = Occurrences(tuple((s, s + len(query)) for s in exact), EXACT)
         else:
@@ -166,7 +169,7 @@ class DocumentIndex:
             needle = normalise(query).text
             found = _find_all(norm.text, needle) if needle else []
             intervals = tuple((norm.starts[s], norm.ends[s + len(needle) - 1]) for s in found)
-            result = Occurrences(intervals, NORMALISED if intervals else UNALIGNED)
+            result = Occurrences(intervals, NORMALISED if intervals else None)
         self._cache[query] = result
         return result
 
@@ -197,7 +200,7 @@ def align(
     """
     found = index.occurrences(query)
     if not found.intervals:
-        return Alignment(UNALIGNED_START, UNALIGNED_START, UNALIGNED)
+        return Alignment(UNALIGNED_START, UNALIGNED_START, None)
     if occurrence is not None:
         if occurrence > len(found.intervals):
             raise OccurrenceOutOfRange(len(found.intervals))

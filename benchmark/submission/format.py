@@ -5,8 +5,9 @@ A submission is a JSONL file with one line per gold document::
     {"doc_id": ..., "events": [...], "casualties": [...], "attributions": [...],
      "hedges": [...], "sentences": [{"sentence_id": ..., "uncertain": ...}]}
 
-Item fields carry the same names as the gold configs (and the schema objects).
-The tables below are the single description of the format: the reader checks
+Item fields carry the same names as the gold configs (and the schema objects); the
+tables below derive from the layer specs (:mod:`benchmark.dataset.layers`) and are the
+single description of the format: the reader checks
 lines against them, ``json_schema()`` renders them as JSON Schema (the file
 ``schema/submission.schema.json`` must equal its output), and
 ``submission_line_from_annotations`` writes schema objects back as a line.
@@ -18,31 +19,47 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from benchmark import inventory
-from benchmark.schema import ID_FIELD as ID_FIELD  # layer -> id field; re-exported
-from benchmark.schema import Annotations, Attribution, Casualty, Event, Hedge, Span
+from benchmark.dataset import layers
+from benchmark.dataset.layers import (
+    ARGUMENTS,
+    COUNT,
+    DOC_ID,
+    ID,
+    LABEL,
+    LAYERS,
+    REFERENCE,
+    SENTENCE_ID,
+    SPAN,
+    uncertain_sentences,
+)
+from benchmark.dataset.schema import Annotations, Span
 
-from .alignment import UNALIGNED_START
+__all__ = [
+    "ARGUMENTS",
+    "COUNT",
+    "DOC_ID",
+    "FLAG",
+    "ID",
+    "LABEL",
+    "LAYER_FIELDS",
+    "LINE_KEYS",
+    "REFERENCE",
+    "SENTENCES",
+    "SENTENCE_ID",
+    "SPAN",
+    "SPAN_KEYS",
+    "TASKS",
+    "FieldSpec",
+    "json_schema",
+    "span_to_json",
+    "submission_line_from_annotations",
+]
 
-# Field kinds: how a JSON value is checked and converted.
-ID = "id"
-"""The item's own identifier: a non-empty string, unique within its layer and line."""
-DOC_ID = "doc_id"
-"""Optional copy of the line's ``doc_id``; must equal it when given."""
-SENTENCE_ID = "sentence_id"
-"""An existing sentence index of the document."""
-SPAN = "span"
-"""``{start, end[, text]}`` or ``{text[, occurrence]}``."""
-LABEL = "label"
-"""A string from an inventory tuple."""
-COUNT = "count"
-"""A non-negative integer."""
-REFERENCE = "reference"
-"""The id of an item of another (or the same) layer of the same line."""
-ARGUMENTS = "arguments"
-"""A list of ``{role, start, end[, text]}`` / ``{role, text[, occurrence]}``."""
 FLAG = "flag"
-"""``true`` or ``false``."""
+"""Field kind of the sentence labels: ``true`` or ``false``."""
+
+SENTENCES = "sentences"
+"""Task key of the sentence-level ``uncertain`` labels (CoNLL-2010 Task 1)."""
 
 
 @dataclass(frozen=True)
@@ -52,103 +69,41 @@ class FieldSpec:
     name: str
     """JSON key, equal to the schema object's attribute name."""
     kind: str
-    """One of the field kinds above (``ID``, ``SPAN``, ``LABEL``...)."""
+    """A field kind of :mod:`benchmark.dataset.layers` (``ID``, ``SPAN``...) or ``FLAG``."""
     required: bool = True
     """False when the key may be left out (it then means null, or [] for arguments)."""
     nullable: bool = False
     """True when ``null`` is an allowed value."""
     labels: tuple[str, ...] = ()
-    """Allowed values of a ``LABEL`` field."""
+    """Allowed values of a ``LABEL`` field, or roles of an ``ARGUMENTS`` field."""
     target: str | None = None
     """Layer whose ids a ``REFERENCE`` field names."""
 
 
-def _optional(name: str, kind: str, *, target: str | None = None) -> FieldSpec:
-    """Return a field that may be null or left out (left out = null)."""
-    return FieldSpec(name, kind, required=False, nullable=True, target=target)
+def _submitted(field: layers.FieldSpec) -> FieldSpec:
+    """Return the submission form of a layer field: absent means null (or [], or derived)."""
+    optional = field.nullable or field.kind in (DOC_ID, SENTENCE_ID, ARGUMENTS)
+    return FieldSpec(
+        field.name,
+        field.kind,
+        required=not optional,
+        nullable=field.nullable,
+        labels=field.labels,
+        target=field.target,
+    )
 
-
-_DOC = FieldSpec("doc_id", DOC_ID, required=False)
-_SENTENCE = FieldSpec("sentence_id", SENTENCE_ID, required=False)
 
 LAYER_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
-    "events": (
-        FieldSpec("event_id", ID),
-        _DOC,
-        _SENTENCE,
-        FieldSpec("trigger", SPAN),
-        FieldSpec("event_type", LABEL, labels=inventory.EVENT_TYPES),
-        FieldSpec("arguments", ARGUMENTS, required=False),
-        FieldSpec("polarity", LABEL, labels=inventory.POLARITIES),
-        FieldSpec("certainty", LABEL, labels=inventory.CERTAINTIES),
-        _optional("attribution_id", REFERENCE, target="attributions"),
-    ),
-    "casualties": (
-        FieldSpec("casualty_id", ID),
-        _DOC,
-        _SENTENCE,
-        FieldSpec("status", LABEL, labels=inventory.CASUALTY_STATUSES),
-        _optional("count", COUNT),
-        FieldSpec("count_qualifier", LABEL, labels=inventory.COUNT_QUALIFIERS),
-        _optional("count_span", SPAN),
-        _optional("qualifier_span", SPAN),
-        _optional("trigger", SPAN),
-        FieldSpec("victim", SPAN),
-        FieldSpec("victim_group", LABEL, labels=inventory.VICTIM_GROUPS),
-        _optional("location", SPAN),
-        _optional("time", SPAN),
-        FieldSpec("polarity", LABEL, labels=inventory.POLARITIES),
-        FieldSpec("certainty", LABEL, labels=inventory.CERTAINTIES),
-        _optional("event_id", REFERENCE, target="events"),
-        _optional("attribution_id", REFERENCE, target="attributions"),
-    ),
-    "attributions": (
-        FieldSpec("attribution_id", ID),
-        _DOC,
-        _optional("source", SPAN),
-        _optional("source_antecedent", SPAN),
-        FieldSpec("cue", SPAN),
-        FieldSpec("content", SPAN),
-        FieldSpec("attribution_type", LABEL, labels=inventory.ATTRIBUTION_TYPES),
-        _optional("parent_id", REFERENCE, target="attributions"),
-    ),
-    "hedges": (
-        FieldSpec("hedge_id", ID),
-        _DOC,
-        _SENTENCE,
-        FieldSpec("cue", SPAN),
-        FieldSpec("cue_type", LABEL, labels=inventory.HEDGE_CUE_TYPES),
-        FieldSpec("scope", SPAN),
-    ),
-    "sentences": (
-        FieldSpec("sentence_id", SENTENCE_ID),
-        FieldSpec("uncertain", FLAG),
-    ),
+    **{name: tuple(_submitted(f) for f in spec.fields) for name, spec in LAYERS.items()},
+    SENTENCES: (FieldSpec("sentence_id", SENTENCE_ID), FieldSpec("uncertain", FLAG)),
 }
-"""Layer (task key of a line) -> its item fields, in writing order."""
+"""Task key of a line -> its item fields, in writing order (the layers' schema fields)."""
 
 TASKS: tuple[str, ...] = tuple(LAYER_FIELDS)
 """Task keys of a line; a key left out means the task was not attempted."""
 
 LINE_KEYS: tuple[str, ...] = ("doc_id", *TASKS)
 """Every key a line may hold."""
-
-
-ANCHOR_FIELD: dict[str, str] = {
-    "events": "trigger",
-    "casualties": "victim",
-    "attributions": "cue",
-    "hedges": "cue",
-}
-"""Layer -> the span resolved first; it anchors the item's other text-only spans."""
-
-LAYER_TYPES: dict[str, type] = {
-    "events": Event,
-    "casualties": Casualty,
-    "attributions": Attribution,
-    "hedges": Hedge,
-}
-"""Layer -> schema class built from an item (its fields are the table's names)."""
 
 SPAN_KEYS: tuple[str, ...] = ("start", "end", "text", "occurrence")
 """Keys a span object may hold (``role`` too, in an argument)."""
@@ -213,18 +168,13 @@ def _object_schema(fields: Iterable[FieldSpec]) -> dict:
     }
 
 
-_ITEM_NAME = {
-    "events": "event",
-    "casualties": "casualty",
-    "attributions": "attribution",
-    "hedges": "hedge",
-    "sentences": "sentence",
-}
+_ITEM_NAME = {**{name: spec.item_name for name, spec in LAYERS.items()}, SENTENCES: "sentence"}
 
 
 def json_schema() -> dict:
     """Return the JSON Schema (draft 2020-12) of one submission line."""
-    role = {"role": {"enum": list(inventory.ARGUMENT_ROLES)}}
+    (roles,) = {f.labels for spec in LAYERS.values() for f in spec.of_kind(ARGUMENTS)}
+    role = {"role": {"enum": list(roles)}}
     definitions = {
         "span": {"oneOf": _span_schemas({}, [])},
         "argument": {"oneOf": _span_schemas(role, ["role"])},
@@ -254,7 +204,7 @@ def json_schema() -> dict:
 
 def span_to_json(span: Span) -> dict:
     """Return a span as ``{start, end, text}``, or ``{text}`` when it is unaligned."""
-    if span.start == UNALIGNED_START:
+    if span.unaligned:
         return {"text": span.text}
     return {"start": span.start, "end": span.end, "text": span.text}
 
@@ -285,8 +235,8 @@ def submission_line_from_annotations(
 
     Only the keys in ``tasks`` are written (the others mean "not attempted").
     The ``sentences`` labels come from ``sentence_labels`` (sentence id ->
-    uncertain) when given; otherwise a sentence is uncertain when one of the
-    ``hedges`` of ``annotations`` lies in it (the gold definition). They are
+    uncertain) when given; otherwise from the ``hedges`` of ``annotations`` by the gold rule
+    (:func:`benchmark.dataset.layers.uncertain_sentences`). They are
     never copied from ``annotations.documents``, which may be the gold documents
     of a prediction.
     """
@@ -298,7 +248,7 @@ def submission_line_from_annotations(
     for layer in TASKS:
         if layer not in chosen:
             continue
-        if layer == "sentences":
+        if layer == SENTENCES:
             line[layer] = _sentences_json(annotations, doc_id, sentence_labels)
             continue
         items = getattr(annotations, layer)
@@ -314,8 +264,10 @@ def _sentences_json(
     if document is None:
         raise ValueError(f"document {doc_id!r} is not among the annotations' documents")
     if sentence_labels is None:
-        hedged = {hedge.sentence_id for hedge in annotations.hedges if hedge.doc_id == doc_id}
-        sentence_labels = {s.sentence_id: s.sentence_id in hedged for s in document.sentences}
+        hedged = uncertain_sentences(annotations.hedges)
+        sentence_labels = {
+            s.sentence_id: (doc_id, s.sentence_id) in hedged for s in document.sentences
+        }
     return [
         {"sentence_id": s.sentence_id, "uncertain": bool(sentence_labels.get(s.sentence_id))}
         for s in document.sentences

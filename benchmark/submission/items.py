@@ -12,20 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from benchmark import inventory
-from benchmark.schema import Argument, Document, Span
-from benchmark.text import tokenize
+from benchmark.dataset.layers import LAYERS
+from benchmark.dataset.schema import UNKNOWN_SENTENCE, Argument, Document, Span, unaligned_span
+from benchmark.dataset.text import tokenize
 
-from .alignment import (
-    NORMALISED,
-    UNALIGNED,
-    UNALIGNED_START,
-    DocumentIndex,
-    OccurrenceOutOfRange,
-    align,
-)
+from .alignment import NORMALISED, DocumentIndex, OccurrenceOutOfRange, align
 from .format import (
-    ANCHOR_FIELD,
     ARGUMENTS,
     COUNT,
     DOC_ID,
@@ -33,7 +25,6 @@ from .format import (
     ID,
     LABEL,
     LAYER_FIELDS,
-    LAYER_TYPES,
     REFERENCE,
     SENTENCE_ID,
     SPAN,
@@ -143,7 +134,7 @@ class LineReader:
         if spec.kind == SPAN:
             return self.span(value, path, extra=())
         if spec.kind == ARGUMENTS:
-            return self.arguments(value, path)
+            return self.arguments(value, path, spec.labels)
         raise ValueError(f"unknown field kind {spec.kind!r}")  # a bug in the tables
 
     def label(self, value: object, path: str, labels: tuple[str, ...]) -> object:
@@ -196,7 +187,7 @@ class LineReader:
             )
         return SpanSpec(path, start, end, text, None) if ok else INVALID
 
-    def arguments(self, value: object, path: str) -> object:
+    def arguments(self, value: object, path: str, roles: tuple[str, ...]) -> object:
         """Check a list of arguments; return ``[(role, SpanSpec), ...]``."""
         if not isinstance(value, list):
             return self.error(path, f"expected a list, got {describe(value)}")
@@ -211,7 +202,7 @@ class LineReader:
             if "role" not in raw:
                 role = self.error(where, "missing field 'role'")
             else:
-                role = self.label(role, f"{where}.role", inventory.ARGUMENT_ROLES)
+                role = self.label(role, f"{where}.role", roles)
             checked.append(INVALID if INVALID in (role, span) else (role, span))
         return INVALID if INVALID in checked else checked
 
@@ -260,7 +251,7 @@ class LineReader:
             self.check_tokens(spec.path, span)
             return span
         anchor_span = None
-        if anchor is not None and anchor.start != UNALIGNED_START:
+        if anchor is not None and not anchor.unaligned:
             anchor_span = (anchor.start, anchor.end)
         try:
             placed = align(
@@ -277,9 +268,9 @@ class LineReader:
                 f"{exc.available} (the text occurs {exc.available} time(s)), "
                 f"got {spec.occurrence}",
             )
-        if placed.method == UNALIGNED:
-            self.log.not_found(self.number, document.doc_id, spec.path, spec.text)
-            return Span(UNALIGNED_START, UNALIGNED_START, spec.text)
+        if placed.unaligned:
+            self.log.not_found(self.number, spec.path, spec.text)
+            return unaligned_span(spec.text)
         span = Span(placed.start, placed.end, document.text[placed.start : placed.end])
         if placed.method == NORMALISED:
             self.log.warn(
@@ -300,7 +291,7 @@ class LineReader:
             self.number,
             path,
             f"span {span.start}..{span.end} "
-            f"{describe(span.text)} is not token-aligned (benchmark.text.tokenize)",
+            f"{describe(span.text)} is not token-aligned (benchmark.dataset.text.tokenize)",
         )
 
     def item(self, layer: str, raw: object, path: str) -> object | None:
@@ -309,7 +300,7 @@ class LineReader:
         if values is None:
             return None
         given_sentence = values.get("sentence_id")
-        anchor_name = ANCHOR_FIELD[layer]
+        anchor_name = LAYERS[layer].head
         helper = None
         if given_sentence is None:
             helper = self.unambiguous_span(layer, values)
@@ -335,7 +326,7 @@ class LineReader:
         values["doc_id"] = self.context.document.doc_id
         if "sentence_id" in values:
             values["sentence_id"] = self.sentence_of(path, anchor_name, anchor, given_sentence)
-        return LAYER_TYPES[layer](**values)
+        return LAYERS[layer].item_type(**values)
 
     def unambiguous_span(self, layer: str, values: dict) -> Span | None:
         """Return the first other span of an item whose place is certain, or None.
@@ -346,7 +337,7 @@ class LineReader:
         """
         specs = []
         for spec in LAYER_FIELDS[layer]:
-            if spec.kind == SPAN and spec.name != ANCHOR_FIELD[layer]:
+            if spec.kind == SPAN and spec.name != LAYERS[layer].head:
                 specs.append(values[spec.name])
             elif spec.kind == ARGUMENTS:
                 specs.extend(span for _, span in values[spec.name])
@@ -362,8 +353,8 @@ class LineReader:
 
     def sentence_of(self, path: str, anchor_name: str, anchor: Span, given: int | None) -> int:
         """Return the item's sentence: the anchor's, else the given one, else -1."""
-        if anchor.start == UNALIGNED_START:
-            return UNALIGNED_START if given is None else given
+        if anchor.unaligned:
+            return UNKNOWN_SENTENCE if given is None else given
         derived = self.context.index.sentence_of(anchor.start)
         if given is not None and given != derived:
             self.log.warn(

@@ -3,9 +3,8 @@
 Every message is one line ``FILE:LINE: JSON.PATH: what is wrong``. Errors are
 collected for the whole file (up to ``ERROR_CAP``) and raised together as one
 ``SubmissionInvalid``; warnings are returned to the caller. Unaligned spans are
-recorded as a warning naming file, line and path; the records themselves are the
-scorer's :class:`benchmark.scoring.report.UnalignedSpan` (one definition), built
-from the items by :func:`benchmark.scoring.unaligned.unaligned_spans`.
+recorded as a warning naming file, line and path; the records themselves are
+:class:`benchmark.submission.unaligned.UnalignedSpan`, listed from the items.
 """
 
 from __future__ import annotations
@@ -96,15 +95,10 @@ class ProblemLog:
         """Record a warning at ``line`` / ``path``."""
         self.warnings.append(SubmissionWarning(self.file, line, path, message))
 
-    def not_found(self, line: int, doc_id: str, path: str, text: str) -> None:
+    def not_found(self, line: int, path: str, text: str) -> None:
         """Record an unaligned span as a warning naming it (the item keeps the span)."""
         quoted = json.dumps(text, ensure_ascii=False)
         self.warn(line, path, f"text not found, counted as a false positive: {quoted}")
-
-    @property
-    def error_count(self) -> int:
-        """Number of errors seen, kept or not."""
-        return len(self.errors) + self.omitted
 
     def raise_if_errors(self) -> None:
         """Raise ``SubmissionInvalid`` when any error was recorded."""

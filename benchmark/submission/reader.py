@@ -24,14 +24,17 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmark.dataset.layers import LAYERS
+from benchmark.dataset.schema import Annotations, Document
 from benchmark.errors import DataError
-from benchmark.schema import Annotations, Document
-from benchmark.scoring.report import UnalignedSpan
-from benchmark.scoring.unaligned import unaligned_spans
 
-from .format import ID_FIELD, LAYER_FIELDS, LINE_KEYS, REFERENCE, TASKS
+from .format import LAYER_FIELDS, LINE_KEYS, REFERENCE, SENTENCES, TASKS
 from .items import DocumentContext, LineReader
 from .messages import ProblemLog, SubmissionWarning, describe
+from .unaligned import UnalignedSpan, unaligned_spans
+
+ID_FIELD = {name: spec.id_field for name, spec in LAYERS.items()}
+"""Layer -> the field holding an item's own id."""
 
 
 @dataclass(frozen=True)
@@ -166,7 +169,7 @@ def _read_line(reader: LineReader, obj: dict, items: dict[str, dict[str, list]])
     """Build the items of one line into ``items[layer][doc_id]``."""
     doc_id = reader.context.document.doc_id
     layers = {key: obj[key] for key in TASKS if isinstance(obj.get(key), list)}
-    layers_present = {key: value for key, value in layers.items() if key != "sentences"}
+    layers_present = {key: value for key, value in layers.items() if key != SENTENCES}
     for key in TASKS:
         if key in obj and key not in layers:
             layers_present[key] = []  # a wrong type was reported; references still see the key
@@ -178,7 +181,7 @@ def _read_line(reader: LineReader, obj: dict, items: dict[str, dict[str, list]])
                 built.append(item)
         items[layer][doc_id] = built
     _check_identity(reader, layers_present)
-    items["sentences"][doc_id] = _sentence_labels(reader, layers.get("sentences", []))
+    items[SENTENCES][doc_id] = _sentence_labels(reader, layers.get(SENTENCES, []))
 
 
 def _check_identity(reader: LineReader, layers: dict[str, list]) -> None:
@@ -202,7 +205,10 @@ def _check_identity(reader: LineReader, layers: dict[str, list]) -> None:
         for position, raw in enumerate(layers.get(layer) or ()):
             if isinstance(raw, dict):
                 _check_references(reader, layer, position, raw, layers, ids)
-    _check_cycles(reader, layers.get("attributions") or [], ids["attributions"])
+    for layer, spec in LAYERS.items():
+        for field, target in spec.references:
+            if target == layer:
+                _check_cycles(reader, layer, field, layers.get(layer) or [], ids[layer])
 
 
 def _check_references(
@@ -226,12 +232,15 @@ def _check_references(
             )
 
 
-def _check_cycles(reader: LineReader, attributions: list, positions: dict[str, int]) -> None:
-    """Report each cycle of ``parent_id`` links once, at its first member."""
+def _check_cycles(
+    reader: LineReader, layer: str, field: str, raw_items: list, positions: dict[str, int]
+) -> None:
+    """Report each cycle of ``field`` links within ``layer`` once, at its first member."""
+    id_field = ID_FIELD[layer]
     parent = {}
-    for raw in attributions:
-        if isinstance(raw, dict) and isinstance(raw.get("attribution_id"), str):
-            parent.setdefault(raw["attribution_id"], raw.get("parent_id"))
+    for raw in raw_items:
+        if isinstance(raw, dict) and isinstance(raw.get(id_field), str):
+            parent.setdefault(raw[id_field], raw.get(field))
     for item_id, position in positions.items():
         chain = [item_id]
         current = parent.get(item_id)
@@ -242,7 +251,7 @@ def _check_cycles(reader: LineReader, attributions: list, positions: dict[str, i
             continue  # no cycle through this item
         if position == min(positions[member] for member in chain):
             loop = " -> ".join([*chain, item_id])
-            reader.error(f"$.attributions[{position}].parent_id", f"parent cycle: {loop}")
+            reader.error(f"$.{layer}[{position}].{field}", f"parent cycle: {loop}")
 
 
 def _sentence_labels(reader: LineReader, raw_items: list) -> list[tuple[int, bool]]:
@@ -251,7 +260,7 @@ def _sentence_labels(reader: LineReader, raw_items: list) -> list[tuple[int, boo
     first_at: dict[int, int] = {}
     for position, raw in enumerate(raw_items):
         path = f"$.sentences[{position}]"
-        values = reader.fields("sentences", raw, path)
+        values = reader.fields(SENTENCES, raw, path)
         if values is None:
             continue
         sentence_id = values["sentence_id"]
@@ -291,9 +300,9 @@ def _submission(
         for layer in ID_FIELD
     }
     labels: dict[tuple[str, int], bool] = {}
-    if "sentences" in attempted:
+    if SENTENCES in attempted:
         for doc in documents:
-            given = dict(items["sentences"].get(doc.doc_id, ()))
+            given = dict(items[SENTENCES].get(doc.doc_id, ()))
             for sentence in doc.sentences:
                 labels[(doc.doc_id, sentence.sentence_id)] = given.get(sentence.sentence_id, False)
     annotations = Annotations(documents=documents, **layers)

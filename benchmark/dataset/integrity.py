@@ -1,0 +1,299 @@
+"""Integrity checks of the HF dataset folder ``data/``: one function per check.
+
+Each check takes the data folder and returns a list of :class:`Problem`
+(empty when the check passes). Checks read the JSONL rows themselves and skip
+values of the wrong shape, which the ``rows`` check reports, so that one
+defect is reported by one check. :func:`run_all_checks` runs them all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from benchmark.dataset import features as ft
+from benchmark.dataset import loading, rows
+from benchmark.dataset.configs import (
+    CARD_NAME,
+    CONFIGS,
+    LAYER_CONFIGS,
+    MANIFEST_NAME,
+    available_splits,
+    data_file,
+)
+from benchmark.dataset.gold import MANIFEST_LINE
+from benchmark.dataset.integrity_rows import (  # noqa: F401 - re-exported checks
+    Problem,
+    _file,
+    _rows,
+    _short,
+    check_ids,
+    check_labels,
+    check_parent_cycles,
+    check_references,
+    check_rows,
+    check_sentence_anchors,
+    check_spans,
+    check_uncertain,
+)
+from benchmark.dataset.splits import CONTRAST, MAIN_SPLIT, SPLITS
+from benchmark.dataset.tokens_view import build_tokens_view
+from benchmark.errors import DataError
+
+PINNED_SHA256: dict[str, str] = {
+    "kharkiv-001": "44742250a7db6f65914eef2f61a5fd67186c04d151ab44b4c5acd439b9a3813b",
+}
+"""SHA-256 of every source text: the corpus never changes."""
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SEED_FILES: dict[str, Path] = {
+    "kharkiv-001": REPO_ROOT.parent / "shared" / "seed" / "kharkiv_article.txt",
+}
+"""Seed copy of each text, present on developer and CI machines only."""
+
+
+def check_source_text(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
+    """Check that each text equals ``source/<doc_id>.txt`` byte for byte, with the pinned hash.
+
+    For the contrast split: the committed files equal a fresh build of ``contrast/edits.yaml``
+    over the source texts and the gold.
+    """
+    if SPLITS[split].kind == CONTRAST:
+        return _contrast_problems(data_dir, split)
+    problems = []
+    path = _file(data_dir, "documents", split)
+    for line, row in _rows(data_dir, "documents", split):
+        doc_id, content = row.get("doc_id"), row.get("text")
+        if not isinstance(doc_id, str) or not isinstance(content, str):
+            continue
+
+        def report(message: str, *, file: Path = path, row_line: int | None = line) -> None:
+            problems.append(Problem("source_text", str(file), row_line, "text", message))
+
+        source = Path(data_dir) / "source" / f"{doc_id}.txt"
+        if not source.is_file():
+            report(f"no source file {source}")
+            continue
+        source_bytes = source.read_bytes()
+        if content.encode("utf-8") != source_bytes:
+            report(f"differs from source/{doc_id}.txt (byte for byte)")
+        digest = hashlib.sha256(source_bytes).hexdigest()
+        pinned = PINNED_SHA256.get(doc_id)
+        if pinned is None:
+            report(f"no pinned SHA-256 for document {doc_id!r}")
+        elif digest != pinned:
+            report(f"SHA-256 is {digest}, pinned {pinned}", file=source, row_line=None)
+        seed = SEED_FILES.get(doc_id)
+        if seed is not None and seed.is_file() and seed.read_bytes() != source_bytes:
+            report(f"differs from the seed file {seed}", file=source, row_line=None)
+    return problems
+
+
+def check_loadable(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
+    """Check that every config loads with ``datasets.load_dataset`` with the declared features.
+
+    Skipped while a configured file is missing (the ``rows`` check reports it):
+    ``datasets`` resolves the data files of every config at once.
+    """
+    if not all(_file(data_dir, config, split).is_file() for config in CONFIGS):
+        return []
+    problems = []
+    for config in CONFIGS:
+        path = _file(data_dir, config, split)
+        try:
+            dataset = loading.load_config(config, split=split, data_dir=data_dir, validate=False)
+        except DataError as error:
+            problems.append(Problem("loadable", error.file or str(path), None, None, error.message))
+            continue
+        if dataset.features != ft.FEATURES[config]:
+            differing = sorted(
+                name
+                for name in set(dataset.features) | set(ft.FEATURES[config])
+                if dataset.features.get(name) != ft.FEATURES[config].get(name)
+            )
+            message = (
+                f"loaded features differ from benchmark.dataset.features in: {', '.join(differing)}"
+            )
+            problems.append(Problem("loadable", str(path), None, None, message))
+    return problems
+
+
+def check_card(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
+    """Check that the card's front matter equals ``render_card_yaml()``."""
+    path = Path(data_dir) / CARD_NAME
+    if not path.is_file():
+        return [Problem("card", str(path), None, None, "no dataset card")]
+    yaml_text, _ = ft.split_front_matter(path.read_text(encoding="utf-8"))
+    if yaml_text is None:
+        return [Problem("card", str(path), None, None, "no YAML front matter")]
+    try:
+        committed = yaml.safe_load(yaml_text)
+        expected = yaml.safe_load(ft.render_card_yaml(data_dir=Path(data_dir)))
+    except (yaml.YAMLError, DataError) as error:
+        return [Problem("card", str(path), None, None, f"cannot compare: {error}")]
+    if not isinstance(committed, dict):
+        return [Problem("card", str(path), None, None, "front matter is not a mapping")]
+    return [
+        Problem("card", str(path), None, key, "differs from render_card_yaml()")
+        for key in sorted(set(committed) | set(expected), key=str)
+        if committed.get(key) != expected.get(key)
+    ]
+
+
+def check_manifest(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
+    """Check that ``MANIFEST.sha256`` lists every configured file and every hash matches."""
+    path = Path(data_dir) / MANIFEST_NAME
+    if not path.is_file():
+        return [Problem("manifest", str(path), None, None, "no manifest")]
+    problems = []
+    listed = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = MANIFEST_LINE.fullmatch(line)
+        if match is None:
+            problems.append(
+                Problem("manifest", str(path), number, None, "expected '<sha256>  <path>'")
+            )
+            continue
+        digest, relpath = match.groups()
+        listed.add(relpath)
+        target = Path(data_dir) / relpath
+        if not target.is_file():
+            problems.append(
+                Problem("manifest", str(path), number, None, f"{relpath}: no such file")
+            )
+        elif hashlib.sha256(target.read_bytes()).hexdigest() != digest:
+            problems.append(
+                Problem("manifest", str(path), number, None, f"{relpath}: SHA-256 differs")
+            )
+    for config in CONFIGS:
+        for each in available_splits(Path(data_dir)):
+            relpath = data_file(config, split=each)
+            if relpath not in listed:
+                problems.append(Problem("manifest", str(path), None, None, f"{relpath} not listed"))
+    return problems
+
+
+def _fresh_token_rows(data_dir: Path, split: str = MAIN_SPLIT) -> list[dict] | None:
+    """Return the tokens rows generated from the other configs, or None when they are malformed."""
+    try:
+        layers = {
+            config: [rows.from_row(config, row) for _, row in _rows(data_dir, config, split)]
+            for config in LAYER_CONFIGS
+        }
+    except DataError:
+        return None  # malformed rows: reported by the rows, labels and spans checks
+    fresh = []
+    for document in layers["documents"]:
+        of_doc = {
+            config: [item for item in layers[config] if item.doc_id == document.doc_id]
+            for config in LAYER_CONFIGS[1:]
+        }
+        view = build_tokens_view(document, **of_doc)
+        fresh.extend(rows.to_row(row) for row in view.rows)
+    return fresh
+
+
+def check_tokens_view(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
+    """Check that the committed ``tokens`` config equals a fresh generation.
+
+    Skipped when the other configs cannot be read into schema objects (other
+    checks report why).
+    """
+    path = str(_file(data_dir, "tokens", split))
+    fresh = _fresh_token_rows(data_dir, split)
+    if fresh is None:
+        return []
+    committed = {
+        (row.get("doc_id"), row.get("sentence_id")): (line, row)
+        for line, row in _rows(data_dir, "tokens", split)
+    }
+    problems = []
+    for expected in fresh:
+        key = (expected["doc_id"], expected["sentence_id"])
+        if key not in committed:
+            message = f"no row for sentence {key[1]} of document {key[0]!r}"
+            problems.append(Problem("tokens_view", path, None, None, message))
+            continue
+        line, row = committed.pop(key)
+        for field, value in expected.items():
+            if row.get(field) != value:
+                message = f"differs from a fresh generation (expected {_short(value)})"
+                problems.append(Problem("tokens_view", path, line, field, message))
+    for line, _ in committed.values():
+        problems.append(Problem("tokens_view", path, line, None, "row for no sentence"))
+    return problems
+
+
+def _contrast_problems(data_dir: Path, split: str) -> list[Problem]:
+    """Check that the committed contrast files equal a fresh build from ``contrast/edits.yaml``.
+
+    The contrast texts are not source texts: this is what ties them to the pinned article
+    (edits applied to its paragraphs) and their gold to the adjudicated gold.
+    """
+    from benchmark.dataset.build import serialize
+    from benchmark.dataset.contrast.build import build_contrast
+
+    spec = SPLITS[split].spec
+    if not (Path(data_dir) / spec).is_file():
+        return [
+            Problem(
+                "source_text",
+                str(Path(data_dir) / spec),
+                None,
+                None,
+                "contrast files exist but the edit specification does not",
+            )
+        ]
+    try:
+        fresh = build_contrast(data_dir=Path(data_dir))
+    except DataError as error:
+        return [Problem("source_text", error.file or spec, error.line, None, error.message)]
+    problems = []
+    for config in CONFIGS:
+        path = _file(data_dir, config, split)
+        committed = path.read_bytes() if path.is_file() else b""
+        if committed != serialize(fresh.rows[config]):
+            message = "differs from a fresh build of contrast/edits.yaml (run build-data)"
+            problems.append(Problem("source_text", str(path), None, None, message))
+    return problems
+
+
+CHECKS: dict[str, Callable[..., list[Problem]]] = {
+    "rows": check_rows,
+    "labels": check_labels,
+    "source_text": check_source_text,
+    "spans": check_spans,
+    "ids": check_ids,
+    "references": check_references,
+    "parent_cycles": check_parent_cycles,
+    "uncertain": check_uncertain,
+    "sentence_anchors": check_sentence_anchors,
+    "loadable": check_loadable,
+    "card": check_card,
+    "manifest": check_manifest,
+    "tokens_view": check_tokens_view,
+}
+"""Every check, by name, in the order :func:`run_all_checks` runs them."""
+
+ONCE: frozenset[str] = frozenset({"card", "manifest"})
+"""Checks of the whole folder, run once; every other check runs per split."""
+
+
+def run_all_checks(data_dir: str | Path) -> list[Problem]:
+    """Run every check of :data:`CHECKS` on ``data_dir``, per split; return all problems found.
+
+    The ``test`` split is always checked; ``contrast`` when the folder has it
+    (:func:`benchmark.dataset.features.available_splits`).
+    """
+    folder = Path(data_dir)
+    problems = []
+    for name, check in CHECKS.items():
+        if name in ONCE:
+            problems += check(folder)
+            continue
+        for split in available_splits(folder):
+            problems += check(folder, split=split)
+    return problems

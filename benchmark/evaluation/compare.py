@@ -1,0 +1,112 @@
+"""Paired significance tests between two submissions (``kharkiv-ie compare``).
+
+Both submissions are read and scored against the same gold; for every (task, subtask, mode)
+both attempted, the per-sentence counts of both are put on the same units (every gold
+sentence in gold order, then any extra unit of either side, sorted) and compared with the
+paired bootstrap (one-sided) and approximate randomisation (two-sided) of
+:mod:`benchmark.stats`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmark.errors import DataError
+from benchmark.evaluation import defaults
+from benchmark.evaluation.defaults import CONFIDENCE
+from benchmark.evaluation.evaluate import Gold, check_options, score_submission
+from benchmark.scoring.modes import MATCH_MODES, MatchMode
+from benchmark.scoring.scores import PerUnit
+from benchmark.scoring.sentences import sentence_units
+from benchmark.scoring.tasks import TASKS
+from benchmark.stats.bootstrap import PairedBootstrapResult, paired_bootstrap
+from benchmark.stats.randomization import RandomizationResult, approximate_randomization
+from benchmark.submission import read_submission
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Paired tests of system B against system A on one (task, subtask, mode)."""
+
+    task: str
+    """Task name."""
+    subtask: str
+    """Subtask name."""
+    mode: str
+    """Match mode."""
+    f1_a: float
+    """F1 of A."""
+    f1_b: float
+    """F1 of B."""
+    bootstrap: PairedBootstrapResult
+    """Paired bootstrap (delta = F1(B) - F1(A), one-sided p)."""
+    randomization: RandomizationResult
+    """Approximate randomisation (two-sided p)."""
+
+    @property
+    def delta(self) -> float:
+        """F1(B) - F1(A)."""
+        return self.f1_b - self.f1_a
+
+
+def compare(
+    path_a: str | Path,
+    path_b: str | Path,
+    *,
+    gold: Gold,
+    n_bootstrap: int = defaults.BOOTSTRAP,
+    n_rounds: int = defaults.ROUNDS,
+    seed: int = defaults.SEED,
+    mode_table: Mapping[str, MatchMode] = MATCH_MODES,
+) -> tuple[tuple[Comparison, ...], int]:
+    """Compare B with A on every (task, subtask, mode) both attempted; return (rows, units)."""
+    modes = check_options(
+        tasks=tuple(TASKS), modes=tuple(mode_table), n_bootstrap=n_bootstrap, table=mode_table
+    )
+    if n_bootstrap < 1 or n_rounds < 1:
+        raise DataError("--bootstrap and --rounds must be >= 1 for compare", field="bootstrap")
+    reports = [
+        score_submission(
+            read_submission(Path(p), gold=gold.annotations), gold=gold, tasks=TASKS, modes=modes
+        )
+        for p in (path_a, path_b)
+    ]
+    units_gold = tuple(sentence_units(gold.annotations.documents))
+    rows = []
+    n_units = len(units_gold)
+    for a in reports[0].results:
+        try:
+            b = reports[1].get(a.task, a.subtask, a.mode)
+        except KeyError:
+            continue
+        units = _union_units(units_gold, a.per_unit, b.per_unit)
+        n_units = max(n_units, len(units))
+        counts_a = a.per_unit.reindexed(units).arrays()
+        counts_b = b.per_unit.reindexed(units).arrays()
+        rows.append(
+            Comparison(
+                task=a.task,
+                subtask=a.subtask,
+                mode=a.mode,
+                f1_a=a.f1,
+                f1_b=b.f1,
+                bootstrap=paired_bootstrap(
+                    counts_a, counts_b, n_resamples=n_bootstrap, seed=seed, confidence=CONFIDENCE
+                ),
+                randomization=approximate_randomization(
+                    counts_a, counts_b, n_rounds=n_rounds, seed=seed
+                ),
+            )
+        )
+    return tuple(rows), n_units
+
+
+def _union_units(
+    gold_units: tuple[tuple[str, int], ...], a: PerUnit | None, b: PerUnit | None
+) -> tuple[tuple[str, int], ...]:
+    """Gold sentence units in gold order, then the extra units of either side, sorted."""
+    known = set(gold_units)
+    extra = {u for per_unit in (a, b) if per_unit is not None for u in per_unit.units} - known
+    return (*gold_units, *sorted(extra))

@@ -1,0 +1,46 @@
+"""The unaligned spans of a submission, listed in the results (never silently dropped).
+
+A text-only span that the submission reader could not align is kept as
+:func:`benchmark.dataset.schema.unaligned_span`. Every item that uses it is a false positive
+(the scorer's items treat it so); this module lists the spans themselves, with the item and
+field they belong to, for the table, the results file and the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from benchmark.dataset.layers import LAYERS
+from benchmark.dataset.schema import Annotations
+
+
+@dataclass(frozen=True)
+class UnalignedSpan:
+    """A submitted text span that could not be aligned (counted as a false positive)."""
+
+    doc_id: str
+    """Document of the item."""
+    task: str
+    """Task (submission key) of the item."""
+    item_id: str
+    """Submitter's id of the item."""
+    field: str
+    """Field of the span (``trigger``, ``arguments[2]``, ``victim``...)."""
+    text: str
+    """The submitted text."""
+
+
+def unaligned_spans(pred: Annotations, *, tasks: tuple[str, ...]) -> tuple[UnalignedSpan, ...]:
+    """Return every unaligned span of the layers ``tasks`` of ``pred``, in input order.
+
+    Within an item, spans come in field order (arguments after the spans before the list).
+    """
+    found = []
+    for task in tasks:
+        spec = LAYERS[task]
+        for item in getattr(pred, task):
+            for field, span in spec.spans_of(item):
+                if span is not None and span.unaligned:
+                    item_id = getattr(item, spec.id_field)
+                    found.append(UnalignedSpan(item.doc_id, task, item_id, field, span.text))
+    return tuple(found)
