@@ -7,6 +7,10 @@ Kharkiv gold, the only gold there is), and writes ``results/preregistered/<basel
 plus ``results/preregistered/MANIFEST.json`` (git commit, baselines' code version, package
 versions, the SHA-256 of every passage text and of every submission). These files are scored
 later, as committed, and never regenerated: the script refuses to overwrite them.
+
+It ran once, at commit d706773 (recorded in ``results/preregistered/MANIFEST.json``), and imports
+that commit's module paths; to inspect or rerun it elsewhere, check that commit out
+(``git worktree add /tmp/prereg d706773``). It is kept as the record of how the files were made.
 """
 
 from __future__ import annotations

@@ -17,10 +17,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from benchmark import annotation_source, inventory
-from benchmark.documents import read_text, sentence_offsets
+from benchmark.dataset import annotation_source, inventory
+from benchmark.dataset.documents import read_text, sentence_offsets
+from benchmark.dataset.text import tokenize
 from benchmark.errors import DataError
-from benchmark.text import tokenize
 
 INVENTORY_2_0 = {
     "EVENT_TYPES": (

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import check_pass
 
-from benchmark import annotation_source
-from benchmark.documents import read_text
+from benchmark.dataset import annotation_source
+from benchmark.dataset.documents import read_text
 
 HEAD = {
     "events": lambda item: (item.trigger,),

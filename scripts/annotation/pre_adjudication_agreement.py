@@ -20,10 +20,10 @@ import check_pass  # noqa: E402
 
 check_pass.use_format_2_0()
 
-from benchmark.agreement import agreement, agreement_markdown  # noqa: E402
-from benchmark.annotation_source import load_pass  # noqa: E402
-from benchmark.documents import build_document, read_text  # noqa: E402
-from benchmark.schema import Annotations  # noqa: E402
+from benchmark.dataset.annotation_source import load_pass  # noqa: E402
+from benchmark.dataset.documents import build_document, read_text  # noqa: E402
+from benchmark.dataset.schema import Annotations  # noqa: E402
+from benchmark.scoring.agreement import agreement, agreement_markdown  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "data" / "source" / "wikinews"
