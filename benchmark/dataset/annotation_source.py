@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmark.dataset.anchors import AnchorError, AnchorResolver
+from benchmark.dataset.chains import chain_text, cycles
 from benchmark.dataset.documents import read_text
 from benchmark.dataset.layers import (
     ARGUMENTS,
@@ -271,19 +272,26 @@ class _Parser:
                     item=ref.item,
                     field=ref.key,
                 )
+        on_cycle: dict[tuple[str, str], dict[str, tuple[tuple[str, ...], int]]] = {}
         for ref in self.references:
-            if ref.target != ref.layer:
+            if ref.target != ref.layer or (ref.layer, ref.key) in on_cycle:
                 continue
             spec = LAYERS[ref.layer]
             field = next(f.name for f in spec.fields if f.yaml_key == ref.key)
             links = {getattr(obj, spec.id_field): getattr(obj, field) for obj in layers[ref.layer]}
-            chain = [ref.item["id"]]
-            while links.get(chain[-1]) is not None:
-                chain.append(links[chain[-1]])
-                if chain[-1] in chain[:-1]:
-                    raise self.fail(
-                        f"{ref.key} cycle {' -> '.join(chain)}", item=ref.item, field=ref.key
-                    )
+            members = {}
+            for cycle in cycles(links):
+                members.update({member: (cycle, index) for index, member in enumerate(cycle)})
+            on_cycle[(ref.layer, ref.key)] = members
+        for ref in self.references:
+            found = on_cycle.get((ref.layer, ref.key), {}).get(ref.item["id"])
+            if ref.target == ref.layer and found is not None:
+                cycle, start = found
+                raise self.fail(
+                    f"{ref.key} cycle {chain_text(cycle, start=start)}",
+                    item=ref.item,
+                    field=ref.key,
+                )
 
     def span(
         self, item: LineDict, field: str, *, nullable: bool = True, may_leave: bool = False

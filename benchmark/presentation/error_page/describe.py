@@ -37,28 +37,44 @@ def quote(span: Span | None) -> str:
     return f"“{text}”{marker}"
 
 
-def describe(
-    layer: str, subtask: str, annotations: Annotations, doc_id: str, item_id: str
-) -> Described:
-    """Describe item ``item_id`` of ``subtask`` in ``layer`` of ``annotations``."""
-    document = next(d for d in annotations.documents if d.doc_id == doc_id)
+class ItemIndex:
+    """The documents and items of one side (gold or prediction), by id: lookups in constant time.
+
+    The page describes every missed and spurious item; searching the layers for each would
+    take time quadratic in the number of items.
+    """
+
+    def __init__(self, annotations: Annotations) -> None:
+        """Index the documents of ``annotations``; layers are indexed when first asked for."""
+        self.annotations = annotations
+        """The side's annotations."""
+        self.documents = {document.doc_id: document for document in annotations.documents}
+        """doc_id -> document."""
+        self._layers: dict[str, dict[tuple[str, str], object]] = {}
+
+    def item(self, layer: str, doc_id: str, item_id: str) -> object | None:
+        """Return the item of ``layer`` with this document and id (the first one), or None."""
+        if layer not in self._layers:
+            id_field = LAYERS[layer].id_field
+            found: dict[tuple[str, str], object] = {}
+            for item in getattr(self.annotations, layer):
+                found.setdefault((item.doc_id, getattr(item, id_field)), item)
+            self._layers[layer] = found
+        return self._layers[layer].get((doc_id, item_id))
+
+
+def describe(layer: str, subtask: str, index: ItemIndex, doc_id: str, item_id: str) -> Described:
+    """Describe item ``item_id`` of ``subtask`` in ``layer`` of the indexed annotations."""
+    document = index.documents[doc_id]
     base, _, part = item_id.partition("/")
     if layer == "hedges" and subtask == "uncertain":
         sentence_id = int(item_id.removeprefix("s"))
         return _located(document, f"sentence {sentence_id} labelled uncertain", sentence_id)
-    found = _find(layer, annotations, doc_id, base)
+    found = index.item(layer, doc_id, base)
     if found is None:
         return Described(f"{item_id} (not found)", None, "(unknown)")
     text, span = _DESCRIBERS[layer](found, part, subtask)
     return _located(document, f"{item_id}: {text}", _sentence_of(document, span))
-
-
-def _find(layer: str, annotations: Annotations, doc_id: str, item_id: str) -> object | None:
-    id_field = LAYERS[layer].id_field
-    for item in getattr(annotations, layer):
-        if item.doc_id == doc_id and getattr(item, id_field) == item_id:
-            return item
-    return None
 
 
 def _event(event, part: str, subtask: str) -> tuple[str, Span]:

@@ -27,6 +27,7 @@ from benchmark.presentation.error_page.model import (
 )
 from benchmark.presentation.error_page.segments import lanes, segments
 from benchmark.presentation.error_page.style import CSS, MAX_LANE, RELATION_COLOURS, SCRIPT
+from benchmark.printable import shortened
 from benchmark.scoring.tasks import TASKS
 
 STATUS_NAMES: dict[str, str] = {
@@ -36,6 +37,9 @@ STATUS_NAMES: dict[str, str] = {
     "gold": "gold (task not attempted)",
 }
 """Status -> its name on the page."""
+
+MAX_DRAWN_LANES = 24
+"""Marks drawn over one piece of text at most (deeper lanes are listed, not drawn)."""
 
 LAYER_TITLES: dict[str, str] = {name: spec.title for name, spec in LAYERS.items()}
 """Layer -> section heading."""
@@ -225,8 +229,23 @@ def document_block(document: Document, marks: Sequence[Mark], *, layer: str) -> 
 
 
 def article(document: Document, marks: Sequence[Mark], *, layer: str) -> str:
-    """Return the document text as a ``div`` with every mark drawn as nested spans."""
+    """Return the document text as a ``div`` with its marks drawn as nested spans.
+
+    A mark in lane :data:`MAX_DRAWN_LANES` or deeper (that many marks overlap it) is not
+    drawn, and a note says how many were left out (every item is still in the tables): at
+    most that many elements wrap a piece of text, so the page grows linearly with the items.
+    """
     lane_of = lanes(marks)
+    drawn = [i for i, lane in enumerate(lane_of) if lane < MAX_DRAWN_LANES]
+    note = ""
+    if len(drawn) < len(marks):
+        note = (
+            f'<p class="note">{len(marks) - len(drawn)} span(s) overlapped by '
+            f"{MAX_DRAWN_LANES} or more others are not drawn in the text; every item is "
+            "listed in the tables.</p>"
+        )
+        marks = [marks[i] for i in drawn]
+        lane_of = [lane_of[i] for i in drawn]
     deepest = min(max(lane_of, default=0), MAX_LANE)
     pieces = []
     for piece in segments(len(document.text), marks):
@@ -236,7 +255,7 @@ def article(document: Document, marks: Sequence[Mark], *, layer: str) -> str:
         )
         pieces.append(f"{opened}{text}{'</span>' * len(piece.marks)}")
     style = f"line-height:calc(1.6em + {deepest * 5 + 4}px)"
-    return (
+    return note + (
         f'<div class="article" lang="{escape(document.language)}" style="{style}">'
         f"{''.join(pieces)}</div>"
     )
@@ -328,7 +347,8 @@ def _unaligned(model: PageModel) -> str:
     )
     body = "".join(
         f"<tr><td>{escape(u.doc_id)}</td><td>{escape(u.task)}</td><td>{escape(u.item_id)}</td>"
-        f'<td>{escape(u.field)}</td><td class="text" lang="it">{escape(u.text)}</td></tr>'
+        f'<td>{escape(u.field)}</td><td class="text" lang="it">'
+        f"{escape(shortened(u.text, limit=200))}</td></tr>"
         for u in model.unaligned
     )
     note = (

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from benchmark.dataset.layers import LAYERS
 from benchmark.dataset.schema import Annotations, Attribution
-from benchmark.presentation.error_page.describe import describe, quote
+from benchmark.presentation.error_page.describe import ItemIndex, describe, quote
 from benchmark.presentation.error_page.elements import ELEMENTS, ElementSpan
 from benchmark.scoring.modes import EXACT
 from benchmark.scoring.scores import Scores, SubtaskResult
@@ -245,12 +245,13 @@ def _errors(
 ) -> list[ErrorItem]:
     """Return every missed and spurious item of every subtask of ``layer`` in ``mode``."""
     errors = []
+    indexes = {"fn": ItemIndex(gold), "fp": ItemIndex(pred)}
     for result in report.results:
         if result.task != layer or result.mode != mode:
             continue
-        for status, side, ids in (("fn", gold, result.missed), ("fp", pred, result.spurious)):
+        for status, ids in (("fn", result.missed), ("fp", result.spurious)):
             for doc_id, item_id in ids:
-                found = describe(layer, result.subtask, side, doc_id, item_id)
+                found = describe(layer, result.subtask, indexes[status], doc_id, item_id)
                 errors.append(
                     ErrorItem(
                         status,

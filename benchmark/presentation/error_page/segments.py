@@ -8,6 +8,7 @@ that overlap get different lanes, so their underlines are drawn at different dep
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -52,27 +53,51 @@ def mark_order(mark: Mark) -> tuple:
 
 
 def segments(length: int, marks: Sequence[Mark]) -> list[Segment]:
-    """Return the pieces of a text of ``length`` characters, with the marks covering each."""
+    """Return the pieces of a text of ``length`` characters, with the marks covering each.
+
+    Each mark is added to the pieces it covers, in :func:`mark_order`: the time is the number
+    of pieces plus the number of (piece, mark) pairs drawn, never pieces x marks.
+    """
     for mark in marks:
         if not 0 <= mark.start <= mark.end <= length:
             raise ValueError(f"mark {mark} lies outside a text of {length} characters")
     order = sorted(range(len(marks)), key=lambda i: mark_order(marks[i]))
     bounds = sorted({0, length, *(m.start for m in marks), *(m.end for m in marks)})
-    pieces = []
-    for start, end in zip(bounds, bounds[1:], strict=False):
-        covering = tuple(i for i in order if marks[i].start <= start and end <= marks[i].end)
-        pieces.append(Segment(start, end, covering))
-    return pieces
+    index_of = {bound: index for index, bound in enumerate(bounds)}
+    covering: list[list[int]] = [[] for _ in range(len(bounds) - 1)]
+    for i in order:
+        for piece in range(index_of[marks[i].start], index_of[marks[i].end]):
+            covering[piece].append(i)
+    return [
+        Segment(start, end, tuple(covering[piece]))
+        for piece, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False))
+    ]
 
 
 def lanes(marks: Sequence[Mark]) -> list[int]:
-    """Return a lane per mark: the smallest lane no overlapping, earlier-placed mark uses."""
-    placed: list[tuple[int, int, int]] = []  # (start, end, lane)
+    """Return a lane per mark: the smallest lane no overlapping, earlier-placed mark uses.
+
+    Marks are placed in :func:`mark_order` (by start): the marks placed before one that
+    overlap it are exactly those still open at its start, so a heap of open marks (by end)
+    and a heap of free lanes give each lane in logarithmic time.
+    """
     result = [0] * len(marks)
+    open_marks: list[tuple[int, int, int]] = []  # (end, lane, start) of placed marks still open
+    free: list[int] = []  # lanes below ``used`` that no open mark holds
+    used = 0
     for i in sorted(range(len(marks)), key=lambda i: mark_order(marks[i])):
         mark = marks[i]
-        taken = {lane for start, end, lane in placed if start < mark.end and mark.start < end}
-        lane = next(n for n in range(len(taken) + 1) if n not in taken)
-        placed.append((mark.start, mark.end, lane))
+        while open_marks and open_marks[0][0] <= mark.start:
+            heapq.heappush(free, heapq.heappop(open_marks)[1])
+        if mark.start == mark.end:
+            # an empty mark overlaps only the marks open across its position; it holds no lane
+            taken = {lane for _, lane, start in open_marks if start < mark.start}
+            result[i] = next(n for n in range(len(taken) + 1) if n not in taken)
+            continue
+        if free:
+            lane = heapq.heappop(free)
+        else:
+            lane, used = used, used + 1
+        heapq.heappush(open_marks, (mark.end, lane, mark.start))
         result[i] = lane
     return result
