@@ -1,9 +1,10 @@
 """Where the Hydra configs are, and composing them (Compose API, ``version_base="1.3"``).
 
 The configs live in the top-level ``conf/`` folder of the repository; the wheel ships the same
-files as ``baselines/conf`` (``pyproject.toml``, hatch ``force-include``). :data:`CONF_DIR` is
-resolved from this package's location, never from the working directory (a relative
-``config_path`` breaks under console scripts and non-editable installs).
+files as ``baselines/conf`` (``pyproject.toml``, hatch ``force-include``), found with
+``importlib.resources``. :data:`CONF_DIR` is resolved from this package's location, never from
+the working directory (a relative ``config_path`` breaks under console scripts and
+non-editable installs).
 """
 
 from __future__ import annotations
@@ -17,10 +18,20 @@ from benchmark.errors import DataError
 _PACKAGE = Path(__file__).resolve().parent
 
 
-def conf_dir(package: Path = _PACKAGE) -> Path:
-    """Return the config folder for the package at ``package``: shipped copy, else the repo's."""
-    shipped = package / "conf"
-    return shipped if shipped.is_dir() else package.parent / "conf"
+def conf_dir(package: Path | None = None) -> Path:
+    """Return the config folder: the copy shipped in the package, else the repository's.
+
+    The shipped copy (a wheel's ``baselines/conf``) is found with ``importlib.resources``;
+    ``package`` names another package folder to look in (tests).
+    """
+    if package is None:
+        from importlib.resources import files
+
+        shipped = Path(str(files("baselines") / "conf"))
+        package = _PACKAGE
+    else:
+        shipped = Path(package) / "conf"
+    return shipped if shipped.is_dir() else Path(package).parent / "conf"
 
 
 CONF_DIR = conf_dir()
@@ -38,20 +49,65 @@ def baseline_names(conf: Path = CONF_DIR) -> tuple[str, ...]:
     return tuple(sorted(path.stem for path in (conf / BASELINE_GROUP).glob("*.yaml")))
 
 
+ROOT_RESOLVER = "kharkiv_ie_root"
+"""OmegaConf resolver giving the repository root (``paths.base_dir`` of ``conf/paths``)."""
+
+
+def _repository_root() -> str:
+    from benchmark.repository import require_repository_root
+
+    return str(
+        require_repository_root(
+            what="writing runs/, results/, reports/ and LEADERBOARD.md",
+            hint="give kharkiv-ie reproduce --out-dir DIR (or the override paths.base_dir=DIR)",
+        )
+    )
+
+
+def register_resolvers() -> None:
+    """Register :data:`ROOT_RESOLVER` with OmegaConf (idempotent)."""
+    from omegaconf import OmegaConf
+
+    OmegaConf.register_new_resolver(ROOT_RESOLVER, _repository_root, replace=True)
+
+
 def compose_config(baseline: str, *, overrides: Sequence[str] = (), conf: Path = CONF_DIR) -> Any:
-    """Return the composed config of ``baseline`` plus ``overrides``; DataError when bad."""
+    """Return the composed config of ``baseline`` plus ``overrides``; DataError when bad.
+
+    Struct mode (:mod:`baselines.strict_config`): an override may change a value of the files
+    under ``conf/``, not add, remove or retype a key; ``hydra.*`` settings do not apply to a
+    composed config and are refused too.
+    """
     from hydra import compose, initialize_config_dir
     from hydra.errors import HydraException
+    from omegaconf import OmegaConf
     from omegaconf.errors import OmegaConfBaseException
+
+    from baselines.strict_config import check_shape
 
     names = baseline_names(conf)
     if baseline not in names:
         raise DataError(f"unknown baseline {baseline!r}; choose one of {list(names)}")
+    for override in overrides:
+        if override.lstrip("+~").startswith("hydra."):
+            raise DataError(
+                f"bad config override: {override!r}: hydra.* settings do not apply here",
+                field="overrides",
+            )
+    register_resolvers()
+    choice = f"{BASELINE_GROUP}={baseline}"
     try:
         with initialize_config_dir(config_dir=str(conf), version_base="1.3", job_name="kharkiv"):
-            return compose(
-                config_name=CONFIG_NAME, overrides=[f"{BASELINE_GROUP}={baseline}", *overrides]
-            )
+            cfg = compose(config_name=CONFIG_NAME, overrides=[choice, *overrides])
+            base = compose(config_name=CONFIG_NAME, overrides=[choice]) if overrides else cfg
+        check_shape(
+            OmegaConf.to_container(cfg, resolve=False),
+            OmegaConf.to_container(base, resolve=False),
+            baseline=baseline,
+        )
     except (HydraException, OmegaConfBaseException) as error:
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise DataError(f"bad config override: {message}", field="overrides") from None
+    except RecursionError:
+        raise DataError("bad config override: nested too deeply", field="overrides") from None
+    return cfg

@@ -37,15 +37,15 @@ from typing import Any
 from baselines.base import Extractor, OutOfFold, TrainingData, merge_results
 from baselines.code_version import code_version
 from baselines.registry import build_extractor
-from benchmark.atomic import write_text_atomically
 from benchmark.dataset import splits
-from benchmark.dataset.configs import TOKENS, resolve_data_dir
+from benchmark.dataset.configs import TOKENS, gold_folders, resolve_data_dir
 from benchmark.dataset.gold import read_config, read_gold
 from benchmark.dataset.layers import SentenceKey
 from benchmark.dataset.schema import Annotations, Document
 from benchmark.errors import DataError
 from benchmark.evaluation.provenance import PACKAGES, package_versions
 from benchmark.evaluation.results import Results, read_results, to_json
+from benchmark.outputs import check_output_folders, write_output
 from benchmark.scoring.modes import EXACT
 from benchmark.scoring.tasks import TASKS
 from benchmark.submission.format import submission_line_from_annotations
@@ -140,12 +140,11 @@ def source_paragraph_sentences(
     when the source document is not among ``train_documents``, a paragraph index is out of
     range, or one of ``documents`` is in no group.
     """
-    from benchmark.dataset.contrast.groups import SPEC_PATH, group_doc_ids
-    from benchmark.dataset.contrast.spec import load_spec
+    from benchmark.dataset.contrast.groups import SPEC_PATH, group_doc_ids, verified_spec
     from benchmark.dataset.text import paragraphs
 
     folder = resolve_data_dir(data_dir)
-    spec = load_spec(folder / SPEC_PATH)
+    spec = verified_spec(data_dir=folder)
     source = next((d for d in train_documents if d.doc_id == spec.doc_id), None)
     if source is None:
         raise DataError(f"source document {spec.doc_id!r} of the contrast spec is not in test")
@@ -203,15 +202,18 @@ def run_baseline(
     the provenance) are the Hydra overrides that chose this config; ``progress`` is called
     with one line of text per step. Raises DataError for bad data or options.
     """
-    from omegaconf import OmegaConf  # hydra's dependency; benchmark/ never imports it
-
     from benchmark.evaluation.evaluate import evaluate, load_split
     from benchmark.presentation.error_page.build import error_page
 
-    resolved = OmegaConf.to_container(cfg, resolve=True)
+    resolved = resolve_config(cfg)
     name = resolved["baseline"]["name"]
     paths = resolved["paths"]
     run_dir = Path(run_dir) if run_dir is not None else Path(paths["runs_dir"]) / name
+    protected = gold_folders(paths["data_dir"])
+    check_output_folders(
+        [run_dir, Path(paths["results_dir"]), Path(paths["reports_dir"]), paths["leaderboard"]],
+        protected=protected,
+    )
     say = progress if progress is not None else (lambda line: None)
     recorded = _without_instantiation_keys(
         {key: value for key, value in resolved.items() if key != "paths"}
@@ -225,7 +227,7 @@ def run_baseline(
             extractor, gold.annotations.documents, split=split, data_dir=paths["data_dir"]
         )
         submission = run_dir / f"submission.{split}.jsonl"
-        write_text(submission, submission_text(predicted))
+        write_text(submission, submission_text(predicted), protected=protected)
         scoring = resolved["scoring"]
         evaluation = evaluate(
             submission,
@@ -244,7 +246,7 @@ def run_baseline(
             overrides=overrides,
         )
         scores = run_dir / f"scores.{split}.json"
-        write_text(scores, to_json(run_results))
+        write_text(scores, to_json(run_results), protected=protected)
         results_path = Path(paths["results_dir"]) / results_name(name, split)
         report_path = Path(paths["reports_dir"]) / results_name(name, split, suffix=".html")
         report_link = None
@@ -254,22 +256,42 @@ def run_baseline(
             ).as_posix()
         committed = _committed(run_results, report=report_link)
         committed = _keep_created(committed, results_path)
-        write_text(results_path, to_json(committed), only_if_changed=True)
+        write_text(results_path, to_json(committed), protected=protected, only_if_changed=True)
         evaluation = replace(evaluation, results=committed)
         report = None
         if report_link is not None:
             page = error_page(evaluation, gold=gold.annotations, split=split)
-            write_text(report_path, page, only_if_changed=True)
+            write_text(report_path, page, protected=protected, only_if_changed=True)
             report = report_path
         say(f"{name} [{split}]: {_summary(committed)} -> {results_path}")
         outputs.append(SplitOutput(split, submission, scores, results_path, report, evaluation))
     return RunOutput(system=name, run_dir=run_dir, splits=tuple(outputs))
 
 
-def write_text(path: Path, text: str, *, only_if_changed: bool = False) -> bool:
-    """Write ``text`` to ``path`` atomically (creating its folder); return True when written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return write_text_atomically(path, text, only_if_changed=only_if_changed)
+def resolve_config(cfg: Any) -> dict[str, Any]:
+    """Return ``cfg`` as plain containers, interpolations resolved; DataError when one fails."""
+    from omegaconf import OmegaConf  # hydra's dependency; benchmark/ never imports it
+    from omegaconf.errors import OmegaConfBaseException
+
+    try:
+        return OmegaConf.to_container(cfg, resolve=True)
+    except OmegaConfBaseException as error:
+        if isinstance(error.__cause__, DataError):
+            raise error.__cause__ from None  # the repository root could not be found
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise DataError(f"bad config: {message}", field="config") from None
+
+
+def write_text(
+    path: Path, text: str, *, protected: Sequence[Path] = (), only_if_changed: bool = False
+) -> bool:
+    """Write ``text`` to ``path`` (creating its folder), never under ``protected``."""
+    check_output_folders([path.parent], protected=protected)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DataError(f"cannot create the folder: {error.strerror}", file=path.parent) from None
+    return write_output(path, text, protected=protected, only_if_changed=only_if_changed)
 
 
 def _with_provenance(

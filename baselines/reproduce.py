@@ -10,13 +10,15 @@ results folder alone (:func:`benchmark.presentation.leaderboard.write_leaderboar
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from baselines.config import baseline_names, compose_config
-from baselines.pipeline import RunOutput, run_baseline
+from baselines.pipeline import RunOutput, resolve_config, run_baseline
 from benchmark.errors import DataError
 
 BASELINES: tuple[str, ...] = baseline_names()
@@ -35,18 +37,81 @@ class Reproduction:
     """False when the page already had this content."""
 
 
+COMMITTED_PATHS: tuple[str, ...] = ("results_dir", "reports_dir", "leaderboard")
+"""Keys of ``paths`` whose default locations are committed to the repository."""
+
+
+def quoted(value: str) -> str:
+    """Return ``value`` as a quoted Hydra override value (spaces, commas, quotes kept)."""
+    escaped = value.replace("\\", "\\\\").replace("'", "\\'").replace("${", "\\${")
+    return f"'{escaped}'"
+
+
+def placement(
+    overrides: Sequence[str], *, out_dir: str | Path | None, update_committed: bool
+) -> tuple[str, ...]:
+    """Return the path overrides that place a run's outputs (before the caller's overrides).
+
+    ``out_dir``: everything under it (``paths.base_dir``). Otherwise, with overrides and
+    without ``update_committed``, the committed outputs (results, pages, leaderboard) go under
+    ``runs/`` instead: a run with changed settings never rewrites the committed results.
+    """
+    if out_dir is not None:
+        return (f"paths.base_dir={quoted(str(Path(out_dir).resolve()))}",)
+    if overrides and not update_committed:
+        return (
+            "paths.results_dir=${paths.runs_dir}/results",
+            "paths.reports_dir=${paths.runs_dir}/reports",
+            "paths.leaderboard=${paths.runs_dir}/LEADERBOARD.md",
+        )
+    return ()
+
+
+def refuse_committed(paths: dict[str, Any]) -> None:
+    """Raise DataError when an output of ``paths`` is a committed location of the repository."""
+    from benchmark.repository import repository_root
+
+    root = repository_root()
+    if root is None:
+        return
+    committed = [Path(os.path.realpath(root / name)) for name in ("results", "reports")]
+    committed.append(Path(os.path.realpath(root / "LEADERBOARD.md")))
+    for key in COMMITTED_PATHS:
+        real = Path(os.path.realpath(paths[key]))
+        if any(real == place or place in real.parents for place in committed):
+            raise DataError(
+                f"paths.{key} is the committed {real.relative_to(root)}: a reproduction with "
+                "overrides writes under runs/ only; add --update-committed to rewrite the "
+                "committed results",
+                field="overrides",
+            )
+
+
 def reproduce(
     *,
     baselines: Sequence[str] = BASELINES,
     overrides: Sequence[str] = (),
+    out_dir: str | Path | None = None,
+    update_committed: bool = False,
     progress: Callable[[str], None] = lambda line: None,
 ) -> Reproduction:
-    """Run, score and record every baseline of ``baselines``; regenerate the leaderboard."""
+    """Run, score and record every baseline of ``baselines``; regenerate the leaderboard.
+
+    Outputs go under the repository root, or under ``out_dir`` when given; with
+    ``overrides``, the committed ones go under ``runs/`` unless ``update_committed``
+    (:func:`placement`). The results record the caller's overrides only.
+    """
+    from benchmark.dataset.configs import gold_folders
     from benchmark.presentation.leaderboard import write_leaderboard
 
-    configs = [(name, compose_config(name, overrides=overrides)) for name in baselines]
+    placed = placement(overrides, out_dir=out_dir, update_committed=update_committed)
+    configs = [(name, compose_config(name, overrides=(*placed, *overrides))) for name in baselines]
     if not configs:
         raise DataError("no baseline to run", field="baselines")
+    paths = resolve_config(configs[-1][1])["paths"]
+    if overrides and out_dir is None and not update_committed:
+        for _, cfg in configs:
+            refuse_committed(resolve_config(cfg)["paths"])
     runs = []
     for index, (name, cfg) in enumerate(configs, start=1):
         started = time.perf_counter()
@@ -60,8 +125,13 @@ def reproduce(
                 ),
             )
         )
-    paths = configs[-1][1].paths
-    leaderboard = Path(paths.leaderboard)
-    changed = write_leaderboard(results_dir=paths.results_dir, out=leaderboard)
-    progress(f"{leaderboard} {'regenerated' if changed else 'unchanged'} from {paths.results_dir}/")
+    leaderboard = Path(paths["leaderboard"])
+    changed = write_leaderboard(
+        results_dir=paths["results_dir"],
+        out=leaderboard,
+        protected=gold_folders(paths["data_dir"]),
+    )
+    progress(
+        f"{leaderboard} {'regenerated' if changed else 'unchanged'} from {paths['results_dir']}/"
+    )
     return Reproduction(runs=tuple(runs), leaderboard=leaderboard, leaderboard_changed=changed)

@@ -1,10 +1,12 @@
 """Hydra entry point: ``python -m baselines.run baseline=rules`` (``-m`` for a multirun).
 
-Thin: composes ``conf/config.yaml`` and calls :func:`baselines.pipeline.run_baseline`. The
-config folder is resolved from the package location (:data:`baselines.config.CONF_DIR`; a
-relative ``config_path`` breaks under console scripts and non-editable installs). Outputs go
-to ``runs/<baseline>`` (``hydra.run.dir``; a multirun job uses the same folder), results to
-``results/``; nothing is timestamped.
+Thin: composes ``conf/config.yaml``, checks it in struct mode (:mod:`baselines.strict_config`:
+no key added, removed or retyped by an override) and calls
+:func:`baselines.pipeline.run_baseline`. The config folder is resolved from the package
+location (:data:`baselines.config.CONF_DIR`; a relative ``config_path`` breaks under console
+scripts and non-editable installs). Outputs go to ``<repository>/runs/<baseline>``
+(``hydra.run.dir``; a multirun job uses the same folder), results to ``<repository>/results/``,
+whatever the working directory; nothing is timestamped.
 """
 
 from __future__ import annotations
@@ -15,18 +17,30 @@ from pathlib import Path
 import hydra
 from omegaconf import DictConfig
 
-from baselines.config import CONF_DIR, CONFIG_NAME
+from baselines.config import BASELINE_GROUP, CONF_DIR, CONFIG_NAME, register_resolvers
 from baselines.pipeline import run_baseline
+from baselines.strict_config import check_shape
 from benchmark.errors import DataError
+
+register_resolvers()  # paths.base_dir (the repository root) is resolved when Hydra starts
 
 
 @hydra.main(version_base="1.3", config_path=str(CONF_DIR), config_name=CONFIG_NAME)
 def main(cfg: DictConfig) -> None:
-    """Run the chosen baseline; bad data prints one line and exits 2."""
+    """Run the chosen baseline; bad data or a bad override prints one line and exits 2."""
+    from hydra import compose
     from hydra.core.hydra_config import HydraConfig
+    from omegaconf import OmegaConf
 
     runtime = HydraConfig.get()
+    baseline = runtime.runtime.choices[BASELINE_GROUP]
     try:
+        base = compose(config_name=CONFIG_NAME, overrides=[f"{BASELINE_GROUP}={baseline}"])
+        check_shape(
+            OmegaConf.to_container(cfg, resolve=False),
+            OmegaConf.to_container(base, resolve=False),
+            baseline=baseline,
+        )
         run_baseline(
             cfg,
             run_dir=Path(runtime.runtime.output_dir),

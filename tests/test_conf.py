@@ -11,6 +11,8 @@ from baselines.config import CONF_DIR, baseline_names, compose_config, conf_dir
 from baselines.run import CONF_DIR as RUN_CONF_DIR
 from benchmark.errors import DataError
 
+REPO = Path(__file__).resolve().parents[1]
+
 BASELINE_CHOICES = baseline_names()
 
 
@@ -64,7 +66,7 @@ def test_every_baseline_composes(tmp_path, name):
     assert resolved["splits"] == ["test", "contrast"]
     assert resolved["paths"]["runs_dir"] == str(tmp_path / "runs")
     assert resolved["paths"]["data_dir"] is None
-    assert resolved["paths"]["leaderboard"] == "LEADERBOARD.md"
+    assert resolved["paths"]["leaderboard"] == str(REPO / "LEADERBOARD.md")
 
 
 def test_crf_options():
@@ -117,12 +119,56 @@ def test_run_and_sweep_dirs_are_deterministic(tmp_path, name):
     assert cfg.hydra.job.chdir is False
 
 
-def test_defaults_write_under_runs_without_timestamps():
+def test_defaults_write_under_the_repository_root_without_timestamps():
     with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3", job_name="test"):
         cfg = compose(config_name="config", overrides=["baseline=naive"], return_hydra_config=True)
-    assert cfg.hydra.run.dir == "runs/naive"
-    assert cfg.hydra.sweep.dir == "runs"
-    assert cfg.paths.results_dir == "results"
+    assert cfg.hydra.run.dir == f"{REPO}/runs/naive"
+    assert cfg.hydra.sweep.dir == f"{REPO}/runs"
+    assert cfg.paths.results_dir == f"{REPO}/results"
+    assert cfg.paths.leaderboard == f"{REPO}/LEADERBOARD.md"
+
+
+def test_base_dir_moves_every_output(tmp_path):
+    cfg = compose_config("empty", overrides=[f"paths.base_dir={tmp_path}"])
+    paths = OmegaConf.to_container(cfg.paths, resolve=True)
+    assert paths == {
+        "base_dir": str(tmp_path),
+        "data_dir": None,
+        "runs_dir": f"{tmp_path}/runs",
+        "results_dir": f"{tmp_path}/results",
+        "reports_dir": f"{tmp_path}/reports",
+        "leaderboard": f"{tmp_path}/LEADERBOARD.md",
+    }
+
+
+@pytest.mark.parametrize(
+    ("override", "message"),
+    [
+        ("+scoring.bootsrap=5", "unknown config key 'scoring.bootsrap'"),
+        ("++scoring.bootsrap=5", "unknown config key 'scoring.bootsrap'"),
+        ("scoring.bootsrap=5", "Could not override 'scoring.bootsrap'"),
+        ("+baseline.folds=3", "unknown config key 'baseline.folds'"),
+        ("~scoring.bootstrap", "config key 'scoring.bootstrap' may not be removed"),
+        ("scoring.bootstrap=[1,2]", "'scoring.bootstrap': expected a number, got a list"),
+        ("scoring.bootstrap=abc", "'scoring.bootstrap': expected a number, got text"),
+        ("paths.runs_dir=[a]", "'paths.runs_dir': expected text, got a list"),
+        ("splits=test", "'splits': expected a list, got text"),
+        ("write_reports=1", "'write_reports': expected true or false, got a number"),
+        ("baseline.name=bogus", "'baseline.name' is 'bogus', but the baseline is 'empty'"),
+        ("hydra.run.dir=/x", "hydra.* settings do not apply here"),
+        ("scoring.modes=" + "[" * 400 + "]" * 400, "bad config override"),
+    ],
+)
+def test_struct_mode_refuses_every_change_of_shape(override, message):
+    with pytest.raises(DataError, match="bad config override") as caught:
+        compose_config("empty", overrides=[override])
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_struct_mode_accepts_a_change_of_value():
+    cfg = compose_config("crf", overrides=["scoring.bootstrap=5", "baseline.c1=1", "splits=[test]"])
+    assert (cfg.scoring.bootstrap, cfg.baseline.c1, list(cfg.splits)) == (5, 1, ["test"])
 
 
 @pytest.mark.parametrize("name", BASELINE_CHOICES)

@@ -1,8 +1,12 @@
 """``kharkiv-ie reproduce [OVERRIDE ...]``: run every baseline, write results and LEADERBOARD.md.
 
-Thin: the work is :func:`baselines.reproduce.reproduce`. OVERRIDEs are Hydra overrides applied
-to every baseline (``scoring.bootstrap=200``, ``paths.results_dir=/tmp/results``...). Bad data
-or a bad override prints one line to stderr and exits 2.
+Thin: the work is :func:`baselines.reproduce.reproduce`. Outputs go to the repository root
+(``runs/``, ``results/``, ``reports/``, ``LEADERBOARD.md``), found from the package whatever the
+working directory; ``--out-dir DIR`` puts them all under DIR instead (an installed package has
+no repository). OVERRIDEs are Hydra overrides applied to every baseline (``scoring.seed=1``):
+a key the configs do not define is an error, with or without ``+``, and a run with overrides
+writes under ``runs/`` only, unless ``--update-committed``. Bad data or a bad override prints
+one line to stderr and exits 2.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
 
 def _names(text: str) -> list[str]:
@@ -24,6 +29,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--baselines", type=_names, default=None, help="comma-separated (default: all, in order)"
     )
+    parser.add_argument(
+        "--out-dir",
+        type=Path,
+        default=None,
+        help="write runs/, results/, reports/ and LEADERBOARD.md under this folder "
+        "(default: the repository root)",
+    )
+    parser.add_argument(
+        "--update-committed",
+        action="store_true",
+        help="with overrides, rewrite the committed results/, reports/ and LEADERBOARD.md "
+        "(default: such a run writes under runs/ only)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,12 +53,13 @@ def run(args: argparse.Namespace) -> int:
 
     def progress(line: str) -> None:
         sys.stdout.write(line + "\n")
-        sys.stdout.flush()
 
     try:
         reproduce(
             baselines=tuple(args.baselines) if args.baselines is not None else BASELINES,
             overrides=tuple(args.overrides),
+            out_dir=args.out_dir,
+            update_committed=args.update_committed,
             progress=progress,
         )
     except DataError as error:

@@ -7,9 +7,7 @@ import sys
 from pathlib import Path
 
 from benchmark.errors import DataError
-
-# The repository's data folder, resolved from the package location (not the working directory).
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+from benchmark.terminal import progress
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
         type=Path,
-        default=DEFAULT_DATA_DIR,
+        default=None,
         help="data folder with source/ and annotations/gold/ (default: the repository's data/)",
     )
 
@@ -25,9 +23,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Build the data; print what was written; exit 2 with one line on bad data."""
     from benchmark.dataset.build import build_data  # imports datasets (the card's features)
+    from benchmark.dataset.configs import repository_data_dir
 
+    folder = args.data_dir if args.data_dir is not None else repository_data_dir()
+    if folder is None:
+        sys.stderr.write(
+            "kharkiv-ie build-data: error: no repository checkout around this package: "
+            "build-data rebuilds the repository's data/ (give --data-dir FOLDER)\n"
+        )
+        return 2
+    progress("build-data", f"building the JSONL configs, card tables and manifest of {folder} ...")
     try:
-        report = build_data(data_dir=args.data_dir)
+        report = build_data(data_dir=folder)
     except DataError as error:
         sys.stderr.write(f"kharkiv-ie build-data: error: {error}\n")
         return 2

@@ -8,9 +8,6 @@ from pathlib import Path
 
 from benchmark.errors import DataError
 
-# The repository's data folder, resolved from the package location (not the working directory).
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the options of ``sentences``."""
@@ -20,16 +17,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
         type=Path,
-        default=DEFAULT_DATA_DIR,
-        help="data folder holding source/ (default: the repository's data/)",
+        default=None,
+        help="data folder holding source/ (default: the gold data folder)",
     )
 
 
 def run(args: argparse.Namespace) -> int:
     """Print ``id<TAB>start<TAB>end<TAB>text`` per sentence; exit 2 on a bad doc id."""
+    from benchmark.dataset.configs import data_dir
     from benchmark.dataset.documents import read_text, sentence_offsets
 
-    source = Path(args.data_dir) / "source"
+    source = Path(args.data_dir if args.data_dir is not None else data_dir()) / "source"
     try:
         if args.doc_id is not None:
             path = source / f"{args.doc_id}.txt"

@@ -89,12 +89,54 @@ DATA_DIR_ENV = "KHARKIV_IE_DATA_DIR"
 """Environment variable that overrides the data folder."""
 
 
+SHIPPED_DATA = "data"
+"""Folder of the ``benchmark`` package that holds the gold data in a wheel (``pyproject.toml``
+copies the repository's ``data/`` there)."""
+
+
+def shipped_data_dir() -> Path | None:
+    """Return the gold data shipped inside the installed package (a wheel), or None."""
+    from importlib.resources import files
+
+    shipped = files("benchmark") / SHIPPED_DATA
+    return Path(str(shipped)).resolve() if shipped.is_dir() else None
+
+
+def repository_data_dir() -> Path | None:
+    """Return ``data/`` of the repository checkout holding the package, or None."""
+    from benchmark.repository import repository_root
+
+    root = repository_root()
+    return None if root is None else root / "data"
+
+
 def data_dir() -> Path:
-    """Return the absolute data folder: ``$KHARKIV_IE_DATA_DIR`` or ``<repo>/data``."""
+    """Return the absolute gold data folder.
+
+    ``$KHARKIV_IE_DATA_DIR`` when set; else the copy shipped in the package (an installed
+    wheel, found with ``importlib.resources``); else the repository's ``data/``. Without any,
+    the path where the repository's folder would be (reading it then names it and the
+    remedies).
+    """
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override).expanduser().resolve()
-    return Path(__file__).resolve().parents[2] / "data"
+    found = shipped_data_dir() or repository_data_dir()
+    return found if found is not None else Path(__file__).resolve().parents[2] / "data"
+
+
+def gold_folders(*extra: str | Path | None) -> tuple[Path, ...]:
+    """Return every gold folder no command but ``build-data`` may write under.
+
+    The shipped copy, the repository's ``data/``, ``$KHARKIV_IE_DATA_DIR`` and each folder of
+    ``extra`` that is not None (a command's ``--gold-dir``), resolved, without repeats.
+    """
+    candidates = [shipped_data_dir(), repository_data_dir(), data_dir(), *extra]
+    found: dict[Path, None] = {}
+    for folder in candidates:
+        if folder is not None:
+            found[Path(folder).expanduser().resolve()] = None
+    return tuple(found)
 
 
 def resolve_data_dir(folder: str | Path | None) -> Path:

@@ -22,15 +22,17 @@ results gives the same bytes (a test compares the committed page with a fresh re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmark.atomic import write_text_atomically
 from benchmark.dataset.splits import MAIN_SPLIT, page_order
 from benchmark.errors import DataError
 from benchmark.evaluation.results import Results, read_results
 from benchmark.evaluation.results_contrast import OVERALL, section_find
+from benchmark.outputs import check_output, write_output
+from benchmark.printable import printable
 from benchmark.scoring.consistency import Consistency
 from benchmark.scoring.modes import EXACT, MODE_NAMES
 from benchmark.scoring.scores import SubtaskResult
@@ -77,17 +79,28 @@ class Entry:
     @property
     def name(self) -> str:
         """System name (``system.name``, else the file name without ``.json``)."""
-        return str(self.results.system.get("name") or self.file.removesuffix(".json"))
+        return self._text("system", "name") or self.file.removesuffix(".json")
 
     @property
     def split(self) -> str:
         """Split the file was scored on."""
-        return str(self.results.provenance.config.get("split", DEFAULT_SPLIT))
+        return self._text("config", "split") or DEFAULT_SPLIT
 
     @property
     def verified_by(self) -> str:
         """``reproduce`` for baseline results written by the pipeline, else ``submitted``."""
-        return str(self.results.system.get("verified_by") or "submitted")
+        return self._text("system", "verified_by") or "submitted"
+
+    def _text(self, section: str, key: str) -> str | None:
+        """Return a text field of ``system`` or ``provenance.config``; DataError if not text."""
+        source = self.results.system if section == "system" else self.results.provenance.config
+        value = source.get(key)
+        if value is None or isinstance(value, str):
+            return value
+        where = f"system.{key}" if section == "system" else f"provenance.config.{key}"
+        raise DataError(
+            f"expected a string, got {type(value).__name__}", file=self.file, field=where
+        )
 
 
 def read_entries(results_dir: str | Path) -> tuple[Entry, ...]:
@@ -95,7 +108,7 @@ def read_entries(results_dir: str | Path) -> tuple[Entry, ...]:
     folder = Path(results_dir)
     if not folder.is_dir():
         raise DataError("results folder not found", file=folder)
-    paths = sorted(folder.glob("*.json"), key=lambda p: p.name)
+    paths = results_files(folder)
     if not paths:
         raise DataError("no results file (*.json) in the results folder", file=folder)
     entries = tuple(Entry(file=path.name, results=read_results(path)) for path in paths)
@@ -156,7 +169,7 @@ def render(entries: Sequence[Entry]) -> str:
         lines += ["No results yet.", ""]
     for split in splits:
         chosen = [e for e in entries if e.split == split]
-        lines += [f"## Split `{split}`", ""]
+        lines += [f"## Split {_code(split)}", ""]
         lines += _systems_table(chosen)
         lines += _consistency_table(chosen)
         modes = _modes(chosen)
@@ -166,10 +179,24 @@ def render(entries: Sequence[Entry]) -> str:
     return "\n".join(lines)
 
 
-def write_leaderboard(*, results_dir: str | Path, out: str | Path) -> bool:
-    """Regenerate ``out`` from ``results_dir``; return True when its content changed."""
+def write_leaderboard(
+    *, results_dir: str | Path, out: str | Path, protected: Sequence[str | Path] = ()
+) -> bool:
+    """Regenerate ``out`` from ``results_dir``; return True when its content changed.
+
+    ``out`` may not lie under a folder of ``protected`` (the gold) nor be a results file read
+    (:func:`benchmark.outputs.write_output`).
+    """
+    inputs = results_files(results_dir)
+    check_output(out, protected=protected, inputs=inputs)
     text = render(read_entries(results_dir))
-    return write_text_atomically(out, text, only_if_changed=True)
+    return write_output(out, text, protected=protected, inputs=inputs, only_if_changed=True)
+
+
+def results_files(results_dir: str | Path) -> tuple[Path, ...]:
+    """Return the results files the page is made from: ``*.json`` of ``results_dir``, by name."""
+    folder = Path(results_dir)
+    return tuple(sorted(folder.glob("*.json"), key=lambda p: p.name)) if folder.is_dir() else ()
 
 
 def _result(entry: Entry, task: str, subtask: str, mode: str) -> SubtaskResult | None:
@@ -205,12 +232,12 @@ def _systems_table(entries: Sequence[Entry]) -> list[str]:
                 [
                     _system_cell(entry),
                     *scores,
-                    entry.verified_by,
+                    _text(entry.verified_by),
                     _date(entry),
-                    f"`{system['config']}`" if system.get("config") else "—",
-                    f"`{entry.results.dataset.sha256[:8]}`",
-                    entry.results.scorer_version,
-                    f"`{code_text}`" if code_text != "—" else code_text,
+                    _code(system["config"]) if system.get("config") else "—",
+                    _code(entry.results.dataset.sha256[:8]),
+                    _text(entry.results.scorer_version),
+                    _code(code_text) if code_text != "—" else code_text,
                 ]
             )
         )
@@ -224,13 +251,13 @@ def _date(entry: Entry) -> str:
     so the page stays byte-identical across reruns.
     """
     created = entry.results.provenance.created
-    return created[:10] if isinstance(created, str) and len(created) >= 10 else "—"
+    return _text(created[:10]) if isinstance(created, str) and len(created) >= 10 else "—"
 
 
 def _task_table(entries: Sequence[Entry], task: str, modes: Sequence[str]) -> list[str]:
     """Return the table of one task: (system, subtask) rows, one column group per mode, ranked."""
     head = ["#", "System", "Subtask"]
-    for mode in modes:
+    for mode in map(_text, modes):
         head += [f"P {mode}", f"R {mode}", f"F1 {mode}", f"95% CI {mode}"]
     head.append("provenance")
     lines = [
@@ -242,7 +269,8 @@ def _task_table(entries: Sequence[Entry], task: str, modes: Sequence[str]) -> li
     subtasks = TASKS[task].subtask_names()
     for rank, entry in ranked(entries, task):
         provenance = (
-            f"{entry.verified_by} · {_date(entry)} · data `{entry.results.dataset.sha256[:8]}`"
+            f"{_text(entry.verified_by)} · {_date(entry)} · "
+            f"data {_code(entry.results.dataset.sha256[:8])}"
         )
         if task in entry.results.scores.not_attempted:
             cells = ["not attempted"] + ["—"] * (4 * len(modes) - 1)
@@ -269,7 +297,7 @@ def _task_table(entries: Sequence[Entry], task: str, modes: Sequence[str]) -> li
                 _row(
                     [
                         rank if first else "",
-                        _system_cell(entry) if first else entry.name,
+                        _system_cell(entry) if first else _text(entry.name),
                         name,
                         *cells,
                         provenance,
@@ -332,9 +360,35 @@ def _consistency_cell(row: Consistency | None) -> str:
 
 def _system_cell(entry: Entry) -> str:
     report = entry.results.system.get("report")
-    return (
-        f"{entry.name} ([report]({report}))" if isinstance(report, str) and report else entry.name
-    )
+    name = _text(entry.name)
+    if isinstance(report, str) and _LINK.fullmatch(report):
+        return f"{name} ([report]({report}))"
+    return name
+
+
+_LINK = re.compile(r"[\w.\-/]+\.html")
+"""A report link the page writes as a link: a relative path to an ``.html`` page."""
+_CODE = re.compile(r"[\w .,:=+/@%\-\[\]]*")
+"""Text shown in a code span as it is: nothing in it can end the span or the cell."""
+_ESCAPED = re.compile(r"([\\`*_{}\[\]()#!~])")
+
+
+def _text(value: object) -> str:
+    """Return ``value`` as inert Markdown text for a table cell.
+
+    Control characters are escaped (a newline cannot split the row), HTML is shown as text,
+    and Markdown punctuation is backslash-escaped (no link, image or emphasis can be made);
+    the cell separator ``|`` is escaped by :func:`_row`.
+    """
+    text = printable(str(value))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _ESCAPED.sub(r"\\\1", text)
+
+
+def _code(value: object) -> str:
+    """Return ``value`` in a code span when that is safe, else as :func:`_text`."""
+    text = str(value)
+    return f"`{text}`" if _CODE.fullmatch(text) else _text(text)
 
 
 def _number(value: float | None) -> str:

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmark.dataset.configs import resolve_data_dir
-from benchmark.dataset.contrast.spec import ContrastGroup, ContrastSpec, load_spec
+from benchmark.dataset.contrast.spec import ContrastGroup, ContrastSpec, parse_spec
+from benchmark.dataset.gold import verified_bytes
 from benchmark.dataset.splits import CONTRAST_SPLIT
+from benchmark.errors import DataError
 
 SPEC_PATH = Path(CONTRAST_SPLIT.spec)
 """The edit specification, relative to the data folder."""
@@ -41,9 +43,20 @@ def group_doc_ids(spec: ContrastSpec, group: ContrastGroup) -> tuple[str, ...]:
     return tuple(doc_id_of(spec.doc_id, group.group, item) for item in items)
 
 
+def verified_spec(*, data_dir: str | Path | None = None) -> ContrastSpec:
+    """Return the spec of ``data_dir`` (default: the gold folder), checked by the manifest."""
+    folder = resolve_data_dir(data_dir)
+    data = verified_bytes(folder, SPEC_PATH.as_posix())
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DataError(f"not UTF-8: {error.reason}", file=folder / SPEC_PATH) from None
+    return parse_spec(text, file=folder / SPEC_PATH)
+
+
 def contrast_groups(*, data_dir: str | Path | None = None) -> tuple[GroupInfo, ...]:
-    """Return every group of the spec in ``data_dir`` (default: the package's data folder)."""
-    spec = load_spec(resolve_data_dir(data_dir) / SPEC_PATH)
+    """Return every group of the spec in ``data_dir`` (default: the gold folder)."""
+    spec = verified_spec(data_dir=data_dir)
     return tuple(
         GroupInfo(g.group, g.phenomenon, g.layer, group_doc_ids(spec, g)) for g in spec.groups
     )

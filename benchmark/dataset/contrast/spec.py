@@ -121,8 +121,12 @@ class ContrastSpec:
 
 def load_spec(path: Path) -> ContrastSpec:
     """Read and check ``path``; raise DataError on the first problem."""
-    data = load_yaml(read_text(Path(path)), file=path)
-    return _Reader(str(path)).spec(data)
+    return parse_spec(read_text(Path(path)), file=path)
+
+
+def parse_spec(text: str, *, file: str | Path) -> ContrastSpec:
+    """Check the spec ``text`` read from ``file``; raise DataError on the first problem."""
+    return _Reader(str(file)).spec(load_yaml(text, file=file))
 
 
 class _Reader:
