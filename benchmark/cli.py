@@ -15,6 +15,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import ModuleType
+from typing import NoReturn
 
 from benchmark.commands import (
     agreement,
@@ -27,6 +28,41 @@ from benchmark.commands import (
     sentences,
     validate,
 )
+from benchmark.terminal import run_guarded
+
+PROG = "kharkiv-ie"
+"""Name of the installed script."""
+
+
+def version() -> str:
+    """Return the installed package's version (``importlib.metadata``), or ``unknown``."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed_version
+
+    try:
+        return installed_version(PROG)
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line (and exit code 2), like every error."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print ``PROG: error: MESSAGE (see PROG --help)`` to stderr and exit with code 2."""
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: look the version up only when asked (importlib.metadata is not free)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        kwargs.update(nargs=0, default=argparse.SUPPRESS)
+        super().__init__(option_strings, dest, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # noqa: D102
+        sys.stdout.write(f"{PROG} {version()}\n")
+        parser.exit()
 
 
 @dataclass(frozen=True)
@@ -59,9 +95,12 @@ COMMANDS: dict[str, Command] = {
 
 def build_parser(commands: Mapping[str, Command] = COMMANDS) -> argparse.ArgumentParser:
     """Return the top-level parser with one subparser per entry of ``commands``."""
-    parser = argparse.ArgumentParser(
-        prog="kharkiv-ie",
+    parser = OneLineParser(
+        prog=PROG,
         description="kharkiv-ie: gold data, scorer and baselines for Italian conflict-news IE.",
+    )
+    parser.add_argument(
+        "--version", action=_VersionAction, help="show the installed version and exit"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, command in commands.items():
@@ -72,13 +111,22 @@ def build_parser(commands: Mapping[str, Command] = COMMANDS) -> argparse.Argumen
 
 
 def main(argv: Sequence[str] | None = None, *, commands: Mapping[str, Command] = COMMANDS) -> int:
-    """Parse ``argv`` and run the chosen subcommand; return its exit code."""
-    parser = build_parser(commands)
-    args = parser.parse_args(argv)
-    if not getattr(args, "_run", None):
-        parser.print_help()
-        return 0
-    return int(args._run(args))
+    """Parse ``argv`` and run the chosen subcommand; return its exit code.
+
+    Standard output and error are guarded (:func:`benchmark.terminal.run_guarded`): input text
+    echoed in a message is escaped, and a stream that cannot be written ends the command
+    with one line and exit code 2.
+    """
+
+    def command() -> int:
+        parser = build_parser(commands)
+        args = parser.parse_args(argv)
+        if not getattr(args, "_run", None):
+            parser.print_help()
+            return 0
+        return int(args._run(args))
+
+    return run_guarded(command, prog=PROG)
 
 
 if __name__ == "__main__":

@@ -1,12 +1,16 @@
 """The project exception for bad input data (gold files, submissions, metadata).
 
 Every message is one line naming the file, the line (when there is one), the
-item and the field, so that a CLI can print ``str(error)`` and exit with code 2.
+item and the field, so that a CLI can print ``str(error)`` and exit with code 2; characters
+that could break the line or reach a terminal as commands are escaped
+(:func:`benchmark.printable.printable`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from benchmark.printable import printable
 
 
 class DataError(Exception):
@@ -50,4 +54,4 @@ class DataError(Exception):
             if part
         )
         prefix = ": ".join(part for part in (where, what) if part)
-        return f"{prefix}: {self.message}" if prefix else self.message
+        return printable(f"{prefix}: {self.message}" if prefix else self.message)

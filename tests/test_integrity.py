@@ -55,7 +55,8 @@ def test_rows_wrong_type_null_and_invalid_json(tiny_copy):
         handle.write("{not json\n")
     found = integrity.check_rows(tiny_copy)
     assert [str(problem).replace(f"{tiny_copy}/", "") for problem in found] == [
-        "casualties/test.jsonl:2: invalid JSON: Expecting property name enclosed in double quotes",
+        "casualties/test.jsonl:2: malformed JSON: Expecting property name enclosed in double "
+        "quotes (column 2)",
         "hedges/test.jsonl:2: sentence_id: expected int32, got str '15'",
         "hedges/test.jsonl:2: scope: is null but is required",
     ]

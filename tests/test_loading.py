@@ -182,7 +182,7 @@ def test_invalid_json_and_blank_line(tiny_copy):
         == "hedges/test.jsonl:3: blank line (JSONL needs one JSON object per line)"
     )
     path.write_text('{"hedge_id": \n', encoding="utf-8")
-    assert _error(tiny_copy) == "hedges/test.jsonl:1: invalid JSON: Expecting value"
+    assert _error(tiny_copy) == "hedges/test.jsonl:1: malformed JSON: Expecting value (column 14)"
 
 
 def test_stale_card_row_count(tiny_copy):

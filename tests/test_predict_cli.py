@@ -59,7 +59,8 @@ def _bad(tmp_path, name, content):
         (
             "bad.jsonl",
             b'{"doc_id": "a", "text": "x"}\n{nope\n',
-            "bad.jsonl:2: bad JSON: Expecting property name enclosed in double quotes",
+            "bad.jsonl:2: malformed JSON: Expecting property name enclosed in double quotes "
+            "(column 2)",
         ),
         ("bad.jsonl", b'{"doc_id": "a"}\n', "bad.jsonl:1: field text: missing field"),
         (
@@ -91,7 +92,9 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(
 
 def test_missing_file_and_unknown_baseline(tmp_path, capsys):
     code, stdout, err = _predict(capsys, "--baseline", "rules", str(tmp_path / "nope.txt"))
-    assert (code, stdout) == (2, "") and err.strip().endswith("nope.txt: input file not found")
+    assert (code, stdout) == (2, "") and err.strip().endswith(
+        "nope.txt: cannot read the input file: No such file or directory"
+    )
     source = _bad(tmp_path, "ok.txt", b"Piove.")
     out = tmp_path / "pred.jsonl"
     code, stdout, err = _predict(capsys, "--baseline", "oracolo", str(source), "--out", str(out))

@@ -133,11 +133,12 @@ def test_unknown_task_exits_2(tmp_path, gold_submission, capsys):
 def test_missing_output_folder_exits_2_without_traceback(tmp_path, gold_submission, capsys):
     out = tmp_path / "missing" / "scores.json"
     assert cli.main(["score", str(gold_submission), "--bootstrap", "0", "--out", str(out)]) == 2
-    err = capsys.readouterr().err.splitlines()
-    assert err == [
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
         f"{out}: output folder does not exist",
-        "kharkiv-ie score: no results file written",
+        "kharkiv-ie score: nothing was scored or written",
     ]
+    assert captured.out == ""  # refused before scoring
     assert not out.parent.exists()
 
 

@@ -17,9 +17,14 @@ import sys
 from pathlib import Path
 
 from baselines.config import baseline_names
-from benchmark.atomic import write_text_atomically
+from benchmark import json_input
+from benchmark.dataset.configs import gold_folders
 from benchmark.errors import DataError
+from benchmark.input_files import read_input
+from benchmark.outputs import check_output, write_output
+from benchmark.printable import printable
 from benchmark.submission.format import submission_line_from_annotations
+from benchmark.terminal import progress, write_payload
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 """File suffixes read as JSONL; any other file is one plain-text document."""
@@ -39,18 +44,22 @@ def run(args: argparse.Namespace) -> int:
     from baselines.document import document_from_text
     from baselines.registry import get_extractor
 
+    protected = gold_folders()
     try:
-        extractor = get_extractor(args.baseline)
+        if args.out:
+            check_output(args.out, protected=protected, inputs=(args.input,))
         documents = read_documents(Path(args.input))
+        progress("predict", f"{args.baseline} on {len(documents)} document(s) ...")
+        extractor = get_extractor(args.baseline)
         lines = []
         for doc_id, text in documents:
             annotations = extractor.extract(document_from_text(doc_id, text))
             lines.append(submission_line_from_annotations(annotations, doc_id))
         payload = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
         if args.out:
-            write_atomically(Path(args.out), payload)
+            write_output(args.out, payload, protected=protected, inputs=(args.input,))
         else:
-            sys.stdout.write(payload)
+            write_payload(payload)
     except DataError as error:
         sys.stderr.write(f"kharkiv-ie predict: error: {error}\n")
         return 2
@@ -59,9 +68,7 @@ def run(args: argparse.Namespace) -> int:
 
 def read_documents(path: Path) -> list[tuple[str, str]]:
     """Return ``(doc_id, text)`` pairs from a .txt or JSONL file; raise DataError on bad input."""
-    if not path.is_file():
-        raise DataError("input file not found", file=path)
-    raw = path.read_bytes()
+    raw = read_input(path, what="input file")
     try:
         content = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -69,7 +76,8 @@ def read_documents(path: Path) -> list[tuple[str, str]]:
     if path.suffix.lower() not in JSONL_SUFFIXES:
         if not path.stem:
             raise DataError("cannot derive a doc_id from the file name", file=path)
-        return [(path.stem, content)]
+        # a file name need not be UTF-8: its undecodable bytes are shown as \xNN escapes
+        return [(printable(path.stem), content)]
     return _read_jsonl(path, content)
 
 
@@ -80,9 +88,10 @@ def _read_jsonl(path: Path, content: str) -> list[tuple[str, str]]:
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise DataError(f"bad JSON: {error.msg}", file=path, line=number) from None
+            row = json_input.parse(line, unique_keys=True)
+        except json_input.BadJson as error:
+            field = None if error.path == "$" else error.path
+            raise DataError(error.reason, file=path, line=number, field=field) from None
         if not isinstance(row, dict):
             raise DataError("expected a JSON object", file=path, line=number)
         for field in ("doc_id", "text"):
@@ -100,8 +109,3 @@ def _read_jsonl(path: Path, content: str) -> list[tuple[str, str]]:
     if not documents:
         raise DataError("no documents in the file", file=path)
     return documents
-
-
-def write_atomically(path: Path, payload: str) -> None:
-    """Write ``payload`` to ``path`` atomically (see :mod:`benchmark.atomic`)."""
-    write_text_atomically(path, payload)

@@ -10,21 +10,56 @@ from pathlib import Path
 from benchmark.dataset.splits import MAIN_SPLIT, SPLIT_NAMES
 from benchmark.errors import DataError
 from benchmark.evaluation import defaults
+from benchmark.printable import has_unsafe, invalid_unicode, printable
 
 
-def bounded_int(minimum: int) -> Callable[[str], int]:
-    """Return an argparse type that parses an integer >= ``minimum``."""
+def bounded_int(minimum: int, maximum: int | None = None) -> Callable[[str], int]:
+    """Return an argparse type that parses an integer >= ``minimum`` (and <= ``maximum``)."""
 
     def parse(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
-        if value < minimum:
-            raise argparse.ArgumentTypeError(f"expected an integer >= {minimum}, got {value}")
+            if text.strip().lstrip("+-").isdigit():
+                reason = f"an integer of {len(text.strip())} digits is too long"
+                raise argparse.ArgumentTypeError(reason) from None
+            shown = printable(text if len(text) <= 40 else text[:37] + "...")
+            raise argparse.ArgumentTypeError(f"expected an integer, got '{shown}'") from None
+        if value < minimum or (maximum is not None and value > maximum):
+            bounds = f">= {minimum}" if maximum is None else f"from {minimum} to {maximum}"
+            shown = str(value) if len(text) <= 40 else f"an integer of {len(text)} digits"
+            raise argparse.ArgumentTypeError(f"expected an integer {bounds}, got {shown}")
         return value
 
     return parse
+
+
+resample_count = bounded_int(0, defaults.MAX_RESAMPLES)
+"""Parse a bootstrap resample count (0: no intervals) (argparse type)."""
+
+positive_resample_count = bounded_int(1, defaults.MAX_RESAMPLES)
+"""Parse a resample or round count of ``compare`` (argparse type)."""
+
+seed = bounded_int(0, 2**64 - 1)
+"""Parse a random seed (argparse type)."""
+
+MAX_NAME_LENGTH = 200
+"""Longest system name accepted."""
+
+
+def system_name(text: str) -> str:
+    """Parse a system name: valid UTF-8, printable, at most :data:`MAX_NAME_LENGTH` characters."""
+    if invalid_unicode(text) is not None:
+        raise argparse.ArgumentTypeError(f"not valid UTF-8: '{printable(text)}'")
+    if has_unsafe(text):
+        raise argparse.ArgumentTypeError(
+            f"control or invisible formatting characters are not allowed: '{printable(text)}'"
+        )
+    if not text.strip() or len(text) > MAX_NAME_LENGTH:
+        raise argparse.ArgumentTypeError(
+            f"expected 1 to {MAX_NAME_LENGTH} characters, got {len(text)}"
+        )
+    return text
 
 
 def comma_list(text: str) -> list[str]:
@@ -54,7 +89,9 @@ def add_submission(parser: argparse.ArgumentParser) -> None:
 
 def add_scoring(parser: argparse.ArgumentParser, *, bootstrap_type: Callable[[str], int]) -> None:
     """Add ``--system-name``, ``--bootstrap`` (95% CIs) and ``--seed`` of a scoring command."""
-    parser.add_argument("--system-name", default=None, help="system name (default: file stem)")
+    parser.add_argument(
+        "--system-name", type=system_name, default=None, help="system name (default: file stem)"
+    )
     parser.add_argument(
         "--bootstrap",
         type=bootstrap_type,
@@ -62,7 +99,7 @@ def add_scoring(parser: argparse.ArgumentParser, *, bootstrap_type: Callable[[st
         help=f"bootstrap resamples for the 95%% CIs (0: none; default {defaults.BOOTSTRAP})",
     )
     parser.add_argument(
-        "--seed", type=int, default=defaults.SEED, help=f"bootstrap seed (default {defaults.SEED})"
+        "--seed", type=seed, default=defaults.SEED, help=f"bootstrap seed (default {defaults.SEED})"
     )
 
 

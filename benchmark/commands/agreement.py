@@ -8,6 +8,7 @@ from pathlib import Path
 
 from benchmark.dataset.configs import data_dir
 from benchmark.errors import DataError
+from benchmark.terminal import progress
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,6 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the agreement tables; exit 2 on unreadable passes."""
+    progress("agreement", "loading the scorer and scikit-learn ...")
     from benchmark.scoring.agreement import agreement, agreement_markdown, pass_annotations
 
     folder = (args.data_dir or data_dir()).resolve()

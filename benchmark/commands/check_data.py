@@ -8,6 +8,7 @@ from pathlib import Path
 
 from benchmark.dataset.configs import CONFIGS, DATA_DIR_ENV, available_splits, data_dir, data_file
 from benchmark.errors import DataError
+from benchmark.terminal import progress
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,12 +27,14 @@ def _row_count(path: Path) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Print one ``file:line: field: message`` line per problem (exit 2), or an OK summary."""
+    progress("check-data", "loading datasets ...")
     from benchmark.dataset import integrity  # imports datasets (the loadable check)
 
     folder = data_dir() if args.data_dir is None else Path(args.data_dir)
     if not folder.is_dir():
         sys.stderr.write(f"kharkiv-ie check-data: error: {folder}: no such folder\n")
         return 2
+    progress("check-data", f"running {len(integrity.CHECKS)} checks on {folder} ...")
     try:
         problems = integrity.run_all_checks(folder)
     except DataError as error:

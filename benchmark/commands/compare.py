@@ -13,12 +13,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from benchmark.commands._options import add_gold_dir, add_split, bounded_int, data_error
+from benchmark.commands._options import (
+    add_gold_dir,
+    add_split,
+    data_error,
+    positive_resample_count,
+    seed,
+)
 from benchmark.errors import DataError
 from benchmark.evaluation import defaults
-
-positive_int = bounded_int(1)
-"""Parse an integer >= 1 (argparse type)."""
+from benchmark.terminal import progress
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,19 +31,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("b", type=Path, help="submission JSONL of system B")
     parser.add_argument(
         "--bootstrap",
-        type=positive_int,
+        type=positive_resample_count,
         default=defaults.BOOTSTRAP,
         help=f"paired bootstrap resamples (default {defaults.BOOTSTRAP})",
     )
     parser.add_argument(
         "--rounds",
-        type=positive_int,
+        type=positive_resample_count,
         default=defaults.ROUNDS,
         help=f"approximate randomisation rounds (default {defaults.ROUNDS})",
     )
     parser.add_argument(
         "--seed",
-        type=int,
+        type=seed,
         default=defaults.SEED,
         help=f"seed of both tests (default {defaults.SEED})",
     )
@@ -55,6 +59,11 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         gold = load_split(split=args.split, data_dir=args.gold_dir)
+        progress(
+            "compare",
+            f"paired tests: {args.bootstrap} bootstrap resamples, {args.rounds} randomisation "
+            "rounds per subtask ...",
+        )
         rows, n_units = compare(
             args.a,
             args.b,

@@ -14,10 +14,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from benchmark.atomic import write_text_atomically
-from benchmark.commands._options import add_gold_dir, add_scoring, add_split, add_submission
+from benchmark.commands._options import (
+    add_gold_dir,
+    add_scoring,
+    add_split,
+    add_submission,
+    resample_count,
+)
+from benchmark.dataset.configs import gold_folders
 from benchmark.errors import DataError
+from benchmark.outputs import check_output, write_output
 from benchmark.scoring.modes import EXACT, MODE_NAMES
+from benchmark.terminal import progress, same_file_as_stdout
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=EXACT.name,
         help="match mode whose tp/fp/fn colour the text (tables show both; default exact)",
     )
-    add_scoring(parser, bootstrap_type=int)
+    add_scoring(parser, bootstrap_type=resample_count)
     add_gold_dir(parser)
 
 
@@ -50,8 +58,11 @@ def run(args: argparse.Namespace) -> int:
     from benchmark.evaluation.evaluate import evaluate, load_split
     from benchmark.presentation.error_page.build import error_page
 
+    protected = gold_folders(args.gold_dir)
     try:
+        check_output(args.out, protected=protected, inputs=(args.submission,))
         gold = load_split(split=args.split, data_dir=args.gold_dir)
+        progress("report", f"scoring with {args.bootstrap} bootstrap resamples per interval ...")
         evaluation = evaluate(
             args.submission,
             gold=gold,
@@ -59,17 +70,12 @@ def run(args: argparse.Namespace) -> int:
             seed=args.seed,
             system_name=args.system_name,
         )
+        page = error_page(evaluation, gold=gold.annotations, split=args.split, mode=args.mode)
+        to_stdout = same_file_as_stdout(args.out)
+        write_output(args.out, page, protected=protected, inputs=(args.submission,))
     except DataError as error:
         sys.stderr.write(_one_line(error, submission=args.submission) + "\n")
         return 2
-    page = error_page(evaluation, gold=gold.annotations, split=args.split, mode=args.mode)
-    try:
-        write_text_atomically(args.out, page)
-    except DataError as error:
-        sys.stderr.write(f"{error}\n")
-        return 2
-    except OSError as error:
-        sys.stderr.write(f"{args.out}: cannot write the report: {error.strerror}\n")
-        return 2
-    sys.stdout.write(f"report written to {args.out}\n")
+    if not to_stdout:
+        sys.stdout.write(f"report written to {args.out}\n")
     return 0

@@ -18,16 +18,16 @@ from benchmark.commands._options import (
     add_scoring,
     add_split,
     add_submission,
-    bounded_int,
     comma_list,
     data_error,
+    resample_count,
 )
+from benchmark.dataset.configs import gold_folders
 from benchmark.dataset.layers import LAYER_NAMES
 from benchmark.errors import DataError
+from benchmark.outputs import check_output, write_output
 from benchmark.scoring import modes
-
-non_negative_int = bounded_int(0)
-"""Parse an integer >= 0 (argparse type)."""
+from benchmark.terminal import progress, same_file_as_stdout
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_split(parser)
     parser.add_argument("--out", type=Path, default=None, help="write the JSON results here")
-    add_scoring(parser, bootstrap_type=non_negative_int)
+    add_scoring(parser, bootstrap_type=resample_count)
     parser.add_argument(
         "--modes",
         type=comma_list,
@@ -55,13 +55,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Score ``args.submission``; return 0, or 2 on bad input (nothing written)."""
     from benchmark.evaluation.evaluate import evaluate, load_split
-    from benchmark.evaluation.results import write_results
+    from benchmark.evaluation.results import to_json
     from benchmark.presentation.table import consistency_table, render
 
     tasks = tuple(args.tasks) if args.tasks is not None else LAYER_NAMES
     chosen = tuple(args.modes) if args.modes is not None else modes.MODE_NAMES
+    protected = gold_folders(args.gold_dir)
     try:
+        if args.out is not None:
+            check_output(args.out, protected=protected, inputs=(args.submission,))
         gold = load_split(split=args.split, data_dir=args.gold_dir)
+        progress("score", f"scoring with {args.bootstrap} bootstrap resamples per interval ...")
         evaluation = evaluate(
             args.submission,
             gold=gold,
@@ -79,12 +83,11 @@ def run(args: argparse.Namespace) -> int:
     if results.contrast_consistency:
         sys.stdout.write("\n" + consistency_table(results.contrast_consistency))
     if args.out is not None:
+        to_stdout = same_file_as_stdout(args.out)
         try:
-            write_results(args.out, results)
+            write_output(args.out, to_json(results), protected=protected, inputs=(args.submission,))
         except DataError as error:
             return data_error(error, outcome="kharkiv-ie score: no results file written")
-        except OSError as error:
-            sys.stderr.write(f"{args.out}: cannot write the results: {error.strerror}\n")
-            return 2
-        sys.stdout.write(f"results written to {args.out}\n")
+        if not to_stdout:
+            sys.stdout.write(f"results written to {args.out}\n")
     return 0

@@ -14,11 +14,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from benchmark.dataset import text as segmentation
 from benchmark.dataset.layers import uncertain_sentences
 from benchmark.dataset.schema import Document, Hedge, Paragraph, Sentence
+from benchmark.dataset.yaml_lines import load_yaml
 from benchmark.errors import DataError
 
 # Keys of a metadata file; all are required (null where the value is unknown).
@@ -65,13 +64,7 @@ def sentence_offsets(text: str) -> list[tuple[int, int]]:
 
 def load_meta(path: Path, *, doc_id: str) -> dict[str, Any]:
     """Read and check the metadata file of document ``doc_id``."""
-    try:
-        meta = yaml.safe_load(read_text(path))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(error, "problem", None) or error
-        raise DataError(f"invalid YAML: {problem}", file=path, line=line) from None
+    meta = load_yaml(read_text(path), file=path)
     if not isinstance(meta, dict):
         raise DataError("expected a mapping of metadata keys", file=path)
     missing = [key for key in META_KEYS if key not in meta]

@@ -12,12 +12,13 @@ inventories, span texts of the right length). Every problem raises
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from pathlib import Path
 
+from benchmark import json_input
 from benchmark.dataset import splits
 from benchmark.dataset.configs import (
+    DATA_DIR_ENV,
     LAYER_CONFIGS,
     MANIFEST_NAME,
     data_file,
@@ -26,6 +27,9 @@ from benchmark.dataset.configs import (
 from benchmark.dataset.rows import from_row
 from benchmark.dataset.schema import Annotations
 from benchmark.errors import DataError
+from benchmark.input_files import read_input
+
+_NOT_FOUND_HINT = f" (choose the gold folder with --gold-dir or ${DATA_DIR_ENV})"
 
 MANIFEST_LINE = re.compile(r"([0-9a-f]{64})  (\S.*)")
 """One manifest line: ``<sha256>  <path relative to the data folder>``."""
@@ -52,26 +56,28 @@ def parse_jsonl(data: bytes, *, file: Path) -> list[tuple[int, object]]:
                 "blank line (JSONL needs one JSON object per line)", file=file, line=number
             )
         try:
-            rows.append((number, json.loads(line)))
-        except json.JSONDecodeError as error:
-            raise DataError(f"invalid JSON: {error.msg}", file=file, line=number) from error
+            rows.append((number, json_input.parse(line)))
+        except json_input.BadJson as error:
+            field = None if error.path == "$" else error.path
+            raise DataError(error.reason, file=file, line=number, field=field) from None
     return rows
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as error:
-        raise DataError("file not found", file=path) from error
+    if not path.is_file():
+        raise DataError("file not found", file=path)
+    return read_input(path, what="gold file")
 
 
 def read_manifest(folder: Path) -> dict[str, str]:
     """Return path -> SHA-256 of the manifest of ``folder``; DataError when it is malformed."""
     path = Path(folder) / MANIFEST_NAME
+    if not path.is_file():
+        raise DataError(
+            f"no manifest: the folder is not a built dataset{_NOT_FOUND_HINT}", file=path
+        )
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError("no manifest: the folder is not a built dataset", file=path) from None
+        text = read_input(path, what="manifest").decode("utf-8")
     except UnicodeDecodeError as error:
         raise DataError(f"not UTF-8: {error.reason}", file=path) from None
     entries = {}
@@ -89,7 +95,17 @@ def verified_rows(
 ) -> list[tuple[int, object]]:
     """Return the parsed rows of one config file after checking it against the manifest."""
     relpath = data_file(config, split=split)
-    path = folder / relpath
+    return parse_jsonl(verified_bytes(folder, relpath, manifest=manifest), file=folder / relpath)
+
+
+def verified_bytes(folder: Path, relpath: str, *, manifest: dict[str, str] | None = None) -> bytes:
+    """Return the bytes of ``folder/relpath`` after checking them against the manifest.
+
+    Every gold file a command reads goes through here (the JSONL configs, the contrast
+    specification): an edited file is refused, never scored.
+    """
+    manifest = read_manifest(folder) if manifest is None else manifest
+    path = Path(folder) / relpath
     data = _read_bytes(path)
     expected = manifest.get(relpath)
     if expected is None:
@@ -100,7 +116,7 @@ def verified_rows(
             "(rebuild with kharkiv-ie build-data; check with kharkiv-ie check-data)",
             file=path,
         )
-    return parse_jsonl(data, file=path)
+    return data
 
 
 def read_config(

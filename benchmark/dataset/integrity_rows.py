@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from benchmark import json_input
 from benchmark.dataset import loading, text
+from benchmark.dataset.chains import chain_text, cycles
 from benchmark.dataset.configs import CONFIG_TYPES, CONFIGS, ID_FIELDS, data_file
 from benchmark.dataset.gold import read_jsonl
 from benchmark.dataset.layers import (
@@ -27,6 +29,7 @@ from benchmark.dataset.layers import (
 )
 from benchmark.dataset.splits import MAIN_SPLIT
 from benchmark.errors import DataError
+from benchmark.printable import printable
 
 _FIELDS = {
     config: {f.name for f in dataclasses.fields(cls)} for config, cls in CONFIG_TYPES.items()
@@ -60,7 +63,7 @@ class Problem:
     def __str__(self) -> str:
         """Return ``file:line: field: message`` (parts that are known)."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return (
+        return printable(
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )
 
@@ -79,8 +82,8 @@ def _rows(data_dir: Path, config: str, split: str = MAIN_SPLIT) -> list[tuple[in
         return []
     for number, line in enumerate(lines, start=1):
         try:
-            row = json.loads(line)
-        except ValueError:
+            row = json_input.parse(line)
+        except json_input.BadJson:
             continue  # reported by check_rows
         if isinstance(row, dict):
             found.append((number, row))
@@ -286,17 +289,22 @@ def check_parent_cycles(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem
         own = spec.id_field
         for field in (name for name, target in spec.references if target == config):
             path = _file(data_dir, config, split)
-            parsed = _rows(data_dir, config, split)
-            parent = {(row.get("doc_id"), row.get(own)): row.get(field) for _, row in parsed}
-            for line, row in parsed:
-                doc_id, start = row.get("doc_id"), row.get(own)
-                chain, current = [start], parent.get((doc_id, start))
-                while current is not None and current not in chain:
-                    chain.append(current)
-                    current = parent.get((doc_id, current))
-                if current is not None:
-                    message = f"parent chain loops: {' -> '.join(map(str, [*chain, current]))}"
-                    problems.append(Problem("parent_cycles", str(path), line, field, message))
+            lines: dict[tuple[str, str], int] = {}
+            parent: dict[tuple[str, str], object] = {}
+            for line, row in _rows(data_dir, config, split):
+                doc_id, item_id, target = row.get("doc_id"), row.get(own), row.get(field)
+                if isinstance(doc_id, str) and isinstance(item_id, str):
+                    key = (doc_id, item_id)
+                    lines.setdefault(key, line)
+                    parent.setdefault(key, (doc_id, target) if isinstance(target, str) else None)
+            found = []
+            for cycle in cycles(parent):
+                ids = [item_id for _, item_id in cycle]
+                for start, key in enumerate(cycle):
+                    message = f"parent chain loops: {chain_text(ids, start=start)}"
+                    found.append((lines[key], message))
+            for line, message in sorted(found):
+                problems.append(Problem("parent_cycles", str(path), line, field, message))
     return problems
 
 

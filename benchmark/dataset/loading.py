@@ -43,6 +43,7 @@ from benchmark.dataset.hf import (
     SplitsVerificationError,
     Value,
     datasets,
+    offline,
 )
 from benchmark.dataset.rows import from_row
 from benchmark.dataset.schema import Annotations
@@ -81,9 +82,10 @@ def _load_dataset(folder: Path, config: str, split: str) -> datasets.Dataset:
     """Run ``datasets.load_dataset`` on the data folder, offline: the only call site."""
     datasets.disable_progress_bars()
     try:
-        return datasets.load_dataset(
-            str(folder), config, split=split, cache_dir=str(_cache_dir(folder))
-        )
+        with offline():
+            return datasets.load_dataset(
+                str(folder), config, split=split, cache_dir=str(_cache_dir(folder))
+            )
     except SplitsVerificationError as error:
         raise DataError(
             f"the row count of config {config!r} differs from the one declared in the card's "

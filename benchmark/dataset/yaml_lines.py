@@ -7,6 +7,7 @@ mapping is a :class:`LineDict`, and a key given twice is an error (plain YAML ke
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,10 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     mapping = line_dict({}, node.start_mark.line + 1)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, Hashable):
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a scalar", key_node.start_mark
+            )
         if key in mapping:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {key!r}", key_node.start_mark
@@ -61,3 +66,7 @@ def load_yaml(source: str, *, file: str | Path) -> Any:
         raise DataError(
             f"invalid YAML: {problem}", file=file, line=mark.line + 1 if mark else None
         ) from None
+    except RecursionError:
+        raise DataError("invalid YAML: nested too deeply", file=file) from None
+    except ValueError as error:  # int() of a digit string longer than Python converts
+        raise DataError(f"invalid YAML: {str(error).splitlines()[0][:100]}", file=file) from None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from benchmark.errors import DataError
 from benchmark.evaluation import defaults
-from benchmark.evaluation.defaults import CONFIDENCE
+from benchmark.evaluation.defaults import CONFIDENCE, MAX_RESAMPLES
 from benchmark.evaluation.evaluate import Gold, check_options, score_submission
 from benchmark.scoring.modes import MATCH_MODES, MatchMode
 from benchmark.scoring.scores import PerUnit
@@ -65,8 +65,11 @@ def compare(
     modes = check_options(
         tasks=tuple(TASKS), modes=tuple(mode_table), n_bootstrap=n_bootstrap, table=mode_table
     )
-    if n_bootstrap < 1 or n_rounds < 1:
-        raise DataError("--bootstrap and --rounds must be >= 1 for compare", field="bootstrap")
+    if n_bootstrap < 1 or not isinstance(n_rounds, int) or not 1 <= n_rounds <= MAX_RESAMPLES:
+        raise DataError(
+            f"--bootstrap and --rounds must be from 1 to {MAX_RESAMPLES} for compare",
+            field="bootstrap",
+        )
     reports = [
         score_submission(
             read_submission(Path(p), gold=gold.annotations), gold=gold, tasks=TASKS, modes=modes

@@ -25,7 +25,6 @@ figures are reproducible run to run; ``n_bootstrap = 0`` writes ``ci95: null``.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -40,6 +39,7 @@ from benchmark.evaluation.defaults import CONFIDENCE
 from benchmark.evaluation.provenance import dataset_info, provenance
 from benchmark.evaluation.results import Results
 from benchmark.evaluation.results_contrast import ConsistencySection, sections_from_consistency
+from benchmark.printable import printable
 from benchmark.scoring.modes import MATCH_MODES, MODE_NAMES, MatchMode, resolve_modes
 from benchmark.scoring.run import check_names, score
 from benchmark.scoring.scores import Scores, SubtaskResult
@@ -116,9 +116,9 @@ def evaluate(
     results = Results(
         dataset=dataset_info(data_dir=gold.data_dir),
         system={
-            "name": system_name if system_name is not None else path.stem,
-            "submission_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-            "submitted_file": str(path),
+            "name": system_name if system_name is not None else printable(path.stem),
+            "submission_sha256": submission.sha256,
+            "submitted_file": printable(path),
         },
         provenance=provenance(config=config),
         scores=report,
@@ -196,8 +196,15 @@ def check_options(
     """Return the chosen modes; DataError for unknown names and a negative resample count."""
     check_names("tasks", tasks, TASKS, allow_empty=False)
     chosen = resolve_modes(modes, table=table)
-    if isinstance(n_bootstrap, bool) or not isinstance(n_bootstrap, int) or n_bootstrap < 0:
-        raise DataError(f"expected an integer >= 0, got {n_bootstrap!r}", field="bootstrap")
+    if (
+        isinstance(n_bootstrap, bool)
+        or not isinstance(n_bootstrap, int)
+        or not 0 <= n_bootstrap <= defaults.MAX_RESAMPLES
+    ):
+        raise DataError(
+            f"expected an integer from 0 to {defaults.MAX_RESAMPLES}, got {n_bootstrap!r}",
+            field="bootstrap",
+        )
     return chosen
 
 

@@ -41,10 +41,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmark import json_input
 from benchmark.atomic import write_text_atomically
 from benchmark.errors import DataError
 from benchmark.evaluation import results_contrast
 from benchmark.evaluation.results_contrast import ConsistencySection
+from benchmark.input_files import read_input
 from benchmark.scoring import SCORER_VERSION
 from benchmark.scoring.scores import Counts, Scores, SubtaskResult
 from benchmark.submission.unaligned import UnalignedSpan
@@ -154,7 +156,7 @@ def read_results(path: Path) -> Results:
     """Load a results file of any supported schema version."""
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = read_input(path, what="results file").decode("utf-8")
     except UnicodeDecodeError as error:
         raise DataError(
             f"not valid UTF-8 ({error.reason} at byte {error.start})", file=path
@@ -165,9 +167,10 @@ def read_results(path: Path) -> Results:
 def from_json(text: str, *, file: str | Path | None = None) -> Results:
     """Parse a results file's text (migrating older schema versions)."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise DataError(f"malformed JSON: {error.msg}", file=file, line=error.lineno) from None
+        data = json_input.parse(text, unique_keys=True)
+    except json_input.BadJson as error:
+        field = None if error.path == "$" else error.path.removeprefix("$.")
+        raise DataError(error.reason, file=file, line=error.line, field=field) from None
     return from_dict(data, file=file)
 
 
@@ -330,9 +333,10 @@ class _Reader:
         self.file = file
 
     def fail(self, where: str, expected: str, value: Any) -> DataError:
-        return DataError(
-            f"expected {expected}, got {json.dumps(value)[:60]}", file=self.file, field=where
-        )
+        shown = json_input.kind(value)
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            shown = json.dumps(value)[:60]
+        return DataError(f"expected {expected}, got {shown}", file=self.file, field=where)
 
     def mapping(self, value: Any, where: str) -> dict[str, Any]:
         if not isinstance(value, dict):
@@ -359,13 +363,15 @@ class _Reader:
         ]
 
     def number(self, value: Any, where: str) -> float:
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-        ):
+        if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(where, "a finite number", value)
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond the float range
+            raise self.fail(where, "a finite number", value) from None
+        if not math.isfinite(number):
+            raise self.fail(where, "a finite number", value)
+        return number
 
     def counts(self, body: dict[str, Any], where: str) -> Counts:
         values = {}

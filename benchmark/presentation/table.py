@@ -18,6 +18,7 @@ import json
 from collections.abc import Sequence
 
 from benchmark.evaluation.results_contrast import ConsistencySection
+from benchmark.printable import printable, shortened
 from benchmark.scoring.scores import Scores, SubtaskResult
 
 NOT_ATTEMPTED = "not attempted"
@@ -88,8 +89,10 @@ def unaligned_lines(report: Scores) -> list[str]:
     """Return the count of unaligned spans and one line per span."""
     lines = [f"unaligned spans (counted as false positives): {len(report.unaligned)}"]
     for span in report.unaligned:
-        quoted = json.dumps(span.text, ensure_ascii=False)
-        lines.append(f"  {span.doc_id} {span.task} {span.item_id} {span.field}: {quoted}")
+        quoted = json.dumps(shortened(span.text), ensure_ascii=False)
+        lines.append(
+            printable(f"  {span.doc_id} {span.task} {span.item_id} {span.field}: {quoted}")
+        )
     return lines
 
 

@@ -108,6 +108,9 @@ LINE_KEYS: tuple[str, ...] = ("doc_id", *TASKS)
 SPAN_KEYS: tuple[str, ...] = ("start", "end", "text", "occurrence")
 """Keys a span object may hold (``role`` too, in an argument)."""
 
+MAX_COUNT = 2**31 - 1
+"""Largest count a submission may give (the dataset stores counts as int32)."""
+
 
 # --- JSON Schema -------------------------------------------------------------------------
 
@@ -146,8 +149,10 @@ def _field_schema(spec: FieldSpec) -> dict:
         value = {"type": "array", "items": {"$ref": "#/$defs/argument"}}
     elif spec.kind == LABEL:
         value = {"enum": list(spec.labels)}
-    elif spec.kind in (SENTENCE_ID, COUNT):
+    elif spec.kind == SENTENCE_ID:
         value = {"type": "integer", "minimum": 0}
+    elif spec.kind == COUNT:
+        value = {"type": "integer", "minimum": 0, "maximum": MAX_COUNT}
     elif spec.kind == FLAG:
         value = {"type": "boolean"}
     else:

@@ -25,6 +25,7 @@ from .format import (
     ID,
     LABEL,
     LAYER_FIELDS,
+    MAX_COUNT,
     REFERENCE,
     SENTENCE_ID,
     SPAN,
@@ -124,7 +125,7 @@ class LineReader:
             last = len(self.context.document.sentences) - 1
             return self.integer(value, path, minimum=0, maximum=last)
         if spec.kind == COUNT:
-            return self.integer(value, path, minimum=0, maximum=None)
+            return self.integer(value, path, minimum=0, maximum=MAX_COUNT)
         if spec.kind == FLAG:
             if not isinstance(value, bool):
                 return self.error(path, f"expected true or false, got {describe(value)}")

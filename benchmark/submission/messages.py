@@ -1,6 +1,7 @@
 """Errors and warnings produced while reading a submission.
 
-Every message is one line ``FILE:LINE: JSON.PATH: what is wrong``. Errors are
+Every message is one line ``FILE:LINE: JSON.PATH: what is wrong``, with the characters of
+:mod:`benchmark.printable` escaped (a key holding a newline cannot forge a line). Errors are
 collected for the whole file (up to ``ERROR_CAP``) and raised together as one
 ``SubmissionInvalid``; warnings are returned to the caller. Unaligned spans are
 recorded as a warning naming file, line and path; the records themselves are
@@ -13,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 
 from benchmark.errors import DataError
+from benchmark.printable import printable
 
 ERROR_CAP = 50
 """Errors kept per file; the rest are only counted."""
@@ -39,7 +41,7 @@ class SubmissionWarning:
 
     def __str__(self) -> str:
         """Return ``FILE:LINE: PATH: warning: MESSAGE``."""
-        return f"{_where(self.file, self.line, self.path)}: warning: {self.message}"
+        return printable(f"{_where(self.file, self.line, self.path)}: warning: {self.message}")
 
 
 class SubmissionInvalid(DataError):
@@ -57,7 +59,7 @@ class SubmissionInvalid(DataError):
         """Return every kept error on its own line, then the count of omitted ones."""
         lines = list(self.errors)
         if self.omitted:
-            lines.append(f"{self.file}: ... and {self.omitted} more error(s) not shown")
+            lines.append(printable(f"{self.file}: ... and {self.omitted} more error(s) not shown"))
         return "\n".join(lines)
 
 
@@ -67,6 +69,9 @@ def describe(value: object) -> str:
         return "an object"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, str) and len(value) > 60:
+        value = value[:60]  # only what is shown is rendered: a text may be megabytes long
+        return json.dumps(value, ensure_ascii=False)[:57] + '..."'
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 60 else text[:57] + '..."'
 
@@ -89,7 +94,7 @@ class ProblemLog:
         if len(self.errors) >= ERROR_CAP:
             self.omitted += 1
             return
-        self.errors.append(f"{_where(self.file, line, path)}: {message}")
+        self.errors.append(printable(f"{_where(self.file, line, path)}: {message}"))
 
     def warn(self, line: int | None, path: str, message: str) -> None:
         """Record a warning at ``line`` / ``path``."""
@@ -97,8 +102,7 @@ class ProblemLog:
 
     def not_found(self, line: int, path: str, text: str) -> None:
         """Record an unaligned span as a warning naming it (the item keeps the span)."""
-        quoted = json.dumps(text, ensure_ascii=False)
-        self.warn(line, path, f"text not found, counted as a false positive: {quoted}")
+        self.warn(line, path, f"text not found, counted as a false positive: {describe(text)}")
 
     def raise_if_errors(self) -> None:
         """Raise ``SubmissionInvalid`` when any error was recorded."""

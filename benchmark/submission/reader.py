@@ -20,13 +20,15 @@ integer <= 2879, got 3100``. Rules decided here (see ``docs/submission-format.md
 
 from __future__ import annotations
 
-import json
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmark import json_input
+from benchmark.dataset.chains import chain_text, cycles
 from benchmark.dataset.layers import LAYERS
 from benchmark.dataset.schema import Annotations, Document
-from benchmark.errors import DataError
+from benchmark.input_files import read_input
 
 from .format import LAYER_FIELDS, LINE_KEYS, REFERENCE, SENTENCES, TASKS
 from .items import DocumentContext, LineReader
@@ -51,33 +53,13 @@ class Submission:
     """Text-only spans that were not found (false positives), per layer in item order."""
     warnings: tuple[SubmissionWarning, ...]
     """Warnings, in file order."""
-
-
-class _BadJson(ValueError):
-    """A JSON feature the format does not allow (duplicate keys, NaN, Infinity)."""
-
-
-def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
-    """Build a JSON object, refusing a key given twice (json keeps the last silently)."""
-    obj: dict = {}
-    for key, value in pairs:
-        if key in obj:
-            raise _BadJson(f"duplicate key {describe(key)} in an object")
-        obj[key] = value
-    return obj
-
-
-def _no_constant(name: str) -> object:
-    """Refuse ``NaN``, ``Infinity`` and ``-Infinity`` (not JSON)."""
-    raise _BadJson(f"{name} is not valid JSON")
+    sha256: str
+    """SHA-256 of the bytes that were parsed (the file is read once)."""
 
 
 def read_submission(path: str | Path, *, gold: Annotations) -> Submission:
-    """Read the submission at ``path`` and check it against ``gold``'s documents."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise DataError(f"cannot read the submission: {exc.strerror}", file=path) from None
+    """Read the submission at ``path`` (once) and check it against ``gold``'s documents."""
+    data = read_input(path, what="submission")
     return parse_submission(data, gold=gold, file=str(path))
 
 
@@ -90,12 +72,9 @@ def parse_submission(data: bytes, *, gold: Annotations, file: str) -> Submission
     items: dict[str, dict[str, list]] = {layer: {} for layer in TASKS}
     for number, text in _lines(data, log):
         try:
-            obj = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
-        except json.JSONDecodeError as exc:
-            log.error(number, "", f"malformed JSON: {exc.msg} (column {exc.colno})")
-            continue
-        except _BadJson as exc:
-            log.error(number, "", f"malformed JSON: {exc}")
+            obj = json_input.parse(text, unique_keys=True)
+        except json_input.BadJson as exc:
+            log.error(number, "" if exc.path == "$" else exc.path, exc.reason)
             continue
         if not isinstance(obj, dict):
             log.error(number, "$", f"expected a JSON object, got {describe(obj)}")
@@ -109,7 +88,9 @@ def parse_submission(data: bytes, *, gold: Annotations, file: str) -> Submission
         if doc_id not in seen:
             log.error(None, "", f"missing line for gold document {describe(doc_id)}")
     log.raise_if_errors()
-    return _submission(gold.documents, items, attempted, log)
+    return _submission(
+        gold.documents, items, attempted, log, sha256=hashlib.sha256(data).hexdigest()
+    )
 
 
 def _lines(data: bytes, log: ProblemLog):
@@ -237,21 +218,13 @@ def _check_cycles(
 ) -> None:
     """Report each cycle of ``field`` links within ``layer`` once, at its first member."""
     id_field = ID_FIELD[layer]
-    parent = {}
+    parent: dict[str, object] = {}
     for raw in raw_items:
         if isinstance(raw, dict) and isinstance(raw.get(id_field), str):
             parent.setdefault(raw[id_field], raw.get(field))
-    for item_id, position in positions.items():
-        chain = [item_id]
-        current = parent.get(item_id)
-        while isinstance(current, str) and current in parent and current not in chain:
-            chain.append(current)
-            current = parent[current]
-        if current != item_id:
-            continue  # no cycle through this item
-        if position == min(positions[member] for member in chain):
-            loop = " -> ".join([*chain, item_id])
-            reader.error(f"$.{layer}[{position}].{field}", f"parent cycle: {loop}")
+    for cycle in cycles({item_id: parent.get(item_id) for item_id in positions}):
+        position = positions[cycle[0]]
+        reader.error(f"$.{layer}[{position}].{field}", f"parent cycle: {chain_text(cycle)}")
 
 
 def _sentence_labels(reader: LineReader, raw_items: list) -> list[tuple[int, bool]]:
@@ -292,7 +265,12 @@ def _attempted(log: ProblemLog, keys_by_line: dict[int, frozenset[str]]) -> froz
 
 
 def _submission(
-    documents: tuple[Document, ...], items: dict, attempted: frozenset[str], log: ProblemLog
+    documents: tuple[Document, ...],
+    items: dict,
+    attempted: frozenset[str],
+    log: ProblemLog,
+    *,
+    sha256: str,
 ) -> Submission:
     """Assemble the ``Submission`` (items in gold document order, then file order)."""
     layers = {
@@ -312,4 +290,5 @@ def _submission(
         sentence_labels=labels,
         unaligned=unaligned_spans(annotations, tasks=tuple(t for t in ID_FIELD if t in attempted)),
         warnings=tuple(log.warnings),
+        sha256=sha256,
     )
