@@ -92,7 +92,6 @@ def compose_config(baseline: str, *, overrides: Sequence[str] = (), conf: Path =
         if override.lstrip("+~").startswith("hydra."):
             raise DataError(
                 f"bad config override: {override!r}: hydra.* settings do not apply here",
-                field="overrides",
             )
     register_resolvers()
     choice = f"{BASELINE_GROUP}={baseline}"
@@ -107,7 +106,7 @@ def compose_config(baseline: str, *, overrides: Sequence[str] = (), conf: Path =
         )
     except (HydraException, OmegaConfBaseException) as error:
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise DataError(f"bad config override: {message}", field="overrides") from None
+        raise DataError(f"bad config override: {message}") from None
     except RecursionError:
-        raise DataError("bad config override: nested too deeply", field="overrides") from None
+        raise DataError("bad config override: nested too deeply") from None
     return cfg

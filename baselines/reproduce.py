@@ -83,7 +83,6 @@ def refuse_committed(paths: dict[str, Any]) -> None:
                 f"paths.{key} is the committed {real.relative_to(root)}: a reproduction with "
                 "overrides writes under runs/ only; add --update-committed to rewrite the "
                 "committed results",
-                field="overrides",
             )
 
 

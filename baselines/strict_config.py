@@ -40,7 +40,9 @@ def _kind(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return "true or false"
-    if isinstance(value, int | float):
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
         return "a number"
     if isinstance(value, str):
         return "text"
@@ -78,26 +80,21 @@ def check_shape(composed: Mapping[str, Any], base: Mapping[str, Any], *, baselin
         raise DataError(
             f"bad config override: unknown config key {key!r}: the files under conf/ define "
             "every key, and an override may change a value but not add a key (with or without "
-            "'+')",
-            field="overrides",
+            "'+')"
         )
     for key in sorted(base_leaves.keys() - composed_leaves.keys()):
-        raise DataError(
-            f"bad config override: config key {key!r} may not be removed", field="overrides"
-        )
+        raise DataError(f"bad config override: config key {key!r} may not be removed")
     for key in sorted(base_leaves):
         value, model = composed_leaves[key], base_leaves[key]
         if not _fits(value, model):
             raise DataError(
                 f"bad config override: config key {key!r}: "
                 f"expected {_kind(model)}, got {_kind(value)}",
-                field="overrides",
             )
     name = composed_leaves.get("baseline.name")
     if name != baseline:
         raise DataError(
             f"bad config override: config key 'baseline.name' is {name!r}, but the baseline "
             f"is {baseline!r}: "
-            "a baseline's name is its config file's (it names the results)",
-            field="overrides",
+            "a baseline's name is its config file's (it names the results)"
         )

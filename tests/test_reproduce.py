@@ -1,10 +1,22 @@
 """kharkiv-ie reproduce: all configs composed, scored, recorded; twice gives the same bytes."""
 
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
 from baselines.cli import main
 from baselines.config import baseline_names
 from baselines.reproduce import BASELINES, reproduce
 from benchmark.evaluation import provenance as provenance_module
 from benchmark.presentation.leaderboard import read_entries, render
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def _overrides(tiny_dataset, out):
@@ -121,3 +133,107 @@ def test_reproduce_both_splits_of_the_real_gold_twice_is_byte_identical(tmp_path
     monkeypatch.setattr(provenance_module, "now_iso", lambda: "2031-06-06T00:00:00+00:00")
     reproduce(baselines=("rules", "crf"), overrides=overrides)
     assert _snapshot(tmp_path) == before
+
+
+COMMITTED = ("results", "reports", "LEADERBOARD.md")
+
+
+@pytest.fixture
+def checkout(tmp_path):
+    """A copy of the repository's files that reproduce uses (its own root, never this one)."""
+    root = tmp_path / "checkout"
+    for name in ("benchmark", "baselines", "conf", "data", "results", "reports", "docs"):
+        shutil.copytree(
+            REPO / name, root / name, ignore=shutil.ignore_patterns("wikinews", "__pycache__")
+        )
+    for name in ("pyproject.toml", "LEADERBOARD.md"):
+        shutil.copy(REPO / name, root / name)
+    return root
+
+
+def _files(folder):
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def _committed(root):
+    return {
+        name: (root / name).read_bytes() if (root / name).is_file() else _files(root / name)
+        for name in COMMITTED
+    }
+
+
+def _reproduce(root, *args, cwd):
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    env.pop("KHARKIV_IE_DATA_DIR", None)
+    return subprocess.run(
+        [sys.executable, "-m", "baselines.cli", "reproduce", "--baselines", "empty", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_reproduce_from_a_subfolder_writes_at_the_repository_root(checkout):
+    docs = _files(checkout / "docs")
+    result = _reproduce(checkout, cwd=checkout / "docs")
+    assert result.returncode == 0, result.stderr
+    assert _files(checkout / "docs") == docs  # nothing written where the user stands
+    assert (checkout / "results" / "empty.json").is_file()
+    assert (checkout / "runs" / "empty" / "submission.test.jsonl").is_file()
+    assert f"{checkout / 'LEADERBOARD.md'} " in result.stdout
+
+
+def test_overrides_write_under_runs_only_unless_asked(checkout):
+    before = _committed(checkout)
+    result = _reproduce(checkout, "scoring.bootstrap=5", "splits=[test]", cwd=checkout)
+    assert result.returncode == 0, result.stderr
+    assert _committed(checkout) == before
+    run = json.loads((checkout / "runs" / "results" / "empty.json").read_text("utf-8"))
+    assert run["provenance"]["config"]["bootstrap"] == 5
+    assert (checkout / "runs" / "LEADERBOARD.md").is_file()
+    result = _reproduce(
+        checkout, "scoring.bootstrap=5", "splits=[test]", "--update-committed", cwd=checkout
+    )
+    assert result.returncode == 0, result.stderr
+    committed = json.loads((checkout / "results" / "empty.json").read_text("utf-8"))
+    assert committed["provenance"]["config"]["bootstrap"] == 5
+
+
+@pytest.mark.parametrize(
+    ("override", "message"),
+    [
+        ("+scoring.bootsrap=5", "unknown config key 'scoring.bootsrap'"),
+        ("baseline.name=bogus", "'baseline.name' is 'bogus', but the baseline is 'empty'"),
+        ("paths.leaderboard=data/LB.md", "refusing to write under the gold folder"),
+        ("paths.results_dir=results", "paths.results_dir is the committed results"),
+    ],
+)
+def test_bad_reproductions_stop_with_one_line_and_write_nothing(checkout, override, message):
+    before = _files(checkout)
+    result = _reproduce(checkout, override, "splits=[test]", cwd=checkout)
+    assert result.returncode == 2
+    assert message in result.stderr.splitlines()[0], result.stderr
+    assert result.stderr.splitlines()[1:] == ["kharkiv-ie reproduce: stopped"]
+    assert "Traceback" not in result.stderr
+    assert _files(checkout) == before
+
+
+def test_out_dir_puts_everything_elsewhere(checkout, tmp_path):
+    before = _committed(checkout)
+    result = _reproduce(checkout, "--out-dir", str(tmp_path / "o"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert _committed(checkout) == before
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == [
+        "LEADERBOARD.md",
+        "reports",
+        "results",
+        "runs",
+    ]
+    elsewhere = json.loads((tmp_path / "o" / "results" / "empty.json").read_text("utf-8"))
+    submission = (tmp_path / "o" / "runs" / "empty" / "submission.test.jsonl").read_bytes()
+    assert elsewhere["system"]["submission_sha256"] == hashlib.sha256(submission).hexdigest()
+    assert elsewhere["system"]["config"] == "baseline=empty"  # the place is not recorded
