@@ -126,3 +126,27 @@ def test_sentence_of_offsets():
     doc = index()
     assert [doc.sentence_of(o) for o in (0, 19, 20, 21, 26, 27, 81)] == [0, 0, 0, 1, 1, 2, 3]
     assert DocumentIndex("abc", ()).sentence_interval(0) == (0, 3)
+
+
+def test_normalised_text_equals_the_indexed_normalisation():
+    from benchmark.submission.alignment import WHITESPACE, normalised_text
+
+    assert set(WHITESPACE) == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    for text in ("", "   ", " Il  PONTE\t’e’\n", "Straße «x»\u00a0\u2028y ", "ﬁ ŉ İ"):
+        assert normalised_text(text) == normalise(text).text
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["zq" * 25_000_000, "a " * 25_000_000, "x" + " " * 50_000_000 + "y", "PONTE" * 10_000_000],
+)
+def test_a_50_mb_text_that_does_not_occur_is_unaligned_in_well_under_a_second(query):
+    import time
+
+    timings = []
+    for _ in range(3):  # the best of three: the machine may be busy with other work
+        started = time.perf_counter()
+        found = align(index(), query)
+        timings.append(time.perf_counter() - started)
+    assert found == Alignment(UNALIGNED_START, UNALIGNED_START, None)
+    assert min(timings) < 1.0, timings  # per-character normalisation took 16 s (issue 14)

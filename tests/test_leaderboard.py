@@ -230,3 +230,41 @@ def test_contrast_consistency_table(tmp_path):
 def test_a_results_folder_without_results_is_refused(tmp_path):
     with pytest.raises(DataError, match="no results file"):
         read_entries(tmp_path)
+
+
+def test_names_and_free_text_are_inert_in_the_page(tmp_path):
+    system = {
+        "name": "<img src=x onerror=alert(1)> | [click](http://evil)\n| forged | row |",
+        "config": "`x` | <b>",
+        "report": "javascript:alert(1)",
+        "verified_by": "*me*",
+    }
+    _write(
+        tmp_path,
+        "evil",
+        _results("evil", {("events", "trigger_classification"): (1, 0, 0)}, system=system),
+    )
+    page = render(read_entries(tmp_path))
+    rows = [line for line in page.splitlines() if "onerror" in line]
+    assert rows and all(line.startswith("| ") and line.endswith(" |") for line in rows)
+    name = (
+        "&lt;img src=x onerror=alert\\(1\\)&gt; \\| \\[click\\]\\(http://evil\\)"
+        "\\\\n\\| forged \\| row \\|"
+    )
+    assert all(name in line for line in rows)
+    assert "<img" not in page and "<b>" not in page and "](http://evil)" not in page
+    assert "javascript:" not in page  # a link that is not a relative .html page is left out
+    assert "\\*me\\*" in page and "\\`x\\` \\| &lt;b&gt;" in page
+    assert "| forged |" not in page
+
+
+def test_the_repository_page_is_the_default_and_outside_a_checkout_paths_are_needed(
+    tmp_path, capsys, monkeypatch
+):
+    import benchmark.repository as repository
+
+    monkeypatch.setattr(repository, "repository_root", lambda: None)
+    assert main(["leaderboard", "--check"]) == 2
+    err = capsys.readouterr().err
+    assert "needs the kharkiv-ie repository checkout" in err and "give --results-dir" in err
+    assert len(err.splitlines()) == 2

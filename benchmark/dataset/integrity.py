@@ -100,8 +100,8 @@ def check_loadable(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
     """
     if not all(_file(data_dir, config, split).is_file() for config in CONFIGS):
         return []
-    if not rows_are_valid(data_dir, splits=(split,)):
-        return []  # datasets would fail on the same rows (and can take minutes doing so)
+    if not rows_are_valid(data_dir):
+        return []  # datasets reads every split's rows and would fail on the same ones (slowly)
     problems = []
     for config in CONFIGS:
         path = _file(data_dir, config, split)
@@ -189,6 +189,8 @@ def check_manifest(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
 
 def _fresh_token_rows(data_dir: Path, split: str = MAIN_SPLIT) -> list[dict] | None:
     """Return the tokens rows generated from the other configs, or None when they are malformed."""
+    if check_rows(data_dir, split=split):
+        return None  # a row is skipped or mistyped: the rows check reports it
     try:
         layers = {
             config: [rows.from_row(config, row) for _, row in _rows(data_dir, config, split)]

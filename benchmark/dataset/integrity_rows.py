@@ -73,7 +73,11 @@ def _file(data_dir: Path, config: str, split: str = MAIN_SPLIT) -> Path:
 
 
 def _rows(data_dir: Path, config: str, split: str = MAIN_SPLIT) -> list[tuple[int, dict]]:
-    """Return ``(line, row)`` of the readable object rows of a config (others are skipped)."""
+    """Return ``(line, row)`` of the well-typed object rows of a config (others are skipped).
+
+    A row that is not JSON, not an object, or has a field of the wrong type (an id that is a
+    list...) is reported by :func:`check_rows` alone; every other check sees typed rows.
+    """
     path = _file(data_dir, config, split)
     found = []
     try:
@@ -85,7 +89,7 @@ def _rows(data_dir: Path, config: str, split: str = MAIN_SPLIT) -> list[tuple[in
             row = json_input.parse(line)
         except json_input.BadJson:
             continue  # reported by check_rows
-        if isinstance(row, dict):
+        if isinstance(row, dict) and not loading.row_problems(config, row, labels=False):
             found.append((number, row))
     return found
 

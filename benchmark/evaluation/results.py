@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -195,13 +196,11 @@ def from_dict(data: Any, *, file: str | Path | None = None) -> Results:
             for i, s in enumerate(reader.sequence(data.get("unaligned", []), "unaligned"))
         )
     ]
+    info = {k: reader.string(dataset.get(k), f"dataset.{k}") for k in ("name", "version", "sha256")}
+    if not _SHA256.fullmatch(info["sha256"]):
+        raise reader.fail("dataset.sha256", "64 hexadecimal digits", info["sha256"])
     return Results(
-        dataset=DatasetInfo(
-            **{
-                k: reader.string(dataset.get(k), f"dataset.{k}")
-                for k in ("name", "version", "sha256")
-            }
-        ),
+        dataset=DatasetInfo(**info),
         system=reader.mapping(data.get("system"), "system"),
         provenance=Provenance(
             config=reader.mapping(provenance.get("config"), "provenance.config"),
@@ -227,10 +226,11 @@ def migrate(data: dict[str, Any], *, file: str | Path | None = None) -> dict[str
     version = data.get("schema_version")
     seen = set()
     while version != SCHEMA_VERSION:
-        if version not in MIGRATIONS or version in seen:
+        if not isinstance(version, str) or version not in MIGRATIONS or version in seen:
             known = sorted({SCHEMA_VERSION, *MIGRATIONS})
+            shown = repr(version[:20]) if isinstance(version, str) else json_input.kind(version)
             raise DataError(
-                f"unsupported schema version {version!r}; this scorer reads {known}",
+                f"unsupported schema version {shown}; this scorer reads {known}",
                 file=file,
                 field="schema_version",
             )
@@ -242,6 +242,7 @@ def migrate(data: dict[str, Any], *, file: str | Path | None = None) -> dict[str
 
 
 _SPAN_KEYS = ("doc_id", "task", "item_id", "field", "text")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 _COUNT_KEYS = ("tp", "fp", "fn")
 
 

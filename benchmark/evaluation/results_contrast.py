@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmark.errors import DataError
+from benchmark.json_input import kind
 from benchmark.scoring.consistency import Consistency
 from benchmark.scoring.metrics import ZERO_DIVISION
 
@@ -133,7 +134,7 @@ def _row(name: str, body: dict[str, Any], where: str, file: str | Path | None) -
         value = body.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise DataError(
-                f"expected an integer >= 0, got {value!r}", file=file, field=f"{where}.{key}"
+                f"expected an integer >= 0, got {_shown(value)}", file=file, field=f"{where}.{key}"
             )
         counts[key] = value
     if counts["consistent"] > counts["groups"]:
@@ -142,9 +143,11 @@ def _row(name: str, body: dict[str, Any], where: str, file: str | Path | None) -
         )
     share = body.get("consistency")
     if share is not None:
-        if isinstance(share, bool) or not isinstance(share, int | float):
+        if isinstance(share, bool) or not isinstance(share, int | float) or abs(share) > 1:
             raise DataError(
-                f"expected a number or null, got {share!r}", file=file, field=f"{where}.consistency"
+                f"expected a share from 0 to 1 or null, got {_shown(share)}",
+                file=file,
+                field=f"{where}.consistency",
             )
         groups = counts["groups"]
         expected = counts["consistent"] / groups if groups else ZERO_DIVISION
@@ -163,6 +166,14 @@ def _row(name: str, body: dict[str, Any], where: str, file: str | Path | None) -
             "expected a list of group ids", file=file, field=f"{where}.inconsistent_groups"
         )
     return Consistency(name, counts["groups"], counts["consistent"], share, tuple(failed))
+
+
+def _shown(value: Any) -> str:
+    """Return a short rendering of a JSON value for a message (never a deep repr)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        text = str(value)
+        return text if len(text) <= 40 else f"an integer of {len(text)} digits"
+    return kind(value)
 
 
 def _mapping(value: Any, where: str, file: str | Path | None) -> dict[str, Any]:

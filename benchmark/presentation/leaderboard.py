@@ -111,7 +111,7 @@ def read_entries(results_dir: str | Path) -> tuple[Entry, ...]:
     paths = results_files(folder)
     if not paths:
         raise DataError("no results file (*.json) in the results folder", file=folder)
-    entries = tuple(Entry(file=path.name, results=read_results(path)) for path in paths)
+    entries = tuple(_entry(path) for path in paths)
     seen: dict[tuple[str, str], str] = {}
     for entry in entries:
         key = (entry.split, entry.name)
@@ -123,6 +123,16 @@ def read_entries(results_dir: str | Path) -> tuple[Entry, ...]:
             )
         seen[key] = entry.file
     return entries
+
+
+def _entry(path: Path) -> Entry:
+    """Read one results file and check the text fields the page shows (DataError naming it)."""
+    entry = Entry(file=path.name, results=read_results(path))
+    try:
+        _ = (entry.name, entry.split, entry.verified_by)  # each checks its field is text
+    except DataError as error:
+        raise DataError(error.message, file=path, field=error.field) from None
+    return entry
 
 
 def main_f1(entry: Entry, task: str) -> float | None:
