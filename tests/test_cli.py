@@ -149,3 +149,24 @@ def test_score_reads_the_gold_without_datasets_hydra_or_a_baseline(tmp_path, gol
     assert code == 0
     assert _heavy(modules) == []
     assert "benchmark.dataset.gold" in modules and "benchmark.dataset.loading" not in modules
+
+
+def test_version_is_the_installed_package_version(capsys):
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out == f"kharkiv-ie {version('kharkiv-ie')}\n"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["nosuch"], ["score"], ["score", "x", "--bootstrap", "-1"], ["score", "x", "--nope"]],
+)
+def test_usage_errors_are_one_line_and_exit_2(capsys, argv):
+    with pytest.raises(SystemExit) as caught:
+        cli.main(argv)
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and err.startswith("kharkiv-ie") and "--help)" in err

@@ -222,3 +222,26 @@ def test_real_gold_loads_from_another_cwd(monkeypatch, tmp_path):
     gold = loading.load_gold()
     assert [d.doc_id for d in gold.documents] == ["kharkiv-001"]
     assert len(gold.documents[0].sentences) == 22
+
+
+def test_loading_is_offline_without_touching_the_process_environment(monkeypatch):
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import os\n"
+        "import benchmark.dataset.loading as loading\n"
+        "from benchmark.dataset.hf import datasets_config, hub_constants, offline\n"
+        "before = (datasets_config.HF_HUB_OFFLINE, hub_constants.HF_HUB_OFFLINE)\n"
+        "with offline():\n"
+        "    inside = (datasets_config.HF_HUB_OFFLINE, hub_constants.HF_HUB_OFFLINE)\n"
+        "after = (datasets_config.HF_HUB_OFFLINE, hub_constants.HF_HUB_OFFLINE)\n"
+        "print(os.environ.get('HF_HUB_OFFLINE'), os.environ.get('HF_DATASETS_OFFLINE'),"
+        " before, inside, after)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HF_", "TRANSFORMERS_"))}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert result.stdout.strip() == "None None (False, False) (True, True) (False, False)"
