@@ -19,13 +19,23 @@ def test_gold_against_no_events_prints_rows_and_the_warning(tmp_path, test_gold,
     assert cli.main(["compare", str(a), str(b), "--bootstrap", "99", "--rounds", "99"]) == 0
     out = capsys.readouterr().out
     rows = [line.split() for line in out.splitlines() if line.startswith("events ")]
-    # 5 event subtasks x 2 modes, attempted by both; hedges only by A: not compared
-    assert len(rows) == 10
+    # 5 event subtasks x 4 modes, attempted by both; hedges only by A: not compared
+    assert len(rows) == 20
     assert "hedges" not in out.split(LOW_POWER_WARNING)[0].split("F1 in percent")[0]
     first = rows[0]
     assert first[:6] == ["events", "trigger_identification", "exact", "0.0", "100.0", "+100.0"]
-    # paired bootstrap: delta = 1 and no resample can reach 2 x delta: p = 1 / (99 + 1)
-    assert first[6] == "0.0100"
+    # delta = 1 in every resample that draws a sentence with an event: interval [1, 1]
+    assert first[6:8] == ["[+100.0,", "+100.0]"]
+    # A and B differ on every sentence that holds a gold event (A misses it, B finds it)
+    differing = len({(e.doc_id, e.sentence_id) for e in test_gold.events})
+    assert first[8] == str(differing)
+    # exact permutation: only the identity and the full swap reach |delta| = 1: 2 / 2^k
+    # (approximate randomisation above 20 differing sentences: no round reaches it)
+    expected = f"={2 / 2**differing:.1e}" if differing <= 20 else f"~{1 / 100:.4f}"
+    assert first[9] == expected
+    # paired bootstrap: every resample has delta_i = 1, |1 - 1| < 1: none as extreme, the
+    # p-value is its floor 1 / (99 + 1), flagged
+    assert first[10:] == ["0.0100", "(floor)"]
     n_units = sum(len(d.sentences) for d in test_gold.documents)
     assert f"{LOW_POWER_WARNING} (Resampling unit: the sentence; {n_units} units here.)" in out
 
@@ -40,8 +50,10 @@ def test_identical_submissions_give_p_one(tmp_path, test_gold, capsys):
         for line in out.splitlines()
         if line.split()[:1] in (["events"], ["casualties"], ["attributions"], ["hedges"])
     ]
-    assert len(rows) == 2 * (5 + 3 + 5 + 4)
-    assert {tuple(r[3:]) for r in rows} == {("100.0", "100.0", "+0.0", "1.0000", "1.0000")}
+    assert len(rows) == 4 * (5 + 3 + 7 + 4)
+    assert {tuple(r[3:]) for r in rows} == {
+        ("100.0", "100.0", "+0.0", "[+0.0,", "+0.0]", "0", "=1.0000", "1.0000")
+    }
     assert LOW_POWER_WARNING in out
 
 
