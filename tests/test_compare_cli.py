@@ -64,3 +64,47 @@ def test_invalid_file_exits_2(tmp_path, test_gold, capsys):
     assert cli.main(["compare", str(good), str(bad)]) == 2
     err = capsys.readouterr().err
     assert f"{bad}:1: malformed JSON" in err and "Traceback" not in err
+
+
+def _only(test_gold, task, keep):
+    """Submission lines holding the gold items of ``task`` whose id is in ``keep``."""
+    lines = []
+    for document in test_gold.documents:
+        line = submission_line_from_annotations(test_gold, document.doc_id, tasks=(task,))
+        ids = {"casualties": "casualty_id", "hedges": "hedge_id"}[task]
+        line[task] = [item for item in line[task] if item[ids] in keep]
+        for item in line[task]:
+            if task == "casualties":
+                item.update(event_id=None, attribution_id=None)
+        lines.append(line)
+    return lines
+
+
+def _row(out, task, subtask, mode):
+    return next(
+        line.split() for line in out.splitlines() if line.split()[:3] == [task, subtask, mode]
+    )
+
+
+def test_three_and_two_differing_sentences_get_exact_permutation_p_values(
+    tmp_path, test_gold, capsys
+):
+    # casualties: A predicts nothing; B the gold records but C1 (sentence 6), with their links
+    # removed (no events or attributions submitted). record, exact: F1(A) 0, F1(B) 2*4/(8+1)
+    # = 8/9; A and B differ in sentences 15 (C2, C3), 16 (C4) and 18 (C5). The 8 swap patterns
+    # of tests/test_stats_permutation.py: p = 2/8 = 0.25 exactly
+    empty = [{"doc_id": d.doc_id, "casualties": [], "hedges": []} for d in test_gold.documents]
+    a = write_jsonl(tmp_path / "a.jsonl", empty)
+    b = write_jsonl(tmp_path / "b.jsonl", _only(test_gold, "casualties", {"C2", "C3", "C4", "C5"}))
+    assert cli.main(["compare", str(a), str(b), "--bootstrap", "200", "--rounds", "200"]) == 0
+    row = _row(capsys.readouterr().out, "casualties", "record", "exact")
+    assert row[3:9] == ["0.0", "88.9", "+88.9", row[6], row[7], "3"]
+    assert row[9] == "=0.2500"
+    # hedges: B holds H1 (sentence 2) and H5 (sentence 7) of the 8 gold hedges. cue, exact:
+    # F1(A) 0, F1(B) 2*2/(4+0+6) = 0.4; they differ in sentences 2 and 7 only (A and B both
+    # miss the others): patterns {} +0.4, {2} and {7} 0 (both (1, 0, 7)), {2, 7} -0.4: p 0.5
+    b = write_jsonl(tmp_path / "h.jsonl", _only(test_gold, "hedges", {"H1", "H5"}))
+    assert cli.main(["compare", str(a), str(b), "--bootstrap", "200", "--rounds", "200"]) == 0
+    row = _row(capsys.readouterr().out, "hedges", "cue", "exact")
+    assert row[3:6] == ["0.0", "40.0", "+40.0"]
+    assert (row[8], row[9]) == ("2", "=0.5000")

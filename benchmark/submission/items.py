@@ -2,11 +2,11 @@
 
 Driven by ``benchmark.submission.format``: every item is checked field by field
 (unknown fields, missing fields, types, labels, sentence ids, span shape and
-offsets; ``null`` for a list means an empty list), then its spans are placed
-(``benchmark.submission.placing``: offsets as given, text-only spans by
-``benchmark.submission.alignment``, the head span first) and the schema object
-is built. The checks across the items of a line (ids, references, cycles) are
-in ``benchmark.submission.reader``.
+offsets; ``null`` for a list means an empty list) and by its layer's range rules
+(``count_high``), then its spans are placed (``benchmark.submission.placing``:
+offsets as given, text-only spans by ``benchmark.submission.alignment``, the head
+span first) and the schema object is built. The checks across the items of a line
+(ids, references, cycles) are in ``benchmark.submission.reader``.
 """
 
 from __future__ import annotations
@@ -232,6 +232,11 @@ class LineReader:
         values = self.fields(layer, raw, path)
         if values is None:
             return None
+        for rule in LAYERS[layer].ranges:
+            problem = rule.problem(values)
+            if problem is not None:
+                self.error(f"{path}.{rule.high}", problem)
+                return None
         placer = self.placer
         given_sentence = values.get("sentence_id")
         head = LAYERS[layer].head

@@ -29,10 +29,12 @@ from pathlib import Path
 
 from benchmark.dataset.layers import LAYERS
 from benchmark.dataset.schema import UNKNOWN_SENTENCE, Annotations, Document
+from benchmark.dataset.tables import LabelMap
 from benchmark.errors import DataError
 
 from .format import LAYER_FIELDS, LINE_KEYS, REFERENCE, SENTENCES, TASKS
 from .items import DocumentContext, LineReader
+from .label_map import map_line_labels
 from .messages import ProblemLog, SubmissionWarning, describe
 from .placing import Placement
 from .rejected import RejectedItem, keep_rejected, rejection
@@ -81,19 +83,38 @@ def _no_constant(name: str) -> object:
     raise _BadJson(f"{name} is not valid JSON")
 
 
-def read_submission(path: str | Path, *, gold: Annotations, lenient: bool = False) -> Submission:
-    """Read the submission at ``path`` and check it against ``gold``'s documents."""
+def read_submission(
+    path: str | Path,
+    *,
+    gold: Annotations,
+    label_map: LabelMap | None = None,
+    lenient: bool = False,
+) -> Submission:
+    """Read the submission at ``path`` and check it against ``gold``'s documents.
+
+    ``label_map`` (for a submission written for schema 1.x: :func:`.label_map.label_map_1x`)
+    maps the labels of every line before it is checked; ``lenient`` keeps items with errors
+    as listed false positives (:mod:`.rejected`).
+    """
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise DataError(f"cannot read the submission: {exc.strerror}", file=path) from None
-    return parse_submission(data, gold=gold, file=str(path), lenient=lenient)
+    return parse_submission(data, gold=gold, file=str(path), label_map=label_map, lenient=lenient)
 
 
 def parse_submission(
-    data: bytes, *, gold: Annotations, file: str, lenient: bool = False
+    data: bytes,
+    *,
+    gold: Annotations,
+    file: str,
+    label_map: LabelMap | None = None,
+    lenient: bool = False,
 ) -> Submission:
-    """Check submission bytes (JSONL) against ``gold``; ``file`` names them in messages."""
+    """Check submission bytes (JSONL) against ``gold``; ``file`` names them in messages.
+
+    ``label_map`` and ``lenient``: as for :func:`read_submission`.
+    """
     log = ProblemLog(file)
     rejected: list[RejectedItem] = []
     documents = {document.doc_id: document for document in gold.documents}
@@ -113,6 +134,8 @@ def parse_submission(
             log.error(number, "$", f"expected a JSON object, got {describe(obj)}")
             continue
         obj = {key: [] if key in TASKS and value is None else value for key, value in obj.items()}
+        if label_map is not None:
+            obj = map_line_labels(obj, label_map)
         keys_by_line[number] = frozenset(key for key in obj if key in TASKS)
         document = _line_document(log, number, obj, documents, seen)
         if document is not None:
