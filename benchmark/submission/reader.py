@@ -229,14 +229,9 @@ def _read_line(
     _check_identity(reader, layers_present)
     for layer, objects in built.items():
         if rejected is not None:
+            raws = layers.get(layer, ())
             objects = keep_rejected(
-                reader.log,
-                reader.number,
-                layer,
-                doc_id=doc_id,
-                raws=layers.get(layer, ()),
-                objects=objects,
-                rejected=rejected,
+                reader.log, reader.number, layer, doc_id, raws, objects, rejected
             )
         items[layer][doc_id] = [item for item in objects if item is not None]
     items[SENTENCES][doc_id] = _sentence_labels(

@@ -71,7 +71,6 @@ def keep_rejected(
     log: ProblemLog,
     number: int,
     layer: str,
-    *,
     doc_id: str,
     raws: Sequence[object],
     objects: Sequence[object | None],
@@ -79,9 +78,9 @@ def keep_rejected(
 ) -> list:
     """Replace every item of ``layer`` on line ``number`` that had errors by its placeholder.
 
-    ``raws`` are the submitted items, ``objects`` what the reader built from them (None after
-    an error); the errors of an item are taken out of ``log`` and its record appended to
-    ``rejected``.
+    ``raws`` are the submitted items of document ``doc_id``, ``objects`` what the reader built
+    from them (None after an error); the errors of an item are taken out of ``log`` and its
+    record appended to ``rejected``.
     """
     id_field = LAYERS[layer].id_field
     seen: set[str] = set()
