@@ -19,6 +19,7 @@ from typing import NoReturn
 
 from benchmark.commands import (
     agreement,
+    align,
     build_data,
     check_data,
     compare,
@@ -81,6 +82,7 @@ COMMANDS: dict[str, Command] = {
     ),
     "sentences": Command(sentences, "List sentence ids and offsets of the source texts"),
     "validate": Command(validate, "Check a submission JSONL against the gold documents."),
+    "align": Command(align, "Show where every text-only span of a submission was placed."),
     "score": Command(
         score, "Score a submission: P/R/F1 with bootstrap CIs; --out writes JSON results."
     ),

@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from support.submission_items import casualty_item
 
 from benchmark import cli
 from benchmark.commands import validate
@@ -62,20 +63,6 @@ def event(**changes) -> dict:
         "event_type": "Conflict:Attack",
         "polarity": "positive",
         "certainty": "certain",
-    }
-    item.update(changes)
-    return item
-
-
-def casualty(**changes) -> dict:
-    item = {
-        "casualty_id": "c1",
-        "status": "killed",
-        "count_qualifier": "at_least",
-        "victim": {"text": "persone"},
-        "victim_group": "people",
-        "polarity": "positive",
-        "certainty": "uncertain",
     }
     item.update(changes)
     return item
@@ -299,14 +286,14 @@ ERROR_CASES = {
     ),
     "unknown event_id": (
         jsonl(
-            {"doc_id": "toy-001", "events": [], "casualties": [casualty(event_id="e1")]},
+            {"doc_id": "toy-001", "events": [], "casualties": [casualty_item(event_id="e1")]},
             {"doc_id": "toy-002", "events": [], "casualties": []},
         ),  # fmt: skip
         ':1: $.casualties[0].event_id: unknown id "e1": no event_id in this line\'s events',
     ),
     "reference to a layer the line lacks": (
         jsonl(
-            {"doc_id": "toy-001", "casualties": [casualty(event_id="e1")]},
+            {"doc_id": "toy-001", "casualties": [casualty_item(event_id="e1")]},
             {"doc_id": "toy-002", "casualties": []},
         ),  # fmt: skip
         ":1: $.casualties[0].event_id: refers to \"e1\" but the line has no 'events' key",
@@ -380,8 +367,8 @@ def test_valid_submission_prints_ok_counts_and_warnings(tmp_path, capsys, toy_go
         "hedges: 2, sentences: 3 labels (1 uncertain)",
         "  unaligned spans (counted as false positives): 1",
         "  warnings: 2",
-        f"{path}:1: $.hedges[0].scope: warning: aligned by the normalised match (case, quotes or "
-        'white space differ): "sarebbero  MORTE" -> "sarebbero morte" at 85..100',
+        f"{path}:1: $.hedges[0].scope: warning: aligned by the normalised match (case, quotes, "
+        'accents or white space differ): "sarebbero  MORTE" -> "sarebbero morte" at 85..100',
         f'{path}:1: $.hedges[1].cue: warning: text not found, counted as a false positive: "forse"',
     ]
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from benchmark.commands._options import (
     add_gold_dir,
+    add_lenient,
     add_scoring,
     add_split,
     add_submission,
@@ -37,9 +38,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--mode",
         choices=MODE_NAMES,
         default=EXACT.name,
-        help="match mode whose tp/fp/fn colour the text (tables show both; default exact)",
+        help="match mode whose tp/fp/fn colour the text (the tables show every mode; "
+        "default exact)",
     )
     add_scoring(parser, bootstrap_type=resample_count)
+    add_lenient(parser)
     add_gold_dir(parser)
 
 
@@ -69,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
             n_bootstrap=args.bootstrap,
             seed=args.seed,
             system_name=args.system_name,
+            lenient=args.lenient,
         )
         page = error_page(evaluation, gold=gold.annotations, split=args.split, mode=args.mode)
         to_stdout = same_file_as_stdout(args.out)

@@ -21,3 +21,6 @@ MAX_RESAMPLES = 1_000_000
 
 CONFIDENCE = 0.95
 """Coverage of every interval written (the results field is ``ci95``)."""
+
+MAX_EXACT_UNITS = 20
+"""``compare`` runs the exact permutation test when at most this many units differ."""
