@@ -112,6 +112,10 @@ def test_the_installed_commands_work_from_any_folder(installed, tmp_path, gold_s
         env=env,
     )
     assert (tmp_path / "r.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+    aligned = _run([kharkiv, "align", "sub.jsonl"], cwd=tmp_path, env=env)
+    assert aligned.stdout.splitlines()[-1] == "(no text-only span)"  # the gold gives offsets
+    checked = _run([kharkiv, "check-data"], cwd=tmp_path, env=env)
+    assert "site-packages" in checked.stdout + checked.stderr  # the shipped copy was checked
     (tmp_path / "new.txt").write_text(
         "Secondo il sindaco, i russi avrebbero colpito un ospedale.", "utf-8"
     )
