@@ -5,7 +5,8 @@ as a language model would answer, by someone who had read only the documentation
 docs/submission-format.md, the card, the header of ``determiners.tsv``) and the Kharkiv gold,
 never the alignment, normalisation, lenient-reading or scoring code nor the other LLM fixtures.
 Every expected count below was worked out by hand from the documented rules and committed
-BEFORE the scorer was run on its file. Offsets are characters of ``kharkiv-001``; ``sN`` is sentence N.
+BEFORE the scorer was run on its file. Offsets are characters of ``kharkiv-001``; ``sN`` is
+sentence N.
 
 Readings of the documentation the counts rely on (not spelled out there in so many words):
 - subtask keys: trigger_identification = trigger; trigger_classification = + type; arguments =
