@@ -14,22 +14,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.cli import run_cli
 from support.files import write_jsonl
 
-from baselines.cli import main
 from benchmark.json_input import MAX_DIGITS
 
 HUGE = "9" * (MAX_DIGITS + 700)
 DEEP = "[" * 3000 + "]" * 3000
-
-
-def run(argv, capsys):
-    try:
-        code = main(argv)
-    except SystemExit as exit:
-        code = exit.code
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def _gold_line(gold_submission):
@@ -84,7 +75,7 @@ def test_bad_submission_is_one_line_and_exit_2(tmp_path, gold_submission, capsys
         "report": ["report", str(bad), "--bootstrap", "0", "--out", str(out)],
         "compare": ["compare", str(gold_submission), str(bad), "--bootstrap", "1", "--rounds", "1"],
     }[command]
-    code, stdout, err = run(argv, capsys)
+    code, stdout, err = run_cli(argv, capsys)
     assert code == 2
     first = err.splitlines()[0]
     assert first.startswith(f"{bad}:1: ") and expected in first
@@ -100,7 +91,7 @@ def test_control_characters_from_the_input_are_escaped_in_every_message(
     line["x\nkharkiv-001: forged line\r\x1b[2J"] = 1
     line["doc_id"] = "kharkiv\x9b31m\u202e-001"
     bad = write_jsonl(tmp_path / "s.jsonl", [line])
-    code, _, err = run(["validate", str(bad)], capsys)
+    code, _, err = run_cli(["validate", str(bad)], capsys)
     assert code == 2
     assert f"{bad}:1: $.x\\nkharkiv-001: forged line\\r\\x1b[2J: unknown field" in err
     assert 'unknown document "kharkiv\\x9b31m\\u202e-001"' in err
@@ -112,11 +103,11 @@ def test_control_characters_from_the_input_are_escaped_in_every_message(
 def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path, gold_submission, capsys):
     path = Path(os.fsdecode(bytes(tmp_path) + b"/sub\xff\x1b.jsonl"))
     shutil.copy(gold_submission, path)
-    code, out, err = run(["score", str(path), "--bootstrap", "0"], capsys)
+    code, out, err = run_cli(["score", str(path), "--bootstrap", "0"], capsys)
     assert (code, err) == (0, "")
     assert out.startswith(f"sub\\xff\\x1b: {tmp_path}/sub\\xff\\x1b.jsonl (test split)")
     missing = os.fsdecode(bytes(tmp_path) + b"/gone\xfe.jsonl")
-    code, _, err = run(["validate", missing], capsys)
+    code, _, err = run_cli(["validate", missing], capsys)
     assert code == 2 and f"{tmp_path}/gone\\xfe.jsonl: cannot read the submission" in err
 
 
@@ -133,7 +124,7 @@ def test_a_bad_system_name_is_refused_before_scoring(
 ):
     out = tmp_path / "r.json"
     argv = ["score", str(gold_submission), "--system-name", name, "--out", str(out)]
-    code, _, err = run(argv, capsys)
+    code, _, err = run_cli(argv, capsys)
     assert code == 2 and message in err and len(err.splitlines()) == 1
     assert not out.exists()
 
@@ -147,7 +138,7 @@ def test_a_bad_system_name_is_refused_before_scoring(
     ],
 )
 def test_out_of_range_numbers_are_usage_errors(gold_submission, capsys, option, value, message):
-    code, _, err = run(["score", str(gold_submission), option, value], capsys)
+    code, _, err = run_cli(["score", str(gold_submission), option, value], capsys)
     assert code == 2 and message in err and len(err.splitlines()) == 1
 
 
@@ -199,7 +190,7 @@ def test_bad_predict_input_is_one_line_and_exit_2(tmp_path, capsys, case):
     text, expected = PREDICT_CASES[case]
     source = _write(tmp_path / "in.jsonl", text)
     out = tmp_path / "p.jsonl"
-    code, stdout, err = run(
+    code, stdout, err = run_cli(
         ["predict", "--baseline", "rules", str(source), "--out", str(out)], capsys
     )
     assert code == 2 and stdout == ""
@@ -210,7 +201,7 @@ def test_bad_predict_input_is_one_line_and_exit_2(tmp_path, capsys, case):
 def test_predict_on_a_file_name_that_is_not_utf8(tmp_path, capsys):
     path = Path(os.fsdecode(bytes(tmp_path) + b"/doc\xff.txt"))
     path.write_text("Le truppe avrebbero attaccato la città.", encoding="utf-8")
-    code, out, err = run(["predict", "--baseline", "rules", str(path)], capsys)
+    code, out, err = run_cli(["predict", "--baseline", "rules", str(path)], capsys)
     assert (code, err) == (0, "")
     assert json.loads(out)["doc_id"] == "doc\\xff"
 
@@ -259,7 +250,9 @@ def test_a_bad_results_file_stops_the_leaderboard(tmp_path, capsys, case):
     edit, expected = LEADERBOARD_CASES[case]
     folder = _results_dir(tmp_path, edit)
     page = tmp_path / "LEADERBOARD.md"
-    code, _, err = run(["leaderboard", "--results-dir", str(folder), "--out", str(page)], capsys)
+    code, _, err = run_cli(
+        ["leaderboard", "--results-dir", str(folder), "--out", str(page)], capsys
+    )
     assert code == 2, err
     assert err.splitlines()[0].startswith(f"{folder / 'x.json'}") and expected in err
     assert err.splitlines()[1] == "kharkiv-ie leaderboard: nothing was written"
@@ -280,7 +273,7 @@ def test_a_bad_gold_row_is_a_problem_of_check_data(tiny_copy, capsys, case):
     lines = path.read_text("utf-8").splitlines()
     lines[0] = GOLD_ROW_CASES[case](lines[0])
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    code, out, err = run(["check-data", "--data-dir", str(tiny_copy)], capsys)
+    code, out, err = run_cli(["check-data", "--data-dir", str(tiny_copy)], capsys)
     assert code == 2, err
     assert f"{path}:1: " in out and "Traceback" not in err
     assert err.startswith("kharkiv-ie check-data: ") and len(err.splitlines()) == 1
@@ -306,7 +299,7 @@ def test_score_refuses_an_edited_gold_and_an_edited_contrast_spec(tmp_path, caps
         "--bootstrap",
         "0",
     ]
-    assert run(argv, capsys)[0] == 0
+    assert run_cli(argv, capsys)[0] == 0
     message = (
         "SHA-256 differs from MANIFEST.sha256: the file changed after the build "
         "(rebuild with kharkiv-ie build-data; check with kharkiv-ie check-data)"
@@ -318,7 +311,7 @@ def test_score_refuses_an_edited_gold_and_an_edited_contrast_spec(tmp_path, caps
             if edited.suffix == ".yaml"
             else original.replace(b'"positive"', b'"negative"', 1)
         )
-        code, out, err = run(argv, capsys)
+        code, out, err = run_cli(argv, capsys)
         assert code == 2 and out == ""
         assert err.splitlines()[0].endswith(f"{edited}: {message}")
         edited.write_bytes(original)
@@ -368,7 +361,7 @@ def test_outputs_into_the_gold_or_onto_the_input_are_refused(
         ["leaderboard", "--results-dir", str(results), "--out", str(results / "empty.json")],
     ]
     for argv in refused:
-        code, _, err = run(argv, capsys)
+        code, _, err = run_cli(argv, capsys)
         assert code == 2, argv
         assert "refusing to write under the gold folder" in err or "refusing to overwrite" in err
     assert {p: p.read_bytes() for p in tiny_copy.rglob("*") if p.is_file()} == before

@@ -14,8 +14,8 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.cli import run_cli
 
-from baselines.cli import main
 from benchmark.evaluation.results import read_results
 from benchmark.json_input import MAX_DIGITS
 
@@ -101,12 +101,8 @@ def mutated(draw, original):
 
 
 def _run(argv, capsys):
-    try:
-        code = main(argv)
-    except SystemExit as exit:
-        code = exit.code
-    captured = capsys.readouterr()
-    return code, captured.err
+    code, _, err = run_cli(argv, capsys)
+    return code, err
 
 
 @pytest.fixture(scope="module")
