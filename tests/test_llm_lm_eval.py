@@ -1,0 +1,136 @@
+"""integrations/lm_eval/kharkiv_ie: one real lm-eval run (--limit 1) against a 127.0.0.1 server.
+
+lm-eval (the optional dependency group ``lm-eval``) runs the ``kharkiv_ie`` group with
+``--model local-chat-completions`` against the fixture server; the test then checks that it
+sent the llm baseline's messages, and that every F1 it reports equals ``kharkiv-ie score`` on the
+submission the ``llm`` baseline writes from the same answers (and, for events, the F1 worked out
+by hand). Skipped when lm-eval is not installed.
+"""
+
+import importlib.util
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from llm_fixtures import FakeChatServer, gold_answer, requested_doc_and_layers
+
+from baselines.llm import prompt
+from baselines.llm.options import LlmOptions
+from baselines.llm.run import LlmProducer
+from benchmark import cli
+from benchmark.loading import load_gold
+
+ROOT = Path(__file__).resolve().parents[1]
+TASKS = {
+    "kharkiv_ie_events": ("events", ("events",), {"f1": "trigger_classification"}),
+    "kharkiv_ie_casualties": ("casualties", ("casualties",), {"f1": "record"}),
+    "kharkiv_ie_attributions": ("attributions", ("attributions",), {"f1": "relation"}),
+    "kharkiv_ie_hedges": (
+        "hedges",
+        ("hedges", "sentences"),
+        {"f1": "cue_typed", "uncertain_f1": "uncertain"},
+    ),
+}
+
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("lm_eval") is None,
+    reason="lm-eval is not installed (uv sync --group lm-eval)",
+)
+
+
+def _partly_right(gold):
+    """Every other item of each layer (an attribution that is a parent is kept)."""
+    parents = {a.parent_id for a in gold.attributions if a.parent_id is not None}
+
+    def keep(layer, index):
+        if layer == "attributions":
+            return index % 2 == 0 or gold.attributions[index].attribution_id in parents
+        return index % 2 == 0
+
+    def answer(body):
+        doc_id, layers = requested_doc_and_layers(body)
+        return json.dumps(gold_answer(gold, doc_id, layers, keep=keep), ensure_ascii=False)
+
+    return answer
+
+
+def _score_with_the_cli(tmp_path, lines, name):
+    submission = tmp_path / f"{name}.jsonl"
+    submission.write_text(
+        "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8"
+    )
+    out = tmp_path / f"{name}.scores.json"
+    assert cli.main(["score", str(submission), "--bootstrap", "0", "--out", str(out)]) == 0
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_lm_eval_run_reports_the_scorers_f1(tmp_path, capsys):
+    gold = load_gold()
+    document = gold.documents[0]
+    with FakeChatServer(_partly_right(gold)) as server:
+        env = {
+            **os.environ,
+            "HF_HUB_OFFLINE": "1",
+            "HF_DATASETS_OFFLINE": "1",
+            "HF_HOME": str(tmp_path / "hf"),
+            "HF_DATASETS_CACHE": str(tmp_path / "hf" / "datasets"),
+        }
+        model_args = (
+            f"base_url={server.base_url}/chat/completions,model=fixture-model,"
+            "tokenizer_backend=none,seed=0"
+        )
+        command = [
+            *(sys.executable, "-m", "lm_eval", "run"),
+            *("--model", "local-chat-completions", "--model_args", model_args),
+            *("--include_path", "integrations/lm_eval/kharkiv_ie", "--tasks", "kharkiv_ie"),
+            *("--apply_chat_template", "--limit", "1"),
+            *("--output_path", str(tmp_path / "lm-eval")),
+        ]
+        done = subprocess.run(
+            command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        sent = list(server.chat_requests)
+        # the llm baseline on the same server, one layer set per task
+        lines = {}
+        for task, (_, layers, _) in TASKS.items():
+            options = LlmOptions(
+                base_url=server.base_url,
+                model="fixture-model",
+                layers=layers,
+                max_retries=0,
+                cache_path=tmp_path / "cache" / f"{task}.jsonl",
+            )
+            lines[task] = LlmProducer(options).predict_lines(gold.documents)
+
+    # lm-eval sent the baseline's two messages, one request per task
+    assert len(sent) == 4
+    messages = sorted(json.dumps(r["body"]["messages"], ensure_ascii=False) for r in sent)
+    expected = sorted(
+        json.dumps(prompt.messages(document, layers), ensure_ascii=False)
+        for _, layers, _ in TASKS.values()
+    )
+    assert messages == expected
+    assert {r["body"]["temperature"] for r in sent} == {0.0}
+    assert {r["body"]["seed"] for r in sent} == {0}
+
+    [results_file] = (tmp_path / "lm-eval").rglob("results_*.json")
+    reported = json.loads(results_file.read_text(encoding="utf-8"))["results"]
+    for task, (scorer_task, _, metrics) in TASKS.items():
+        scores = _score_with_the_cli(tmp_path, lines[task], task)["tasks"][scorer_task]
+        subtask = metrics["f1"]
+        assert reported[task]["f1,none"] == scores[subtask]["exact"]["f1"], task
+        assert reported[task]["f1_overlap,none"] == scores[subtask]["overlap"]["f1"], task
+        if "uncertain_f1" in metrics:
+            uncertain = scores[metrics["uncertain_f1"]]["exact"]["f1"]
+            assert reported[task]["uncertain_f1,none"] == uncertain
+    # by hand: every other gold event, all exact: P = 1, R = k / G, F1 = 2k / (G + k)
+    g = len(gold.events)
+    k = math.ceil(g / 2)
+    assert (g, k) == (27, 14)
+    assert reported["kharkiv_ie_events"]["f1,none"] == pytest.approx(2 * k / (g + k))
+    assert 0 < reported["kharkiv_ie_attributions"]["f1,none"] < 1
