@@ -29,6 +29,10 @@ def test_each_baseline_implements_one_interface_and_names_itself(name, built):
     assert baseline.name == name
 
 
+def test_the_producers_are_the_baselines_that_write_lines(built):
+    assert [name for name in NAMES if isinstance(built[name], SubmissionProducer)] == ["llm"]
+
+
 def test_only_the_learned_baseline_has_the_out_of_fold_protocol(built):
     assert [name for name in NAMES if isinstance(built[name], OutOfFold)] == ["crf"]
 
@@ -44,6 +48,23 @@ def test_a_bad_option_is_a_one_line_data_error():
     with pytest.raises(DataError, match="cannot build baseline 'empty'") as caught:
         build_extractor({"_target_": "baselines.empty.EmptyExtractor", "name": "empty", "c1": 1})
     assert "\n" not in str(caught.value)
+
+
+def test_a_data_error_of_the_class_reaches_the_caller_as_it_is():
+    # the class checks its options itself: its one-line message, not Hydra's wrapper
+    overrides = [*placeholder_overrides("llm"), "baseline.max_tokens=0"]
+    with pytest.raises(DataError) as caught:
+        get_extractor("llm", overrides=overrides)
+    assert str(caught.value) == "field baseline.max_tokens: expected an integer >= 1, got 0"
+
+
+def test_a_required_option_left_out_names_the_override():
+    with pytest.raises(DataError) as caught:
+        get_extractor("llm")
+    assert str(caught.value) == (
+        "field baseline.base_url: required: add the override(s) "
+        "baseline.base_url=... baseline.model=..."
+    )
 
 
 def test_unknown_name_raises_with_the_choices():

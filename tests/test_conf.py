@@ -174,6 +174,7 @@ def test_the_default_baselines_are_those_that_require_nothing(tmp_path):
     (group / "served.yaml").write_text("name: served\nmodel: ???\n", "utf-8")
     assert baseline_names(tmp_path) == ("plain", "served")
     assert default_baselines(tmp_path) == ("plain",)
+    assert set(default_baselines()) < set(baseline_names())  # the llm needs a server
 
 
 def test_required_keys_in_order_nested_and_in_lists():

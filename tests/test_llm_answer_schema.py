@@ -5,23 +5,25 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
-from llm_fixtures import gold_answer
+from support.llm_server import gold_answer
 
 from baselines.llm.answer_schema import (
     SUBMISSION_SCHEMA,
     answer_schema,
+    layer_keys,
     load_submission_schema,
     response_format,
 )
-from baselines.llm.options import LAYER_KEYS
-from benchmark.loading import load_gold
+from benchmark.dataset.gold import read_gold
+
+LAYER_KEYS = layer_keys()
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def gold():
-    return load_gold()
+    return read_gold()
 
 
 def _valid(schema, value):

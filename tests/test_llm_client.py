@@ -5,7 +5,7 @@ import sys
 import time
 
 import pytest
-from llm_fixtures import FakeChatServer, free_port
+from support.llm_server import FakeChatServer, free_port
 
 from baselines.llm.client import NO_KEY, ChatClient, ChatRequest, LlmUnavailable, api_key
 
@@ -25,7 +25,7 @@ def _client(server_or_url, sleeps, **options):
         base_url=url,
         sleep=sleeps.append,
         environ=options.pop("environ", {}),
-        **{"timeout": 5.0, "max_retries": 2, **options},
+        **{"timeout": 5.0, "max_retries": 2, "api_key_env": "KHARKIV_IE_TEST_UNSET", **options},
     )
 
 
@@ -134,7 +134,14 @@ def test_a_server_that_is_down():
 
 
 def test_backoff_is_capped():
-    client = ChatClient(base_url="http://127.0.0.1:1/v1", backoff=1.0, max_backoff=5.0)
+    client = ChatClient(
+        base_url="http://127.0.0.1:1/v1",
+        api_key_env="UNSET",
+        timeout=1.0,
+        max_retries=4,
+        backoff=1.0,
+        max_backoff=5.0,
+    )
     assert [client.delay(n) for n in range(5)] == [1.0, 2.0, 4.0, 5.0, 5.0]
 
 
@@ -146,8 +153,10 @@ def test_importing_the_client_opens_no_connection():
         "socket.socket.connect = refuse\n"
         "socket.create_connection = refuse\n"
         "socket.getaddrinfo = refuse\n"
-        "import openai, baselines.llm.client, baselines.llm.run\n"
-        "baselines.llm.client.ChatClient(base_url='http://127.0.0.1:9/v1')\n"
+        "import openai, baselines.llm.client, baselines.llm.producer\n"
+        "baselines.llm.client.ChatClient(\n"
+        "    base_url='http://127.0.0.1:9/v1', api_key_env='UNSET', timeout=1, max_retries=0\n"
+        ")\n"
         "print('ok')\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

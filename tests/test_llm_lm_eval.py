@@ -1,13 +1,13 @@
 """integrations/lm_eval/kharkiv_ie: one real lm-eval run (--limit 1) against a 127.0.0.1 server.
 
-lm-eval (the optional dependency group ``lm-eval``) runs the ``kharkiv_ie`` group with
-``--model local-chat-completions`` against the fixture server; the test then checks that it
-sent the llm baseline's messages, and that every F1 it reports equals ``kharkiv-ie score`` on the
-submission the ``llm`` baseline writes from the same answers (and, for events, the F1 worked out
-by hand). Skipped when lm-eval is not installed.
+lm-eval (the extra ``kharkiv-ie[lm-eval]``, part of the dev group, so it is installed wherever
+the tests run) runs the ``kharkiv_ie`` group with ``--model local-chat-completions`` against
+the fixture server; the test then checks that it sent the llm baseline's messages, and that
+every F1 it reports equals ``kharkiv-ie score`` on the submission the ``llm`` baseline writes
+from the same answers (and, for events, the F1 worked out by hand). It is never skipped: a
+missing lm-eval is a failure.
 """
 
-import importlib.util
 import json
 import math
 import os
@@ -16,13 +16,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from llm_fixtures import FakeChatServer, gold_answer, requested_doc_and_layers
+from support.llm_server import FakeChatServer, gold_answer, requested_doc_and_layers
 
 from baselines.llm import prompt
-from baselines.llm.options import LlmOptions
-from baselines.llm.run import LlmProducer
+from baselines.llm.producer import LlmProducer
 from benchmark import cli
-from benchmark.loading import load_gold
+from benchmark.dataset.gold import read_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 TASKS = {
@@ -35,11 +34,6 @@ TASKS = {
         {"f1": "cue_typed", "uncertain_f1": "uncertain"},
     ),
 }
-
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("lm_eval") is None,
-    reason="lm-eval is not installed (uv sync --group lm-eval)",
-)
 
 
 def _partly_right(gold):
@@ -68,8 +62,8 @@ def _score_with_the_cli(tmp_path, lines, name):
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def test_lm_eval_run_reports_the_scorers_f1(tmp_path, capsys):
-    gold = load_gold()
+def test_lm_eval_run_reports_the_scorers_f1(tmp_path, llm_options):
+    gold = read_gold()
     document = gold.documents[0]
     with FakeChatServer(_partly_right(gold)) as server:
         env = {
@@ -98,14 +92,16 @@ def test_lm_eval_run_reports_the_scorers_f1(tmp_path, capsys):
         # the llm baseline on the same server, one layer set per task
         lines = {}
         for task, (_, layers, _) in TASKS.items():
-            options = LlmOptions(
-                base_url=server.base_url,
-                model="fixture-model",
-                layers=layers,
-                max_retries=0,
-                cache_path=tmp_path / "cache" / f"{task}.jsonl",
+            producer = LlmProducer(
+                **{
+                    **llm_options,
+                    "base_url": server.base_url,
+                    "layers": list(layers),
+                    "max_retries": 0,
+                    "cache_path": str(tmp_path / "cache" / f"{task}.jsonl"),
+                }
             )
-            lines[task] = LlmProducer(options).predict_lines(gold.documents)
+            lines[task] = producer.predict_lines(gold.documents)
 
     # lm-eval sent the baseline's two messages, one request per task
     assert len(sent) == 4

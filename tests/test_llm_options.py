@@ -1,14 +1,14 @@
 """baselines.llm.options: the Hydra node -> checked options, one-line errors naming the option."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
-from baselines.llm.options import LAYER_KEYS, LlmOptions, options_from_config
+from baselines.llm.options import OPTION_NAMES, LlmOptions, options_from_config
 from benchmark.errors import DataError
 
 NODE = {
-    "name": "llm",
     "base_url": "http://127.0.0.1:8000/v1/",
     "model": "some-model",
     "api_key_env": "MY_KEY_VAR",
@@ -42,13 +42,30 @@ def test_a_full_node():
     )
 
 
-def test_defaults_for_optional_keys():
-    node = {"base_url": "http://x/v1", "model": "m", "cache_path": "c.jsonl"}
-    options = options_from_config(node)
-    assert options.layers == LAYER_KEYS
-    assert (options.temperature, options.seed, options.cache_only) == (0.0, 0, False)
-    assert options.api_key_env == "KHARKIV_IE_LLM_API_KEY"
-    assert options.structured_output is True
+def test_numbers_of_the_request_are_floats_whatever_the_yaml_wrote():
+    # 0 and 0.0 would be two cache keys for one request
+    options = options_from_config(NODE)
+    assert (repr(options.temperature), repr(options.timeout)) == ("0.0", "30.0")
+
+
+def test_the_config_file_holds_every_option_and_the_only_defaults(llm_options):
+    assert sorted([*llm_options, "cache_path"]) == sorted(OPTION_NAMES)
+    assert options_from_config({**llm_options, "cache_path": "c.jsonl"}).layers == (
+        "events",
+        "casualties",
+        "attributions",
+        "hedges",
+        "sentences",
+    )
+    no_default = dataclasses.MISSING
+    assert all(f.default is no_default for f in dataclasses.fields(LlmOptions))
+
+
+def test_every_option_must_be_given_and_no_other():
+    with pytest.raises(DataError, match=r"field baseline.seed: option\(s\) \['seed'\] not given"):
+        options_from_config({k: v for k, v in NODE.items() if k != "seed"})
+    with pytest.raises(DataError, match=r"field baseline.extra: unknown option\(s\) \['extra'\]"):
+        options_from_config({**NODE, "extra": 1})
 
 
 @pytest.mark.parametrize("key", ["base_url", "model"])

@@ -4,11 +4,11 @@ import copy
 import json
 
 import pytest
-from llm_fixtures import gold_answer
+from support.llm_server import gold_answer
 
 from baselines.llm.parse import empty_line, parse_answer
-from benchmark.loading import load_gold
-from benchmark.schema import Annotations
+from benchmark.dataset.gold import read_gold
+from benchmark.dataset.schema import Annotations
 from benchmark.submission import SubmissionInvalid, parse_submission
 
 DOC = "kharkiv-001"
@@ -17,7 +17,7 @@ ALL = ("events", "casualties", "attributions", "hedges", "sentences")
 
 @pytest.fixture(scope="module")
 def gold():
-    return load_gold()
+    return read_gold()
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,13 @@ import pytest
 
 from baselines.document import document_from_text
 from baselines.llm import prompt
-from baselines.llm.options import LAYER_KEYS
+from baselines.llm.answer_schema import layer_keys
 from baselines.llm.parse import parse_answer
-from benchmark import inventory
-from benchmark.loading import load_gold
-from benchmark.text import tokenize
+from benchmark.dataset import inventory
+from benchmark.dataset.gold import read_gold
+from benchmark.dataset.text import tokenize
+
+LAYER_KEYS = layer_keys()
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBSETS = [subset for size in range(1, 6) for subset in itertools.combinations(LAYER_KEYS, size)]
@@ -21,7 +23,7 @@ SUBSETS = [subset for size in range(1, 6) for subset in itertools.combinations(L
 
 @pytest.fixture(scope="module")
 def document():
-    return load_gold().documents[0]
+    return read_gold().documents[0]
 
 
 def test_two_messages_system_then_user(document):

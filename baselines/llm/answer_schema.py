@@ -4,12 +4,13 @@ An answer is the part of a submission line a model can write: an object whose ke
 layer keys asked for (each required, ``[]`` when nothing is found) and whose spans are
 TEXT-ONLY (``{"text": ...}``, arguments ``{"role": ..., "text": ...}``), so the scorer's
 alignment places them. It is the submission schema restricted, never a second description of
-the format: item fields, labels and nullability come from the project's file, and the schema
-test (``tests/test_submission_format.py``) keeps that file equal to the reader's tables. The
-restrictions:
+the format: the layer keys, item fields, labels and nullability come from the project's file
+(which ``tests/test_submission_format.py`` keeps equal to ``benchmark.submission.format.
+json_schema()``), which layer a reference names and which items name their sentence from the
+layer specs (:data:`benchmark.dataset.layers.LAYERS`). The restrictions:
 
 - no ``doc_id`` (the line's ``doc_id`` is added by the parser), no offsets, no ``occurrence``;
-- ``sentence_id`` is required in events, casualties and hedges (it anchors the alignment);
+- ``sentence_id`` is required in every layer whose items have one (it anchors the alignment);
 - a reference to a layer that was not asked for (``attribution_id`` without ``attributions``,
   a casualty's ``event_id`` without ``events``) is not a property, so it cannot dangle;
 - ``$ref`` s are inlined (the result has no ``$defs``): constrained-decoding backends of
@@ -28,37 +29,31 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from benchmark.dataset.layers import LAYERS
 from benchmark.errors import DataError
 
 SUBMISSION_SCHEMA = Path(__file__).resolve().parents[2] / "schema" / "submission.schema.json"
 """The project's JSON Schema of one submission line (the source of the answer schema)."""
 
-ITEM_DEFINITIONS: dict[str, str] = {
-    "events": "event",
-    "casualties": "casualty",
-    "attributions": "attribution",
-    "hedges": "hedge",
-    "sentences": "sentence",
-}
-"""Layer key -> name of its item in the submission schema's ``$defs``."""
+LINE_ID_KEY = "doc_id"
+"""The key of a submission line that is not a layer (it names the document)."""
 
 REFERENCES: dict[tuple[str, str], str] = {
-    ("events", "attribution_id"): "attributions",
-    ("casualties", "event_id"): "events",
-    ("casualties", "attribution_id"): "attributions",
-    ("attributions", "parent_id"): "attributions",
+    (name, field): target for name, spec in LAYERS.items() for field, target in spec.references
 }
-"""(layer, field) -> the layer whose ids the field names."""
+"""(layer, field) -> the layer whose ids the field names (from the layer specs)."""
 
-SENTENCE_ANCHORED: tuple[str, ...] = ("events", "casualties", "hedges")
-"""Layers whose items must give ``sentence_id`` in an answer."""
+SENTENCE_ANCHORED: tuple[str, ...] = tuple(
+    name for name, spec in LAYERS.items() if spec.has_sentence
+)
+"""Layers whose items must give ``sentence_id`` in an answer (optional in a submission)."""
 
 RESPONSE_FORMAT_NAME = "kharkiv_ie_answer"
 """``json_schema.name`` of the ``response_format`` sent to the server."""
 
 
 @lru_cache(maxsize=4)
-def _submission_schema(path: Path) -> dict[str, Any]:
+def _submission_schema(path: Path = SUBMISSION_SCHEMA) -> dict[str, Any]:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
@@ -70,24 +65,30 @@ def load_submission_schema(path: Path = SUBMISSION_SCHEMA) -> dict[str, Any]:
     return copy.deepcopy(_submission_schema(path))
 
 
+def layer_keys(submission_schema: dict[str, Any] | None = None) -> tuple[str, ...]:
+    """Return the layer keys of a submission line (every key but ``doc_id``), in file order."""
+    source = submission_schema if submission_schema is not None else _submission_schema()
+    return tuple(key for key in source["properties"] if key != LINE_ID_KEY)
+
+
 def answer_schema(
     layers: Sequence[str], *, submission_schema: dict[str, Any] | None = None
 ) -> dict[str, Any]:
     """Return the JSON Schema of an answer asking for ``layers`` (see the module docstring)."""
-    source = submission_schema if submission_schema is not None else load_submission_schema()
+    source = submission_schema if submission_schema is not None else _submission_schema()
     definitions = copy.deepcopy(source["$defs"])
     definitions["span"] = _text_only(definitions["span"])
     definitions["argument"] = _text_only(definitions["argument"])
     properties = {}
     for layer in layers:
-        if layer not in ITEM_DEFINITIONS:
+        if layer not in layer_keys(source):
             raise DataError(f"unknown layer {layer!r}", field="layers")
-        item = copy.deepcopy(definitions[ITEM_DEFINITIONS[layer]])
+        item = copy.deepcopy(_inline(source["properties"][layer]["items"], definitions))
         item["properties"].pop("doc_id", None)
         for (owner, field), target in REFERENCES.items():
             if owner == layer and target not in layers:
                 item["properties"].pop(field, None)
-        if layer in SENTENCE_ANCHORED:
+        if layer in SENTENCE_ANCHORED and "sentence_id" not in item["required"]:
             item["required"] = [*item["required"], "sentence_id"]
         properties[layer] = {"type": "array", "items": item}
     schema = {

@@ -13,8 +13,9 @@ What this module adds to the package:
   so the CLI prints it and exits 2, no traceback): the server could not be reached after the
   last attempt, or it refused the request (HTTP 4xx other than 429: no retry).
 
-Importing this module (and the ``openai`` package) opens no connection; the client connects
-only in :meth:`ChatClient.complete`.
+Importing this module imports no ``openai`` (it is imported when a :class:`ChatClient` is
+made, i.e. at the first document without a cached answer: a replay from the cache never loads
+it) and opens no connection; the client connects only in :meth:`ChatClient.complete`.
 """
 
 from __future__ import annotations
@@ -25,10 +26,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import openai
-
 from baselines.llm.cache import ChatAnswer
-from baselines.llm.options import DEFAULT_API_KEY_ENV
 from benchmark.errors import DataError
 
 FALLBACK_API_KEY_ENV = "OPENAI_API_KEY"
@@ -77,9 +75,7 @@ class ChatRequest:
         return body
 
 
-def api_key(
-    *, api_key_env: str = DEFAULT_API_KEY_ENV, environ: Mapping[str, str] | None = None
-) -> str:
+def api_key(*, api_key_env: str, environ: Mapping[str, str] | None = None) -> str:
     """Return the key from ``api_key_env``, else ``OPENAI_API_KEY``, else :data:`NO_KEY`."""
     environ = os.environ if environ is None else environ
     return environ.get(api_key_env) or environ.get(FALLBACK_API_KEY_ENV) or NO_KEY
@@ -92,15 +88,18 @@ class ChatClient:
         self,
         *,
         base_url: str,
-        api_key_env: str = DEFAULT_API_KEY_ENV,
-        timeout: float = 120.0,
-        max_retries: int = 4,
+        api_key_env: str,
+        timeout: float,
+        max_retries: int,
         backoff: float = 1.0,
         max_backoff: float = 30.0,
         sleep: Callable[[float], None] = time.sleep,
         environ: Mapping[str, str] | None = None,
     ) -> None:
         """Prepare a client for ``base_url`` (no connection is made here)."""
+        import openai  # here, not at module level: only a request needs it
+
+        self._openai = openai
         self.base_url = base_url.rstrip("/")
         """The endpoint (``.../v1``)."""
         self.attempts = 1 + max_retries
@@ -122,6 +121,7 @@ class ChatClient:
 
     def complete(self, request: ChatRequest) -> ChatAnswer:
         """Return the server's answer to ``request``; LlmUnavailable when there is none."""
+        openai = self._openai
         reason = ""
         for attempt in range(self.attempts):
             if attempt:

@@ -29,12 +29,15 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from baselines.llm.answer_schema import REFERENCES, answer_schema
-from baselines.llm.options import LAYER_KEYS
-from benchmark.schema import ID_FIELD, Document
+from baselines.llm.answer_schema import REFERENCES, answer_schema, layer_keys
+from benchmark.dataset.layers import LAYERS
+from benchmark.dataset.schema import Document
 
 MESSAGE_LIMIT = 160
 """Characters of a schema message kept in a problem line (they can quote a whole item)."""
+
+ID_FIELD: dict[str, str] = {name: spec.id_field for name, spec in LAYERS.items()}
+"""Layer -> the field holding an item's own id (any other key, ``sentences``: ``sentence_id``)."""
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,8 @@ def _check(
         return f"not valid JSON: {error}", {}
     if not isinstance(obj, dict):
         return f"not a JSON object: {type(obj).__name__}", {}
-    answer = {key: value for key, value in obj.items() if key in layers or key not in LAYER_KEYS}
+    known = layer_keys()
+    answer = {key: value for key, value in obj.items() if key in layers or key not in known}
     errors = sorted(_validator(layers).iter_errors(answer), key=lambda e: _path(e.absolute_path))
     if errors:
         first = errors[0]

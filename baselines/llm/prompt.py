@@ -6,9 +6,12 @@ Templates live in ``baselines/llm/prompts/`` (``.txt`` and ``.yaml``, so that
 - ``system.txt``: the task, the output rules, then ``$definitions`` and ``$examples``;
 - ``layers/<layer>.txt``: the guidelines' definitions in short, one file per layer key. A line
   starting with ``[if LAYER]`` is kept (without the prefix) only when LAYER is asked for too:
-  it explains a reference field (``attribution_id``, ``event_id``) that exists only then;
+  it explains a reference field (``attribution_id``, ``event_id``) that exists only then.
+  ``$FIELD`` is the label list of the item's closed-label field FIELD (``$role``: the roles
+  of an argument), taken from the answer schema, so the labels shown are the ones the answer
+  is validated against; the fields line closing each layer lists the schema's fields;
 - ``user.txt``: the document, its sentences numbered with the benchmark's 0-based sentence ids
-  (:attr:`benchmark.schema.Document.sentences`), one per line;
+  (:attr:`benchmark.dataset.schema.Document.sentences`), one per line;
 - ``examples.yaml``: few-shot examples, INVENTED documents only (see the file's provenance).
 
 Why ONE system prompt assembled from per-layer fragments, rather than one prompt per layer:
@@ -37,28 +40,14 @@ import yaml
 
 from baselines.document import document_from_text
 from baselines.llm.answer_schema import REFERENCES, answer_schema
-from benchmark import inventory
+from benchmark.dataset.schema import Document
 from benchmark.errors import DataError
-from benchmark.schema import Document
 
 PROMPTS_DIR = Path(__file__).resolve().parent / "prompts"
 """Folder of the template files."""
 
 CONDITION = "[if "
 """Prefix of a fragment line kept only when another layer is asked for too."""
-
-LABELS: dict[str, tuple[str, ...]] = {
-    "event_types": inventory.EVENT_TYPES,
-    "argument_roles": inventory.ARGUMENT_ROLES,
-    "polarities": inventory.POLARITIES,
-    "certainties": inventory.CERTAINTIES,
-    "casualty_statuses": inventory.CASUALTY_STATUSES,
-    "count_qualifiers": inventory.COUNT_QUALIFIERS,
-    "victim_groups": inventory.VICTIM_GROUPS,
-    "attribution_types": inventory.ATTRIBUTION_TYPES,
-    "hedge_cue_types": inventory.HEDGE_CUE_TYPES,
-}
-"""Placeholders of the layer fragments -> the label inventory they list (one source of truth)."""
 
 
 @lru_cache(maxsize=32)
@@ -82,20 +71,43 @@ def layer_keys_text(layers: Sequence[str]) -> str:
     return ", ".join(json.dumps(layer) for layer in layers)
 
 
+def label_lists(item: dict[str, Any]) -> dict[str, str]:
+    """Return field -> its labels joined by `` | ``, for every closed-label field of ``item``.
+
+    ``item`` is the answer schema of one item; a label list is an ``enum``, also inside
+    ``anyOf`` (a nullable field) or in the items of a list (``arguments``: keyed by the
+    element's field, ``role``).
+    """
+    found: dict[str, str] = {}
+
+    def visit(name: str | None, node: Any) -> None:
+        if not isinstance(node, dict):
+            return
+        if name is not None and "enum" in node:
+            found[name] = " | ".join(str(label) for label in node["enum"])
+        for key, value in node.get("properties", {}).items():
+            visit(key, value)
+        for branch in node.get("anyOf", ()):
+            visit(name, branch)
+        visit(None, node.get("items"))
+
+    visit(None, item)
+    return found
+
+
 def definitions(layers: Sequence[str]) -> str:
     """Return the definition fragments of ``layers``, each followed by its field list."""
-    labels = {key: " | ".join(values) for key, values in LABELS.items()}
     schema = answer_schema(layers)
     parts = []
     for layer in layers:
+        item = schema["properties"][layer]["items"]
         lines = []
-        for line in _fill(f"layers/{layer}.txt", labels).splitlines():
+        for line in _fill(f"layers/{layer}.txt", label_lists(item)).splitlines():
             if line.startswith(CONDITION):
                 condition, _, line = line.partition("]")
                 if condition.removeprefix(CONDITION).strip() not in layers:
                     continue
             lines.append(line)
-        item = schema["properties"][layer]["items"]
         required = [field for field in item["properties"] if field in item["required"]]
         optional = [field for field in item["properties"] if field not in item["required"]]
         fields = f"Fields of each item: required {', '.join(required)}"

@@ -6,13 +6,15 @@ One source of truth each way:
   (:data:`TASK_LAYERS`): ``description`` is the system prompt (added to every row by
   :func:`process_docs`, since lm-eval reads a description from a row field) and
   ``doc_to_text`` the user message, so ``--apply_chat_template`` sends the same two messages
-  as the baseline. The document shown is the gold document loaded through
-  :mod:`benchmark.loading` (content-hash cache), not lm-eval's copy of the row: a stale
-  ``datasets`` cache of the JSONL is refused rather than prompted;
-- the score is :func:`benchmark.evaluate.evaluate` on a submission built from the answers by
-  :func:`baselines.llm.parse.parse_answer` (an invalid answer is an empty prediction, as in the
-  baseline), against the gold of the documents answered (all of them unless ``--limit``), so
-  the F1 equals ``kharkiv-ie score`` on the baseline's submission of the same answers.
+  as the baseline. The document shown is the gold document read by
+  :func:`benchmark.evaluation.evaluate.load_split` (checked against the manifest), not
+  lm-eval's copy of the row: a stale ``datasets`` cache of the JSONL is refused rather than
+  prompted;
+- the score is :func:`benchmark.evaluation.evaluate.evaluate` on a submission built from the
+  answers by :func:`baselines.llm.parse.parse_answer` (an invalid answer is an empty
+  prediction, as in the baseline), against the gold of the documents answered (all of them
+  unless ``--limit``), so the F1 equals ``kharkiv-ie score`` on the baseline's submission of
+  the same answers.
 
 Metrics per task: ``f1`` (exact match, the task's main subtask, as on the leaderboard),
 ``f1_overlap`` (overlap match), and for hedges ``uncertain_f1`` (sentence uncertainty).
@@ -30,9 +32,10 @@ from typing import Any
 
 from baselines.llm.parse import parse_answer
 from baselines.llm.prompt import system_prompt, user_prompt
-from benchmark.evaluate import Gold, evaluate, load_split
-from benchmark.leaderboard import MAIN_SUBTASKS
-from benchmark.schema import LAYERS, Annotations, Document
+from benchmark.dataset.layers import LAYER_NAMES
+from benchmark.dataset.schema import Annotations, Document
+from benchmark.evaluation.evaluate import Gold, evaluate, load_split
+from benchmark.scoring.tasks import TASKS
 
 SPLIT = "test"
 """The gold split these tasks read (``data/documents/test.jsonl``)."""
@@ -116,7 +119,7 @@ def _gold_of(doc_ids: set[str]) -> Gold:
         documents=tuple(d for d in annotations.documents if d.doc_id in doc_ids),
         **{
             layer: tuple(i for i in getattr(annotations, layer) if i.doc_id in doc_ids)
-            for layer in LAYERS
+            for layer in LAYER_NAMES
         },
     )
     return replace(full, annotations=subset)
@@ -136,13 +139,13 @@ def _report(task: str, items: tuple[tuple[str, str], ...]):
             modes=["exact", "overlap"],
             n_bootstrap=0,
         )
-    return evaluation.results.report
+    return evaluation.results.scores
 
 
 def score(task: str, subtask: str, mode: str, items: list[tuple[str, str]]) -> float:
     """Return the F1 of ``task/subtask`` in ``mode`` for the answered ``items``."""
-    report = _report(task, tuple((str(d), str(a)) for d, a in items))
-    return report.get(task, subtask, mode).f1
+    scores = _report(task, tuple((str(d), str(a)) for d, a in items))
+    return scores.get(task, subtask, mode).f1
 
 
 def _aggregation(task: str, subtask: str, mode: str):
@@ -163,12 +166,12 @@ process_results_casualties = _process_results("casualties")
 process_results_attributions = _process_results("attributions")
 process_results_hedges = _process_results("hedges")
 
-events_f1 = _aggregation("events", MAIN_SUBTASKS["events"], "exact")
-events_f1_overlap = _aggregation("events", MAIN_SUBTASKS["events"], "overlap")
-casualties_f1 = _aggregation("casualties", MAIN_SUBTASKS["casualties"], "exact")
-casualties_f1_overlap = _aggregation("casualties", MAIN_SUBTASKS["casualties"], "overlap")
-attributions_f1 = _aggregation("attributions", MAIN_SUBTASKS["attributions"], "exact")
-attributions_f1_overlap = _aggregation("attributions", MAIN_SUBTASKS["attributions"], "overlap")
-hedges_f1 = _aggregation("hedges", MAIN_SUBTASKS["hedges"], "exact")
-hedges_f1_overlap = _aggregation("hedges", MAIN_SUBTASKS["hedges"], "overlap")
+events_f1 = _aggregation("events", TASKS["events"].main, "exact")
+events_f1_overlap = _aggregation("events", TASKS["events"].main, "overlap")
+casualties_f1 = _aggregation("casualties", TASKS["casualties"].main, "exact")
+casualties_f1_overlap = _aggregation("casualties", TASKS["casualties"].main, "overlap")
+attributions_f1 = _aggregation("attributions", TASKS["attributions"].main, "exact")
+attributions_f1_overlap = _aggregation("attributions", TASKS["attributions"].main, "overlap")
+hedges_f1 = _aggregation("hedges", TASKS["hedges"].main, "exact")
+hedges_f1_overlap = _aggregation("hedges", TASKS["hedges"].main, "overlap")
 hedges_uncertain_f1 = _aggregation("hedges", "uncertain", "exact")

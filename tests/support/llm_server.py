@@ -23,14 +23,8 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from baselines.llm.answer_schema import REFERENCES
 from benchmark.submission import submission_line_from_annotations
-
-REFERENCES = {
-    ("events", "attribution_id"): "attributions",
-    ("casualties", "event_id"): "events",
-    ("casualties", "attribution_id"): "attributions",
-    ("attributions", "parent_id"): "attributions",
-}
 
 
 def text_only(value: Any) -> Any:
