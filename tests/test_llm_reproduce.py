@@ -191,21 +191,24 @@ def test_missing_options_name_the_overrides(tmp_path, capsys):
     )
 
 
+def _run_module(*arguments):
+    return subprocess.run(
+        [sys.executable, "-m", "baselines.run", "baseline=llm", *arguments],
+        cwd=ROOT,
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 def test_python_m_baselines_run(tmp_path, test_gold):
     with FakeChatServer(_every_other_event(test_gold)) as server:
-        done = subprocess.run(
-            [
-                *(sys.executable, "-m", "baselines.run", "baseline=llm"),
-                f"baseline.base_url={server.base_url}",
-                "baseline.model=fixture-model",
-                *_paths(tmp_path),
-                "write_reports=false",
-            ],
-            cwd=ROOT,
-            env={**os.environ, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"},
-            capture_output=True,
-            text=True,
-            timeout=300,
+        done = _run_module(
+            f"baseline.base_url={server.base_url}",
+            "baseline.model=fixture-model",
+            *_paths(tmp_path),
+            "write_reports=false",
         )
     assert done.returncode == 0, done.stderr[-2000:]
     assert len(server.chat_requests) == 1
@@ -218,3 +221,13 @@ def test_python_m_baselines_run(tmp_path, test_gold):
         "usage.test.jsonl",
     ]
     assert (tmp_path / "results" / "llm-fixture-model.json").is_file()
+
+
+def test_python_m_baselines_run_without_the_options_is_one_line_and_exit_2(tmp_path):
+    done = _run_module(*_paths(tmp_path))
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "field baseline.base_url: required: add the override(s) "
+        "baseline.base_url=... baseline.model=..."
+    ]
+    assert not (tmp_path / "results").exists()
