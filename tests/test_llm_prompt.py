@@ -9,7 +9,7 @@ import pytest
 
 from baselines.document import document_from_text
 from baselines.llm import prompt
-from baselines.llm.answer_schema import layer_keys
+from baselines.llm.answer_schema import answer_schema, layer_keys
 from baselines.llm.parse import parse_answer
 from benchmark.dataset import inventory
 from benchmark.dataset.gold import read_gold
@@ -127,3 +127,24 @@ def test_no_four_word_run_of_the_article_in_the_prompt_files():
         if path.is_file():
             shared = runs(path.read_text(encoding="utf-8")) & article_runs
             assert shared == set(), (path.name, sorted(shared)[:3])
+
+
+def test_every_field_and_label_list_of_the_answer_schema_is_in_the_prompt():
+    # the schema can grow (a field, a label field): the prompt must then say what it means
+    system = prompt.system_prompt(LAYER_KEYS)
+    schema = answer_schema(LAYER_KEYS)
+    rules = (prompt.PROMPTS_DIR / "system.txt").read_text(encoding="utf-8")
+    own_ids = {"events": "event_id", "casualties": "casualty_id", "attributions": "attribution_id"}
+    own_ids["hedges"] = "hedge_id"  # ids are explained once, in system.txt
+    for layer in LAYER_KEYS:
+        item = schema["properties"][layer]["items"]
+        fragment = (prompt.PROMPTS_DIR / "layers" / f"{layer}.txt").read_text(encoding="utf-8")
+        unexplained = [
+            field
+            for field in item["properties"]
+            if field != own_ids.get(layer) and field not in fragment and field not in rules
+        ]
+        assert unexplained == [], layer
+        for field, labels in prompt.label_lists(item).items():
+            assert f"${field}" in fragment, (layer, field)
+            assert labels in system
