@@ -94,6 +94,7 @@ def _casualties(document: Document, views: list[SentenceView]) -> list[Casualty]
                     sentence_id=view.sentence_id,
                     status=statuses[word.low],
                     count=count,
+                    count_high=None,
                     count_qualifier="exact",
                     count_span=span(document.text, token.start, token.end),
                     qualifier_span=None,

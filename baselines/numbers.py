@@ -1,7 +1,8 @@
 """Italian number expressions as token ranges with their values.
 
 Digits (``1.200``, ``1,4 milioni``), words (``trentadue``) and approximate collective
-numerals (``una ventina``, ``centinaia``).
+numerals (``una ventina``, ``centinaia``); :func:`with_ranges` joins two numbers into a range
+(``tra 20 e 30``, ``da 20 a 30``, ``dai 20 ai 30``, ``20-30``, ``due o tre``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ class NumberExpression:
     """The integer it states; None for a vague plural (``decine``, ``centinaia``)."""
     approximate: bool
     """True for collective numerals (``una ventina``, ``decine``)."""
+    high: int | None = None
+    """Upper bound of a range (``tra 20 e 30``: 30, ``value`` being 20); None otherwise."""
+    opener: int | None = None
+    """Index of the preposition opening a range (``tra``, ``fra``, ``da``, ``dai``), if any."""
 
 
 @cache
@@ -140,3 +145,55 @@ def _number_at(tokens: tuple[Token, ...], position: int) -> NumberExpression | N
     if value != int(value):
         return None
     return NumberExpression(position, position, int(value), False)
+
+
+# Range patterns (general Italian): the word between the two numbers -> the prepositions one
+# of which must open the range (empty: none needed).
+_RANGE_LINKS: dict[str, frozenset[str]] = {
+    "e": frozenset({"tra", "fra"}),
+    "a": frozenset({"da"}),
+    "ai": frozenset({"dai"}),
+    "alle": frozenset({"dalle"}),
+    "-": frozenset(),
+    "o": frozenset(),
+}
+
+
+def with_ranges(
+    tokens: tuple[Token, ...], numbers: list[NumberExpression]
+) -> list[NumberExpression]:
+    """Return ``numbers`` with each range of two of them joined into one expression.
+
+    Two exact numbers ``a < b`` separated by one linking word form a range when the link's
+    opening preposition precedes ``a`` (``tra a e b``, ``fra a e b``, ``da a a b``, ``dai a ai
+    b``, ``dalle a alle b``) or the link needs none (``a-b`` between digits, ``a o b``). The
+    range spans from ``a`` to ``b``; its value is ``a``, its ``high`` is ``b``.
+    """
+    joined: list[NumberExpression] = []
+    position = 0
+    while position < len(numbers):
+        low = numbers[position]
+        high = numbers[position + 1] if position + 1 < len(numbers) else None
+        found = _range(tokens, low, high) if high is not None else None
+        joined.append(found or low)
+        position += 2 if found else 1
+    return joined
+
+
+def _range(
+    tokens: tuple[Token, ...], low: NumberExpression, high: NumberExpression
+) -> NumberExpression | None:
+    if high.first != low.last + 2 or low.approximate or high.approximate:
+        return None
+    if low.value is None or high.value is None or high.value <= low.value:
+        return None
+    link = tokens[low.last + 1].low
+    if link not in _RANGE_LINKS:
+        return None
+    if link == "-" and not (tokens[low.last].text.isdigit() and tokens[high.first].text.isdigit()):
+        return None
+    openers = _RANGE_LINKS[link]
+    opener = low.first - 1 if low.first > 0 and tokens[low.first - 1].low in openers else None
+    if openers and opener is None:
+        return None
+    return NumberExpression(low.first, high.last, low.value, False, high=high.value, opener=opener)

@@ -78,7 +78,7 @@ def test_mapping_anchor_with_sentence_and_occurrence():
         broken("victim: persone", "victim: {text: persone, sentence: 0, occurrence: 2}")
     )
     assert message == (
-        "f.yaml:50: item C1, field victim: anchor 'persone' resolves to 99-106, "
+        "f.yaml:51: item C1, field victim: anchor 'persone' resolves to 99-106, "
         "which leaves its sentence 0 (0-88)"
     )
 
@@ -94,7 +94,7 @@ def test_anchor_not_found():
 def test_occurrence_not_found():
     message = error_of(broken("victim: persone", "victim: {text: persone, occurrence: 3}"))
     assert message == (
-        "f.yaml:50: item C1, field victim: anchor occurrence 3 of 'persone' not found at or "
+        "f.yaml:51: item C1, field victim: anchor occurrence 3 of 'persone' not found at or "
         "after the start of sentence 0"
     )
 
@@ -154,7 +154,7 @@ def test_duplicate_id():
 
 def test_bad_id_form():
     message = error_of(broken("  - id: H1\n", "  - id: E9\n"))
-    assert message == "f.yaml:100: item E9, field id: id must look like H<n>, got 'E9'"
+    assert message == "f.yaml:102: item E9, field id: id must look like H<n>, got 'E9'"
 
 
 @pytest.mark.parametrize(
@@ -169,13 +169,13 @@ def test_bad_id_form():
         (
             "    event: E1\n",
             "    event: E9\n",
-            "f.yaml:56: item C1, field event: dangling reference 'E9': "
+            "f.yaml:57: item C1, field event: dangling reference 'E9': "
             "no item with that id in events",
         ),
         (
             "    parent: A1\n",
             "    parent: A7\n",
-            "f.yaml:90: item A2, field parent: dangling reference 'A7': "
+            "f.yaml:92: item A2, field parent: dangling reference 'A7': "
             "no item with that id in attributions",
         ),
     ],
@@ -188,13 +188,13 @@ def test_parent_cycle():
     message = error_of(
         broken("    type: direct\n    parent: null\n", "    type: direct\n    parent: A2\n")
     )
-    assert message == "f.yaml:82: item A1, field parent: parent cycle A1 -> A2 -> A1"
+    assert message == "f.yaml:84: item A1, field parent: parent cycle A1 -> A2 -> A1"
 
 
 def test_scope_must_contain_cue():
     message = error_of(broken("    scope: i razzi sarebbero", "    scope: i razzi #"))
     assert message == (
-        "f.yaml:104: item H1, field scope: scope 'i razzi' does not contain the cue 'sarebbero'"
+        "f.yaml:106: item H1, field scope: scope 'i razzi' does not contain the cue 'sarebbero'"
     )
 
 
@@ -215,7 +215,7 @@ def test_sentence_out_of_range():
     message = error_of(
         broken("    sentence: 2\n    cue: sarebbero", "    sentence: 4\n    cue: sarebbero")
     )
-    assert message == "f.yaml:101: item H1, field sentence: sentence 4 out of range 0-3"
+    assert message == "f.yaml:103: item H1, field sentence: sentence 4 out of range 0-3"
 
 
 def test_load_pass_without_source_text(tmp_path):
@@ -226,3 +226,32 @@ def test_load_pass_without_source_text(tmp_path):
         load_pass(folder)
     passes = load_pass(folder, source_dir=DATA / "source")
     assert len(passes["tiny-001"].annotations.events) == 4
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "count_high", "message"),
+    [
+        ("exact", "30", "count_high must be null unless qualifier is range, got 30"),
+        ("range", "null", "a range needs integers count and count_high, got 2 and null"),
+        ("range", "2", "count_high 2 must be greater than count 2"),
+        ("range", '"5"', "count_high must be an integer or null, got '5'"),
+    ],
+)
+def test_count_high_is_an_integer_above_count_iff_the_qualifier_is_range(
+    qualifier, count_high, message
+):
+    # C1: "Due persone" (count 2, exact); the count_high key is on line 46, qualifier on 47
+    source = broken(
+        "    count: 2\n    count_high: null\n    qualifier: exact\n",
+        f"    count: 2\n    count_high: {count_high}\n    qualifier: {qualifier}\n",
+    )
+    assert error_of(source) == f"f.yaml:46: item C1, field count_high: {message}"
+
+
+def test_a_range_with_its_upper_bound_parses():
+    source = broken(
+        "    count: 2\n    count_high: null\n    qualifier: exact\n",
+        "    count: 2\n    count_high: 5\n    qualifier: range\n",
+    )
+    c1 = parse(source).annotations.casualties[0]
+    assert (c1.count, c1.count_high, c1.count_qualifier) == (2, 5, "range")

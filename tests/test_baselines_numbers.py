@@ -1,7 +1,7 @@
 import pytest
 
 from baselines.document import document_from_text
-from baselines.numbers import digits_value, find_numbers, word_value
+from baselines.numbers import digits_value, find_numbers, with_ranges, word_value
 from baselines.tokens import sentence_views
 
 
@@ -65,3 +65,38 @@ def test_expressions_in_a_sentence():
 
 def test_bare_decimal_is_not_a_count():
     assert _found("Il tasso era 2,5 e poi 7.") == [("7", 7, False)]
+
+
+def _ranges(text):
+    view = sentence_views(document_from_text("n", text))[0]
+    tokens = view.tokens
+    return [
+        (
+            text[tokens[n.first].start : tokens[n.last].end],
+            n.value,
+            n.high,
+            None if n.opener is None else tokens[n.opener].text,
+        )
+        for n in with_ranges(tokens, find_numbers(tokens))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tra 20 e 30 morti", [("20 e 30", 20, 30, "tra")]),
+        ("fra dieci e dodici feriti", [("dieci e dodici", 10, 12, "fra")]),
+        ("da 5 a 8 vittime", [("5 a 8", 5, 8, "da")]),
+        ("dai 40 ai 50 dispersi", [("40 ai 50", 40, 50, "dai")]),
+        ("10-15 feriti", [("10-15", 10, 15, None)]),
+        ("due o tre morti", [("due o tre", 2, 3, None)]),
+        # no range: no opening preposition, a falling pair, an approximate numeral, words
+        ("21 morti e 112 feriti", [("21", 21, None, None), ("112", 112, None, None)]),
+        ("morti 21 e 30", [("21", 21, None, None), ("30", 30, None, None)]),
+        ("tra 30 e 20 morti", [("30", 30, None, None), ("20", 20, None, None)]),
+        ("tra 20 e decine", [("20", 20, None, None), ("decine", None, None, None)]),
+        ("uno-due", []),
+    ],
+)
+def test_ranges_join_two_numbers(text, expected):
+    assert _ranges(text) == expected

@@ -29,7 +29,7 @@ def test_check_data_ok(tiny_dataset, capsys):
     assert cli.main(["check-data", "--data-dir", str(tiny_dataset)]) == 0
     captured = capsys.readouterr()
     assert captured.out == (
-        f"OK: {tiny_dataset}: all 13 checks passed; rows per config: test: documents 1, events 3, "
+        f"OK: {tiny_dataset}: all 16 checks passed; rows per config: test: documents 1, events 3, "
         "casualties 1, attributions 3, hedges 2, tokens 22\n"
     )
     assert captured.err == ""

@@ -53,7 +53,10 @@ def test_nullable_columns():
     assert configs.NULLABLE["events"] == {"attribution_id"}
     assert configs.NULLABLE["attributions"] == {"source", "source_antecedent", "parent_id"}
     assert configs.NULLABLE["hedges"] == set()
-    assert len(configs.NULLABLE["casualties"]) == 8
+    assert configs.NULLABLE["casualties"] == {
+        "count", "count_high", "count_span", "qualifier_span", "trigger", "location", "time",
+        "event_id", "attribution_id",
+    }  # fmt: skip
 
 
 def test_data_dir_is_absolute_from_the_package(tmp_path, monkeypatch):
@@ -90,3 +93,14 @@ def test_available_splits(tmp_path):
 def test_data_file():
     assert configs.data_file("events") == "events/test.jsonl"
     assert configs.data_file("tokens", split="contrast") == "tokens/contrast.jsonl"
+
+
+def test_the_card_states_the_dataset_version():
+    card = (Path(__file__).resolve().parents[1] / "data" / configs.CARD_NAME).read_text(
+        encoding="utf-8"
+    )
+    version = configs.DATASET_VERSION
+    assert version.split(".")[0] == "2"  # the annotation schema's major (FORMAT.md 2.0)
+    assert f"**Version {version}**" in card
+    assert f"## Version\n{version} " in card
+    assert f"Dataset version {version};" in card

@@ -40,6 +40,7 @@ def test_columns_follow_the_jsonl_row_format():
             "sentence_id",
             "status",
             "count",
+            "count_high",
             "count_qualifier",
             "count_span",
             "qualifier_span",

@@ -80,7 +80,8 @@ def test_labels_unknown_also_breaks_loading(tiny_copy):
         "O, B-Conflict:Attack, I-Conflict:Attack, B-Life:Die, I-Life:Die, B-Life:Injure, "
         "I-Life:Injure, B-Movement:Transport, I-Movement:Transport, B-Contact:Meet, "
         "I-Contact:Meet, B-Conflict:Siege, I-Conflict:Siege, B-Conflict:Damage, "
-        "I-Conflict:Damage, B-Conflict:Explosion, I-Conflict:Explosion)"
+        "I-Conflict:Damage, B-Conflict:Explosion, I-Conflict:Explosion, B-Disaster:Accident, "
+        "I-Disaster:Accident, B-Disaster:Fire, I-Disaster:Fire)"
     ]
     # datasets refuses the file too, and the card's split size cannot be measured.
     assert sorted(found) == ["card", "labels", "loadable", "tokens_view"]
@@ -265,6 +266,66 @@ def test_manifest_wrong_hash_and_unlisted(tiny_copy):
     }
 
 
+def test_ranges_count_high_iff_range(tiny_copy):
+    # C1 is "almeno 21" (at_least): an upper bound is refused; as a range it needs one above 21
+    edit_rows(tiny_copy, "casualties", 1, lambda row: row.update(count_high=30))
+    assert failures(tiny_copy) == {
+        "ranges": [
+            "casualties/test.jsonl:1: count_high: count_high must be null unless "
+            "count_qualifier is range, got 30"
+        ]
+    }
+    edit_rows(tiny_copy, "casualties", 1, lambda row: row.update(count_qualifier="range"))
+    assert failures(tiny_copy) == {}
+    edit_rows(tiny_copy, "casualties", 1, lambda row: row.update(count_high=21))
+    assert failures(tiny_copy) == {
+        "ranges": [
+            "casualties/test.jsonl:1: count_high: count_high 21 must be greater than count 21"
+        ]
+    }
+    edit_rows(tiny_copy, "casualties", 1, lambda row: row.update(count_high=None))
+    assert failures(tiny_copy) == {
+        "ranges": [
+            "casualties/test.jsonl:1: count_high: a range needs integers count and count_high, "
+            "got 21 and null"
+        ]
+    }
+
+
+def test_event_types_every_type_exactly_once(tiny_copy):
+    table = tiny_copy / "event_types.tsv"
+    lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
+    fire = next(n for n, line in enumerate(lines) if line.startswith("Disaster:Fire\t"))
+    table.write_text("".join(lines[:fire] + lines[fire + 1 :]), encoding="utf-8")
+    assert failures(tiny_copy) == {
+        "event_types": ["event_types.tsv: type: no row for event type(s) Disaster:Fire"]
+    }
+    twice = lines + [lines[fire - 1]]
+    table.write_text("".join(twice), encoding="utf-8")
+    assert failures(tiny_copy) == {
+        "event_types": [
+            f"event_types.tsv:{len(twice)}: type: event type Disaster:Accident is listed twice "
+            f"(first on line {fire})"
+        ]
+    }
+    table.unlink()
+    assert failures(tiny_copy) == {"event_types": ["event_types.tsv: no such file"]}
+
+
+def test_label_map_targets_are_2_0_labels(tiny_copy):
+    table = tiny_copy / "label_map_1x.tsv"
+    text = table.read_text(encoding="utf-8")
+    line = 1 + text.splitlines().index("casualties\tvictim_group\tukrainian_military\tmilitary")
+    table.write_text(text.replace("ukrainian_military\tmilitary", "ukrainian_military\tukrainian"))
+    assert failures(tiny_copy) == {
+        "label_map": [
+            f"label_map_1x.tsv:{line}: label_2_0: 'ukrainian' is not a 2.0 label of "
+            "casualties.victim_group; expected one of people, civilians, military, "
+            "international_staff, other, children, police, armed_group"
+        ]
+    }
+
+
 def test_tokens_view_stale(tiny_copy):
     # sentence 0: '"', 'Gli', 'occupanti', 'hanno', 'attaccato' -> the trigger is token 4
     def untag(row):
@@ -289,11 +350,14 @@ def test_every_check_has_a_broken_copy_test():
         "ids",
         "references",
         "parent_cycles",
+        "ranges",
         "uncertain",
         "sentence_anchors",
         "loadable",
         "card",
         "manifest",
+        "event_types",
+        "label_map",
         "tokens_view",
     }
     assert set(integrity.CHECKS) == tested

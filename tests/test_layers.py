@@ -47,7 +47,8 @@ def test_yaml_keys_are_those_of_the_annotation_format():
         "id", "sentence", "trigger", "type", "arguments", "polarity", "certainty", "attribution",
     )  # fmt: skip
     assert LAYERS["casualties"].yaml_keys == (
-        "id", "sentence", "status", "count", "qualifier", "count_span", "qualifier_span",
+        "id", "sentence", "status", "count", "count_high", "qualifier", "count_span",
+        "qualifier_span",
         "trigger", "victim", "victim_group", "location", "time", "polarity", "certainty",
         "event", "attribution",
     )  # fmt: skip

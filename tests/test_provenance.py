@@ -8,7 +8,7 @@ from benchmark.evaluation import provenance
 
 def test_dataset_info_hashes_the_data_folder(tmp_path):
     info = provenance.dataset_info(data_dir=tmp_path)
-    assert (info.name, info.version) == ("kharkiv-ie", "1.0.0")
+    assert (info.name, info.version) == ("kharkiv-ie", "2.0.0")
     assert info.sha256 == content_hash(tmp_path)
     assert re.fullmatch(r"[0-9a-f]{64}", info.sha256)
 

@@ -46,6 +46,7 @@ CASUALTY = Casualty(
     sentence_id=1,
     status="killed",
     count=2,
+    count_high=None,
     count_qualifier="exact",
     count_span=Span(18, 21, "Due"),
     qualifier_span=None,

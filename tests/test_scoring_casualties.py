@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from support.casualty_case import DOC, GOLD, PRED, TEXT
+from support.casualty_case import DOC, GOLD, PRED, TEXT, record
 from support.documents import annotations, counts
 
 from benchmark.dataset.schema import Casualty, Span
@@ -84,7 +84,7 @@ def test_exact_slot_survives_overlap_mode():
     def simple(cid, victim, count):
         start, end = victim
         return Casualty(
-            cid, "d1", 0, "killed", count, "exact", None, None, None,
+            cid, "d1", 0, "killed", count, None, "exact", None, None, None,
             Span(start, end, TEXT[start:end]), "people", None, None, "positive", "certain",
             None, None,
         )  # fmt: skip
@@ -109,3 +109,30 @@ def test_exact_slot_survives_overlap_mode():
     for mode in ("exact", "overlap"):
         per_field = report.get("casualties", "slots", mode).per_type
         assert per_field["count"] == Counts(1, 1, 1)
+
+
+def test_the_upper_bound_of_a_range_is_part_of_the_record():
+    # Gold: C1 "persone" 21-30 (range), C2 "civili" 112 exact. Prediction: Q1 same victim and
+    # count but upper bound 40; Q2 = C2 exactly. record: Q2 only -> tp 1, fp 1, fn 1.
+    # slots (exact): C1 has 7 value slots + count_span (count_high is one of them), Q1 the
+    # same with count_high 40: 7 matched, count_high fn 1 and fp 1; C2 and Q2: 7 each, matched.
+    gold = annotations(
+        DOC,
+        casualties=[
+            record("C1", 0, "killed", 21, "range", "21", "persone", "people", count_high=30),
+            record("C2", 1, "injured", 112, "exact", "112", "civili", "civilians"),
+        ],
+    )
+    pred = annotations(
+        DOC,
+        casualties=[
+            record("Q1", 0, "killed", 21, "range", "21", "persone", "people", count_high=40),
+            record("Q2", 1, "injured", 112, "exact", "112", "civili", "civilians"),
+        ],
+    )
+    report = score(gold, pred, attempted={"casualties"})
+    assert counts(report, "casualties", "record", "exact") == (1, 1, 1)
+    assert counts(report, "casualties", "slots", "exact") == (14, 1, 1)
+    per_field = report.get("casualties", "slots", "exact").per_type
+    assert per_field["count_high"] == Counts(0, 1, 1)
+    assert per_field["count"] == Counts(2, 0, 0)

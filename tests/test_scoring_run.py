@@ -158,6 +158,7 @@ def layers(draw, prefix):
             0,
             draw(st.sampled_from(("killed", "injured"))),
             draw(st.sampled_from((None, 2, 3))),
+            None,
             "exact",
             None,
             None,

@@ -103,6 +103,20 @@ def test_schema_rejects_bad_lines(line):
     assert list(validator().iter_errors(line)) != []
 
 
+def test_schema_ties_count_high_to_the_range_qualifier():
+    base = worked_example()
+    (record,) = base["casualties"]
+
+    def line(**changes):
+        return {**base, "casualties": [{**record, **changes}]}
+
+    assert list(validator().iter_errors(line(count_qualifier="range", count_high=30))) == []
+    assert list(validator().iter_errors(line(count_high=None))) == []
+    assert list(validator().iter_errors(line(count_high=30))) != []  # at_least
+    assert list(validator().iter_errors(line(count_qualifier="range"))) != []  # no upper bound
+    assert list(validator().iter_errors(line(count_qualifier="range", count_high=None))) != []
+
+
 def test_worked_example_resolves_as_documented():
     data = json.dumps(worked_example(), ensure_ascii=False).encode("utf-8")
     submission = parse_submission(data, gold=Annotations(documents=(DOC,)), file="ex.jsonl")
@@ -144,7 +158,7 @@ def gold_annotations() -> Annotations:
     )  # fmt: skip
     casualty = Casualty(
         casualty_id="C1", doc_id="toy-001", sentence_id=1, status="killed", count=21,
-        count_qualifier="at_least", count_span=Span(74, 76, "21"),
+        count_high=None, count_qualifier="at_least", count_span=Span(74, 76, "21"),
         qualifier_span=Span(67, 73, "almeno"), trigger=None, victim=Span(77, 84, "persone"),
         victim_group="people", location=None, time=None, polarity="positive",
         certainty="uncertain", event_id="E2", attribution_id="A1",

@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from support.submission_items import casualty_item
 
 from benchmark.dataset.schema import (
     UNALIGNED_START,
@@ -285,3 +286,31 @@ def test_sentence_id_wins_over_a_unique_span(tmp_path):
     (built,) = says(tmp_path, hedges=[hedge_item]).annotations.hedges
     assert (built.cue, built.sentence_id) == (Span(11, 15, "dice"), 0)
     assert built.scope == Span(47, 59, "che continua")
+
+
+def casualty(**changes) -> dict:
+    return casualty_item(**{"count": 21, **changes})
+
+
+def test_count_high_is_optional_and_ranges_need_it(tmp_path):
+    lines = [{"doc_id": "toy-002", "casualties": []}]
+    found = read(tmp_path, [*lines, {"doc_id": "toy-001", "casualties": [casualty()]}])
+    assert found.annotations.casualties[0].count_high is None
+    ranged = casualty(count=21, count_high=30, count_qualifier="range")
+    found = read(tmp_path, [*lines, {"doc_id": "toy-001", "casualties": [ranged]}])
+    assert (found.annotations.casualties[0].count, found.annotations.casualties[0].count_high) == (
+        21,
+        30,
+    )
+    bad = [
+        casualty(count_high=30),
+        casualty(casualty_id="c2", count_qualifier="range"),
+        casualty(casualty_id="c3", count_qualifier="range", count_high=21),
+    ]
+    assert errors(tmp_path, [*lines, {"doc_id": "toy-001", "casualties": bad}]) == [
+        ":2: $.casualties[0].count_high: count_high must be null unless count_qualifier is "
+        "range, got 30",
+        ":2: $.casualties[1].count_high: a range needs integers count and count_high, "
+        "got 21 and null",
+        ":2: $.casualties[2].count_high: count_high 21 must be greater than count 21",
+    ]

@@ -32,7 +32,7 @@ def event(event_id, start, end, event_type):
 
 def casualty(casualty_id, count_span, victim):
     return Casualty(
-        casualty_id, "t-1", 0, "killed", None, "exact", count_span, None, None, victim,
+        casualty_id, "t-1", 0, "killed", None, None, "exact", count_span, None, None, victim,
         "people", None, None, "positive", "certain", None, None,
     )  # fmt: skip
 

@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from support.submission_items import casualty_item
 
 from benchmark import cli
 from benchmark.commands import validate
@@ -62,20 +63,6 @@ def event(**changes) -> dict:
         "event_type": "Conflict:Attack",
         "polarity": "positive",
         "certainty": "certain",
-    }
-    item.update(changes)
-    return item
-
-
-def casualty(**changes) -> dict:
-    item = {
-        "casualty_id": "c1",
-        "status": "killed",
-        "count_qualifier": "at_least",
-        "victim": {"text": "persone"},
-        "victim_group": "people",
-        "polarity": "positive",
-        "certainty": "uncertain",
     }
     item.update(changes)
     return item
@@ -299,14 +286,14 @@ ERROR_CASES = {
     ),
     "unknown event_id": (
         jsonl(
-            {"doc_id": "toy-001", "events": [], "casualties": [casualty(event_id="e1")]},
+            {"doc_id": "toy-001", "events": [], "casualties": [casualty_item(event_id="e1")]},
             {"doc_id": "toy-002", "events": [], "casualties": []},
         ),  # fmt: skip
         ':1: $.casualties[0].event_id: unknown id "e1": no event_id in this line\'s events',
     ),
     "reference to a layer the line lacks": (
         jsonl(
-            {"doc_id": "toy-001", "casualties": [casualty(event_id="e1")]},
+            {"doc_id": "toy-001", "casualties": [casualty_item(event_id="e1")]},
             {"doc_id": "toy-002", "casualties": []},
         ),  # fmt: skip
         ":1: $.casualties[0].event_id: refers to \"e1\" but the line has no 'events' key",

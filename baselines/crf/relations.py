@@ -184,6 +184,7 @@ def find_casualties(
                     sentence_id=sentence.sentence_id,
                     status="unspecified",
                     count=parse_count(count.text) if count else None,
+                    count_high=None,
                     count_qualifier="exact" if count else "unquantified",
                     count_span=count,
                     qualifier_span=None,

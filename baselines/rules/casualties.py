@@ -6,7 +6,10 @@ material and auxiliaries ("12 persone sono state uccise", "uccise 12 persone", "
 ventina di feriti", "12 i civili uccisi e 30 feriti"). Numbers of units (inhabitants,
 kilometres, hours, years, euros...), clock times and years are never counts. Without a
 number: a singular victim ("un soldato ucciso") counts 1; a negated mention ("nessuna
-vittima") or a mention with a victim group ("vittime tra i civili") is unquantified.
+vittima") or a mention with a victim group ("vittime tra i civili") is unquantified. The
+qualifier is the expression before the number (``lexicons/qualifiers.tsv``: "almeno"
+at_least, "oltre" more_than, "meno di" less_than...); two numbers joined as a range ("tra 20
+e 30") give ``range`` with ``count_high``. Victim groups: :mod:`baselines.rules.groups`.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from __future__ import annotations
 from functools import cache
 
 from baselines import lexicon
-from baselines.numbers import NumberExpression, find_numbers
+from baselines.numbers import NumberExpression, find_numbers, with_ranges
 from baselines.rules import phrases
 from baselines.rules.context import in_hedge_scope, innermost_attribution
+from baselines.rules.groups import victim_group
 from baselines.tokens import SentenceView, ngram, token_span
+from benchmark.dataset.inventory import RANGE_QUALIFIER
 from benchmark.dataset.schema import Attribution, Casualty, Document, Event, Hedge, Span
 
 _GENERIC_TOLL = frozenset({"bilancio", "numero", "conta", "conteggio", "totale"})
@@ -94,7 +99,7 @@ def _counts(view: SentenceView) -> list[NumberExpression]:
     tokens = view.tokens
     lows = view.lows()
     kept = []
-    for number in find_numbers(tokens):
+    for number in with_ranges(tokens, find_numbers(tokens)):
         after = number.last + 1
         if after < len(lows) and lows[after] == "di":
             after += 1
@@ -159,9 +164,11 @@ def _sentence_records(view: SentenceView) -> list[dict]:
                     key = (0, gap)
                     best = min(best, (key, number), key=lambda x: x[0]) if best else (key, number)
             elif number.first > t_last:
-                gap = number.first - t_last - 1
+                # a range's opening preposition ("da 5 a 8") belongs to the number
+                start = number.first if number.opener is None else number.opener
+                gap = start - t_last - 1
                 if gap <= _MAX_GAP_AFTER and _bridge(
-                    view, t_last + 1, number.first - 1, triggers, numbers
+                    view, t_last + 1, start - 1, triggers, numbers
                 ):
                     key = (1, gap)
                     best = min(best, (key, number), key=lambda x: x[0]) if best else (key, number)
@@ -194,7 +201,7 @@ def _numbered(view: SentenceView, trigger, number: NumberExpression, drafts: lis
     return {
         "trigger": trigger,
         "number": number,
-        "qualifier": _qualifier(view, number.first),
+        "qualifier": _range_qualifier(number) if number.high else _qualifier(view, number.first),
         "victim": victim,
         "negative": False,
     }
@@ -285,22 +292,10 @@ def _qualifier(view: SentenceView, first: int) -> tuple[str, tuple[int, int]] | 
     return None
 
 
-def _group(view: SentenceView, victim: tuple[int, int], trigger) -> str:
-    classes = phrases.victim_classes()
-    words = {view.tokens[i].low for i in range(victim[0], victim[1] + 1)}
-    after = trigger[1] + 1
-    words.update(t.low for t in view.tokens[after : after + 2] if not t.is_punct)
-    found = {classes[word] for word in words if word in classes}
-    if "international" in found:
-        return "international_staff"
-    if "civilian" in found:
-        return "civilians"
-    for nation, label in (("ukrainian", "ukrainian_military"), ("russian", "russian_military")):
-        if nation in found and ("military" in found or "people" not in found):
-            return label
-    if "military" in found:
-        return "other"
-    return "people"
+def _range_qualifier(number: NumberExpression) -> tuple[str, tuple[int, int] | None]:
+    """Return the qualifier of a range: ``range`` and its opening preposition, if any."""
+    opener = number.opener
+    return RANGE_QUALIFIER, None if opener is None else (opener, opener)
 
 
 def _record(document, view, draft, number, hedges, attributions, events) -> Casualty:
@@ -310,8 +305,9 @@ def _record(document, view, draft, number, hedges, attributions, events) -> Casu
     victim = token_span(text, tokens, *draft["victim"])
     expression = draft["number"]
     qualifier = draft["qualifier"]
+    high = None
     if expression is not None:
-        count = expression.value
+        count, high = expression.value, expression.high
         label = (
             qualifier[0] if qualifier else ("approximate" if expression.approximate else "exact")
         )
@@ -330,14 +326,15 @@ def _record(document, view, draft, number, hedges, attributions, events) -> Casu
         sentence_id=view.sentence_id,
         status=trigger[2],
         count=count,
+        count_high=high,
         count_qualifier=label,
         count_span=count_span,
         qualifier_span=token_span(text, tokens, *qualifier[1])
-        if qualifier and expression
+        if qualifier and qualifier[1] and expression
         else None,
         trigger=trigger_span,
         victim=victim,
-        victim_group=_group(view, draft["victim"], trigger),
+        victim_group=victim_group(view, draft["victim"], (trigger[0], trigger[1])),
         location=token_span(text, tokens, *place) if place else None,
         time=token_span(text, tokens, *time) if time else None,
         polarity="negative" if draft["negative"] else "positive",

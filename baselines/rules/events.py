@@ -14,6 +14,7 @@ from __future__ import annotations
 from baselines.morphology import conditional_stem
 from baselines.rules import phrases
 from baselines.rules.context import in_hedge_scope, innermost_attribution
+from baselines.rules.groups import is_armed
 from baselines.tokens import SentenceView, ngram, token_span
 from benchmark.dataset.schema import Argument, Attribution, Document, Event, Hedge
 
@@ -129,14 +130,6 @@ def _coordinated(view: SentenceView, first_np: tuple[int, int]) -> list[tuple[in
 
 def _is_weapon(view: SentenceView, bounds: tuple[int, int]) -> bool:
     return any(view.tokens[i].low in phrases.weapons() for i in range(bounds[0], bounds[1] + 1))
-
-
-def _is_military(view: SentenceView, bounds: tuple[int, int]) -> bool:
-    classes = phrases.victim_classes()
-    return any(
-        classes.get(view.tokens[i].low) in ("military", "russian", "ukrainian")
-        for i in range(bounds[0], bounds[1] + 1)
-    )
 
 
 def _agent_role(event_type: str, view: SentenceView, bounds: tuple[int, int]) -> str | None:
@@ -261,8 +254,8 @@ def _noun_arguments(view, last, event_type) -> list[tuple[str, tuple[int, int]]]
             continue
         low = token.low
         if low in phrases.OF and position == last + 1:
-            military = _is_military(view, found)
-            role = _agent_role(event_type, view, found) if military else _patient_role(event_type)
+            armed = is_armed(view, *found)
+            role = _agent_role(event_type, view, found) if armed else _patient_role(event_type)
             arguments.append((role, found))
         elif low == "contro":
             arguments.append((_patient_role(event_type), found))

@@ -80,12 +80,6 @@ def event_forms() -> dict[tuple[str, ...], tuple[str, str, str]]:
 
 
 @cache
-def victim_classes() -> dict[str, str]:
-    """Return word -> class (people, civilian, military, ukrainian, russian, international)."""
-    return lexicon.mapping("victim_groups")
-
-
-@cache
 def weapons() -> frozenset[str]:
     """Return the weapon nouns (Instrument fillers)."""
     return lexicon.words("weapons")

@@ -6,21 +6,27 @@ Annotators write text anchors, never offsets; :mod:`benchmark.dataset.anchors` r
 Only spans marked ``may_leave`` (attribution ``source``, ``source_antecedent`` and
 ``content``) may run past the end of their anchor sentence. The head span of an item (event
 ``trigger``, casualty ``victim``, attribution ``cue``, hedge ``cue``) must lie in the item's
-own sentence, and an outer span must contain its inner one (a hedge ``scope`` its cue). Labels
+own sentence, an outer span must contain its inner one (a hedge ``scope`` its cue), and an
+upper bound must follow its range rule (a casualty's ``count_high`` is an integer greater than
+``count`` iff ``qualifier`` is ``range``, else null). Labels
 must be in their inventories, ids unique and of the layer's form (``E<n>``...), references
 (``attribution``, ``event``, ``parent``) must name ids of the same file, and references
 within a layer (``parent``) must not loop. Fields are checked in the schema's field order;
 every problem raises :class:`~benchmark.errors.DataError` naming file, line, item id and
-field. Works for any pass folder (``first_pass``, ``second_pass``, ``gold``).
+field. Works for any pass folder (``first_pass``, ``second_pass``, ``gold``). Files are read as
+schema 2.0; given ``label_map_1x``, a file written for schema 1.x is read through it
+(:mod:`benchmark.dataset.annotation_1x`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmark.dataset import annotation_1x
 from benchmark.dataset.anchors import AnchorError, AnchorResolver
 from benchmark.dataset.documents import read_text
 from benchmark.dataset.layers import (
@@ -37,6 +43,7 @@ from benchmark.dataset.layers import (
     LayerSpec,
 )
 from benchmark.dataset.schema import Annotations, Argument, Span
+from benchmark.dataset.tables import LabelMap
 from benchmark.dataset.yaml_lines import LineDict, load_yaml
 from benchmark.errors import DataError
 
@@ -54,32 +61,59 @@ class PassAnnotations:
     """Who made the pass (free text from the file)."""
     annotations: Annotations
     """The layers (``documents`` is empty: the pass holds no document)."""
+    schema: str = annotation_1x.SCHEMA_2_0
+    """The schema the file was written for (``1.x`` when read through the label map)."""
 
 
 def parse_annotations(
-    source: str, *, text: str, file: str | Path, doc_id: str | None = None
+    source: str,
+    *,
+    text: str,
+    file: str | Path,
+    doc_id: str | None = None,
+    label_map_1x: LabelMap | None = None,
 ) -> PassAnnotations:
     """Parse the YAML ``source`` of one pass over ``text``; ``doc_id`` is the expected id."""
-    return parse_pass(load_yaml(source, file=file), text=text, file=file, doc_id=doc_id)
+    data = load_yaml(source, file=file)
+    return parse_pass(data, text=text, file=file, doc_id=doc_id, label_map_1x=label_map_1x)
 
 
 def parse_pass(
-    data: Any, *, text: str, file: str | Path, doc_id: str | None = None
+    data: Any,
+    *,
+    text: str,
+    file: str | Path,
+    doc_id: str | None = None,
+    label_map_1x: LabelMap | None = None,
 ) -> PassAnnotations:
-    """Parse an already loaded pass (:class:`LineDict` mappings) over ``text``."""
-    return _Parser(text=text, file=file).parse(data, doc_id=doc_id)
+    """Parse an already loaded pass (:class:`LineDict` mappings) over ``text``.
+
+    With ``label_map_1x``, a file written for schema 1.x is read through that map
+    (:func:`benchmark.dataset.annotation_1x.as_2_0`); without it, every file is read as 2.0.
+    """
+    schema = annotation_1x.SCHEMA_2_0
+    if label_map_1x is not None:
+        data, schema = annotation_1x.as_2_0(data, label_map=label_map_1x, file=file)
+    parsed = _Parser(text=text, file=file).parse(data, doc_id=doc_id)
+    return dataclasses.replace(parsed, schema=schema)
 
 
-def load_annotation_file(path: Path, *, text: str) -> PassAnnotations:
+def load_annotation_file(
+    path: Path, *, text: str, label_map_1x: LabelMap | None = None
+) -> PassAnnotations:
     """Parse the annotation file ``path`` (named ``<doc_id>.yaml``) over ``text``."""
-    return parse_annotations(read_text(path), text=text, file=path, doc_id=path.stem)
+    return parse_annotations(
+        read_text(path), text=text, file=path, doc_id=path.stem, label_map_1x=label_map_1x
+    )
 
 
-def load_pass(folder: Path, *, source_dir: Path | None = None) -> dict[str, PassAnnotations]:
+def load_pass(
+    folder: Path, *, source_dir: Path | None = None, label_map_1x: LabelMap | None = None
+) -> dict[str, PassAnnotations]:
     """Parse every ``<doc_id>.yaml`` of a pass folder; texts come from ``source_dir``.
 
     ``source_dir`` defaults to ``<folder>/../../source`` (``data/source`` for
-    ``data/annotations/<pass>``).
+    ``data/annotations/<pass>``). ``label_map_1x``: as for :func:`parse_pass`.
     """
     folder = Path(folder)
     texts = Path(source_dir) if source_dir is not None else folder.parent.parent / "source"
@@ -90,7 +124,9 @@ def load_pass(folder: Path, *, source_dir: Path | None = None) -> dict[str, Pass
         text_path = texts / f"{path.stem}.txt"
         if not text_path.is_file():
             raise DataError(f"no source text {text_path} for this document", file=path)
-        passes[path.stem] = load_annotation_file(path, text=read_text(text_path))
+        passes[path.stem] = load_annotation_file(
+            path, text=read_text(text_path), label_map_1x=label_map_1x
+        )
     return passes
 
 
@@ -194,6 +230,10 @@ class _Parser:
                     item=item,
                     field=keys[outer],
                 )
+        for rule in spec.ranges:
+            problem = rule.problem(values, names=keys)
+            if problem is not None:
+                raise self.fail(problem, item=item, field=keys[rule.high])
         return spec.item_type(**values)
 
     def value(self, spec: LayerSpec, field: FieldSpec, item: LineDict, doc_id: str) -> Any:

@@ -6,8 +6,10 @@ Reads ``<data_dir>/source/<doc_id>.txt`` with ``<doc_id>.meta.yaml`` and
 (one JSON object per line, ``ensure_ascii=False``, keys in schema field order,
 rows sorted by doc_id then id or sentence, trailing newline) and
 ``<out_dir>/MANIFEST.sha256`` (``sha256  path`` lines, paths relative to the data
-folder, sorted). Everything is computed in memory and written to a temporary
-folder first; files are moved into place only when all of them were written.
+folder, sorted: the JSONL files, the source texts and metadata, the contrast specification
+and the tables ``event_types.tsv`` and ``label_map_1x.tsv``). Everything is computed in
+memory and written to a temporary folder first; files are moved into place only when all of
+them were written.
 If ``<data_dir>/README.md`` holds the generated-block markers, the statistics and
 manifest tables between them are refreshed (written to ``<out_dir>/README.md``).
 
@@ -36,11 +38,14 @@ from benchmark.dataset.document_rows import document_rows, id_order
 from benchmark.dataset.documents import build_document, check_text_hash, load_meta, read_text
 from benchmark.dataset.layers import LAYERS, TAG_COLUMNS
 from benchmark.dataset.splits import CONTRAST_SPLIT, MAIN_SPLIT
+from benchmark.dataset.tables import EVENT_TYPES_FILE, LABEL_MAP_FILE
 from benchmark.dataset.tokens_view import DroppedSpan
 from benchmark.errors import DataError
 
 CONTRAST_SPEC = Path(CONTRAST_SPLIT.spec)
 """The contrast edit specification, relative to the data folder."""
+TABLES = (Path(EVENT_TYPES_FILE), Path(LABEL_MAP_FILE))
+"""The dataset's tables (:mod:`benchmark.dataset.tables`), listed in the manifest."""
 CONTRAST_MARKERS = ("<!-- generated:contrast:start -->", "<!-- generated:contrast:end -->")
 STATISTICS_MARKERS = ("<!-- generated:statistics:start -->", "<!-- generated:statistics:end -->")
 MANIFEST_MARKERS = ("<!-- generated:manifest:start -->", "<!-- generated:manifest:end -->")
@@ -94,9 +99,10 @@ def build_data(*, data_dir: Path, out_dir: Path | None = None) -> BuildReport:
         for path in sorted((data_dir / "source").iterdir())
         if path.is_file() and not path.name.startswith(".")
     ]
-    if (data_dir / CONTRAST_SPEC).is_file():
-        spec_path = data_dir / CONTRAST_SPEC
-        source_hashes.append((_sha256(spec_path.read_bytes()), CONTRAST_SPEC.as_posix()))
+    for relative in (CONTRAST_SPEC, *TABLES):
+        if (data_dir / relative).is_file():
+            digest = _sha256((data_dir / relative).read_bytes())
+            source_hashes.append((digest, relative.as_posix()))
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))
     try:

@@ -80,6 +80,12 @@ NULLABLE: Mapping[str, frozenset[str]] = MappingProxyType(
 )
 """Top-level columns that may hold null, per config (the ``X | None`` fields)."""
 
+DATASET_NAME = "kharkiv-ie"
+"""Name of the dataset, as written in results files."""
+DATASET_VERSION = "2.0.0"
+"""Version of the dataset in ``data/`` (its card says it in its Version section): the major
+is the annotation schema's (``data/GUIDELINES.md``, ``data/annotations/FORMAT.md``)."""
+
 MANIFEST_NAME = "MANIFEST.sha256"
 """The manifest of the data folder: ``<sha256>  <path>`` lines, sorted by path."""
 CARD_NAME = "README.md"

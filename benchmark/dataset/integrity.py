@@ -33,6 +33,7 @@ from benchmark.dataset.integrity_rows import (  # noqa: F401 - re-exported check
     check_ids,
     check_labels,
     check_parent_cycles,
+    check_ranges,
     check_references,
     check_rows,
     check_sentence_anchors,
@@ -40,6 +41,12 @@ from benchmark.dataset.integrity_rows import (  # noqa: F401 - re-exported check
     check_uncertain,
 )
 from benchmark.dataset.splits import CONTRAST, MAIN_SPLIT, SPLITS
+from benchmark.dataset.tables import (
+    EVENT_TYPES_FILE,
+    LABEL_MAP_FILE,
+    read_event_types,
+    read_label_map,
+)
 from benchmark.dataset.tokens_view import build_tokens_view
 from benchmark.errors import DataError
 
@@ -176,6 +183,26 @@ def check_manifest(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
     return problems
 
 
+def check_event_types(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
+    """Check that ``event_types.tsv`` lists every event type of the inventory exactly once."""
+    return _table_problems("event_types", Path(data_dir) / EVENT_TYPES_FILE, read_event_types)
+
+
+def check_label_map(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
+    """Check that ``label_map_1x.tsv`` maps every 1.x label it lists to a 2.0 label."""
+    return _table_problems("label_map", Path(data_dir) / LABEL_MAP_FILE, read_label_map)
+
+
+def _table_problems(check: str, path: Path, reader: Callable[[Path], object]) -> list[Problem]:
+    if not path.is_file():
+        return [Problem(check, str(path), None, None, "no such file")]
+    try:
+        reader(path)
+    except DataError as error:
+        return [Problem(check, str(error.file or path), error.line, error.field, error.message)]
+    return []
+
+
 def _fresh_token_rows(data_dir: Path, split: str = MAIN_SPLIT) -> list[dict] | None:
     """Return the tokens rows generated from the other configs, or None when they are malformed."""
     try:
@@ -269,16 +296,19 @@ CHECKS: dict[str, Callable[..., list[Problem]]] = {
     "ids": check_ids,
     "references": check_references,
     "parent_cycles": check_parent_cycles,
+    "ranges": check_ranges,
     "uncertain": check_uncertain,
     "sentence_anchors": check_sentence_anchors,
     "loadable": check_loadable,
     "card": check_card,
     "manifest": check_manifest,
+    "event_types": check_event_types,
+    "label_map": check_label_map,
     "tokens_view": check_tokens_view,
 }
 """Every check, by name, in the order :func:`run_all_checks` runs them."""
 
-ONCE: frozenset[str] = frozenset({"card", "manifest"})
+ONCE: frozenset[str] = frozenset({"card", "manifest", "event_types", "label_map"})
 """Checks of the whole folder, run once; every other check runs per split."""
 
 

@@ -151,6 +151,19 @@ def check_labels(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
     return problems
 
 
+def check_ranges(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
+    """Check every range rule of the layers (``count_high`` set iff the qualifier is range)."""
+    problems = []
+    for config, spec in LAYERS.items():
+        path = _file(data_dir, config, split)
+        for line, row in _rows(data_dir, config, split):
+            for rule in spec.ranges:
+                message = rule.problem(row)
+                if message is not None:
+                    problems.append(Problem("ranges", str(path), line, rule.high, message))
+    return problems
+
+
 def _span_problems(
     doc_text: str, bounds: tuple[set[int], set[int]], span: tuple, expected: str | None
 ) -> list[str]:

@@ -5,7 +5,9 @@ annotators write (``E`` for ``E3``), its head span (the span that anchors the it
 in the item's sentence, it is aligned first in a submission, it places the item in a contrast
 paragraph), and every field with its kind: spans (nullable or not, allowed to run past the
 anchor sentence or not), labels with their inventory, counts, argument lists and references to
-other layers, each with its key in the annotation YAML. The row format, the ``datasets``
+other layers, each with its key in the annotation YAML, and the rules that tie fields together
+(a hedge scope contains its cue; a casualty's ``count_high`` is set iff its qualifier is
+``range``, :class:`RangeRule`). The row format, the ``datasets``
 features, the annotation parser, the integrity checks, the contrast build, the submission
 format, the unaligned-span listing and the pages all read these specs; nothing else lists the
 layers' fields.
@@ -89,6 +91,54 @@ class BioColumn:
 
 
 @dataclass(frozen=True)
+class RangeRule:
+    """An upper-bound field that holds an integer above the lower bound iff a label says range."""
+
+    high: str
+    """Field of the upper bound (``count_high``): an integer when ranged, else null."""
+    low: str
+    """Field of the lower bound (``count``): an integer when ranged."""
+    label_field: str
+    """Label field that says whether the value is a range (``count_qualifier``)."""
+    label: str
+    """The label of a range (``range``)."""
+
+    def problem(
+        self, values: Mapping[str, object], *, names: Mapping[str, str] | None = None
+    ) -> str | None:
+        """Return what breaks the rule in ``values`` (field -> value), or None when nothing.
+
+        ``names`` renames fields in the message (the annotation YAML keys).
+        """
+        name = {f: (names or {}).get(f, f) for f in (self.high, self.low, self.label_field)}
+        high, low = values.get(self.high), values.get(self.low)
+        if values.get(self.label_field) != self.label:
+            if high is None:
+                return None
+            return (
+                f"{name[self.high]} must be null unless {name[self.label_field]} is "
+                f"{self.label}, got {_shown(high)}"
+            )
+        if not _is_integer(high) or not _is_integer(low):
+            return (
+                f"a {self.label} needs integers {name[self.low]} and {name[self.high]}, "
+                f"got {_shown(low)} and {_shown(high)}"
+            )
+        if high <= low:
+            return f"{name[self.high]} {high} must be greater than {name[self.low]} {low}"
+        return None
+
+
+def _is_integer(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _shown(value: object) -> str:
+    """Show a value as the data files write it (``null``, ``30``, ``'30'``)."""
+    return "null" if value is None else repr(value)
+
+
+@dataclass(frozen=True)
 class LayerSpec:
     """Everything the project knows about one annotation layer."""
 
@@ -110,6 +160,8 @@ class LayerSpec:
     """The layer's column of the flat ``tokens`` view, if it has one."""
     contains: tuple[tuple[str, str], ...] = ()
     """(outer, inner) span fields: the outer span must contain the inner one."""
+    ranges: tuple[RangeRule, ...] = ()
+    """Upper-bound fields and the label that makes them required (:class:`RangeRule`)."""
 
     @property
     def id_field(self) -> str:
@@ -216,6 +268,7 @@ CASUALTIES = LayerSpec(
         _SENTENCE,
         _label("status", inventory.CASUALTY_STATUSES),
         FieldSpec("count", COUNT, "count", nullable=True),
+        FieldSpec("count_high", COUNT, "count_high", nullable=True),
         _label("count_qualifier", inventory.COUNT_QUALIFIERS, yaml_key="qualifier"),
         _span("count_span", nullable=True),
         _span("qualifier_span", nullable=True),
@@ -230,6 +283,7 @@ CASUALTIES = LayerSpec(
         _reference("attribution_id", "attributions", yaml_key="attribution"),
     ),
     bio=BioColumn("casualty_tags", inventory.CASUALTY_ELEMENTS, ("count_span", "victim")),
+    ranges=(RangeRule("count_high", "count", "count_qualifier", inventory.RANGE_QUALIFIER),),
 )
 ATTRIBUTIONS = LayerSpec(
     name="attributions",

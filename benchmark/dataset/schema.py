@@ -146,7 +146,9 @@ class Casualty:
     status: str
     """From ``inventory.CASUALTY_STATUSES``."""
     count: int | None
-    """Stated number of victims; None when no number is given."""
+    """Stated number of victims (the lower bound of a range); None when no number is given."""
+    count_high: int | None
+    """Upper bound of a range, greater than ``count``; None unless the qualifier is ``range``."""
     count_qualifier: str
     """From ``inventory.COUNT_QUALIFIERS``."""
     count_span: Span | None

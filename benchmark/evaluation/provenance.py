@@ -14,14 +14,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from benchmark.dataset.configs import content_hash
+from benchmark.dataset.configs import DATASET_NAME, DATASET_VERSION, content_hash
 from benchmark.evaluation.results import DatasetInfo, Provenance
-
-DATASET_NAME = "kharkiv-ie"
-"""Name of the dataset, as written in results files."""
-
-DATASET_VERSION = "1.0.0"
-"""Dataset version (``data/README.md``, section Version)."""
 
 PACKAGES: tuple[str, ...] = ("kharkiv-ie", "datasets", "numpy", "scikit-learn", "seqeval")
 """Packages whose versions can move a number (or identify the scorer)."""

@@ -19,6 +19,7 @@ from benchmark.dataset.annotation_source import PassAnnotations, load_pass
 from benchmark.dataset.documents import build_document, load_meta, read_text
 from benchmark.dataset.layers import LAYERS, item_id
 from benchmark.dataset.schema import Annotations
+from benchmark.dataset.tables import LABEL_MAP_FILE, read_label_map
 from benchmark.scoring.modes import EXACT, MATCH_MODES, MatchMode
 from benchmark.scoring.run import score
 from benchmark.scoring.tasks import TASKS
@@ -81,8 +82,30 @@ class AgreementReport:
 
 
 def pass_annotations(data_dir: Path, pass_name: str) -> Annotations:
-    """Load one pass folder as :class:`Annotations`, with documents built from data/source."""
-    passes = load_pass(data_dir / "annotations" / pass_name, source_dir=data_dir / "source")
+    """Load one pass folder as :class:`Annotations`, with documents built from data/source.
+
+    A file written for schema 1.x (the Kharkiv first and second pass) is read through the
+    data folder's ``label_map_1x.tsv`` (:mod:`benchmark.dataset.annotation_1x`), so that
+    passes of either schema compare label for label; :func:`pass_schemas` says which.
+    """
+    return _annotations(data_dir, _load(data_dir, pass_name))
+
+
+def pass_schemas(data_dir: Path, pass_name: str) -> frozenset[str]:
+    """Return the schemas (``1.x``, ``2.0``) the files of one pass folder were written for."""
+    return frozenset(found.schema for found in _load(data_dir, pass_name).values())
+
+
+def _load(data_dir: Path, pass_name: str) -> dict[str, PassAnnotations]:
+    table = data_dir / LABEL_MAP_FILE
+    return load_pass(
+        data_dir / "annotations" / pass_name,
+        source_dir=data_dir / "source",
+        label_map_1x=read_label_map(table) if table.is_file() else None,
+    )
+
+
+def _annotations(data_dir: Path, passes: dict[str, PassAnnotations]) -> Annotations:
     documents: list = []
     layers: dict[str, list] = {name: [] for name in LAYERS}
     for doc_id, annotation in sorted(passes.items()):

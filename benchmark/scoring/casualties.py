@@ -1,10 +1,11 @@
 """Casualty subtasks: the items each one counts.
 
 - ``victim``: one item per record, its victim span (untyped).
-- ``record``: one item per record; status (label), count value and count qualifier must be
-  equal and the victim spans must match (exact: identical offsets; overlap: shared characters,
-  one-to-one assignment among records with the same status, count and qualifier). Other fields
-  are not part of the record key (they are scored by ``slots``).
+- ``record``: one item per record; status (label), count value, upper bound (``count_high``,
+  null unless the qualifier is ``range``) and count qualifier must be equal and the victim spans
+  must match (exact: identical offsets; overlap: shared characters, one-to-one assignment among
+  records with the same status, count, upper bound and qualifier). Other fields are not part of
+  the record key (they are scored by ``slots``).
 - ``slots``: every NON-NULL field value of a record is an item (id ``C2/count``) that carries
   its record's victim span: (victim span, field, value) for value fields, (victim span, field,
   value span) for span fields (``count_span``, ``location``, ``time``). A gold slot is a tp when
@@ -12,8 +13,9 @@
   identical victim and value-span offsets; overlap: victim spans overlap and value spans
   overlap; one-to-one maximum matching), else a fn; an unmatched predicted slot is a fp. A null
   value is no item: null == null is not counted, a predicted null for a gold value is a fn, a
-  predicted value for a gold null is a fp. Fields: status, count, count_qualifier, count_span,
-  victim_group, location, time, polarity, certainty; the per-type breakdown is per field.
+  predicted value for a gold null is a fp. Fields: status, count, count_high, count_qualifier,
+  count_span, victim_group, location, time, polarity, certainty; the per-type breakdown is per
+  field.
   Slots are matched one by one, not through one alignment of whole records: two slots of one
   predicted record may pair with slots of two gold records whose victims both overlap its
   victim. In exchange the subtask is monotone (exact tp <= overlap tp; adding a prediction
@@ -30,6 +32,7 @@ TASK = "casualties"
 VALUE_FIELDS: tuple[str, ...] = (
     "status",
     "count",
+    "count_high",
     "count_qualifier",
     "victim_group",
     "polarity",
@@ -49,7 +52,7 @@ def victim(side: Side) -> list[Item]:
 
 
 def record(side: Side) -> list[Item]:
-    """Return one item per record: victim span, status (label), count and qualifier."""
+    """Return one item per record: victim span, status (label), count, upper bound, qualifier."""
     return [
         Item(
             c.casualty_id,
@@ -57,7 +60,7 @@ def record(side: Side) -> list[Item]:
             c.sentence_id,
             (offsets(c.victim),),
             label=c.status,
-            attrs=(c.count, c.count_qualifier),
+            attrs=(c.count, c.count_high, c.count_qualifier),
         )
         for c in side.annotations.casualties
     ]

@@ -9,8 +9,8 @@ that document — so a document without gold items is right only when nothing wa
 
 - ``hedges``: ``cue_typed`` (cue span and type), ``scope`` (cue and scope spans) and
   ``uncertain`` (sentence labels);
-- ``casualties``: ``record`` (victim span, status, count, qualifier) and ``slots`` (every
-  other field of the record);
+- ``casualties``: ``record`` (victim span, status, count, count_high, qualifier) and ``slots``
+  (every other field of the record);
 - ``attributions``: ``relation`` (cue, content and source spans) and ``nesting`` (parent);
 - ``events``: ``trigger_classification``, ``argument_classification`` and ``factuality``
   (polarity and certainty).

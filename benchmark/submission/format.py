@@ -157,14 +157,29 @@ def _field_schema(spec: FieldSpec) -> dict:
     return value
 
 
-def _object_schema(fields: Iterable[FieldSpec]) -> dict:
-    """Return the JSON Schema of an item with ``fields``."""
+def _object_schema(fields: Iterable[FieldSpec], ranges: Iterable[layers.RangeRule] = ()) -> dict:
+    """Return the JSON Schema of an item with ``fields`` and range rules ``ranges``."""
     fields = tuple(fields)
-    return {
+    schema = {
         "type": "object",
         "required": [spec.name for spec in fields if spec.required],
         "additionalProperties": False,
         "properties": {spec.name: _field_schema(spec) for spec in fields},
+    }
+    rules = [_range_schema(rule) for rule in ranges]
+    if rules:
+        schema["allOf"] = rules
+    return schema
+
+
+def _range_schema(rule: layers.RangeRule) -> dict:
+    """Return the conditional schema of a range rule (JSON Schema cannot say "greater than")."""
+    ranged = {"properties": {rule.label_field: {"const": rule.label}}}
+    integers = {name: {"type": "integer"} for name in (rule.low, rule.high)}
+    return {
+        "if": ranged,
+        "then": {"required": [rule.low, rule.high], "properties": integers},
+        "else": {"properties": {rule.high: {"type": "null"}}},
     }
 
 
@@ -181,7 +196,8 @@ def json_schema() -> dict:
     }
     properties: dict = {"doc_id": {"type": "string", "minLength": 1}}
     for layer, fields in LAYER_FIELDS.items():
-        definitions[_ITEM_NAME[layer]] = _object_schema(fields)
+        ranges = LAYERS[layer].ranges if layer in LAYERS else ()
+        definitions[_ITEM_NAME[layer]] = _object_schema(fields, ranges)
         properties[layer] = {"type": "array", "items": {"$ref": f"#/$defs/{_ITEM_NAME[layer]}"}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -2,10 +2,10 @@
 
 Driven by ``benchmark.submission.format``: every item is checked field by field
 (unknown fields, missing fields, types, labels, sentence ids, span shape and
-offsets), then its spans are resolved (offsets as given, text-only spans by
-``benchmark.submission.alignment``, the anchor span first) and the schema object
-is built. The checks across the items of a line (ids, references, cycles) are
-in ``benchmark.submission.reader``.
+offsets) and by its layer's range rules (``count_high``), then its spans are
+resolved (offsets as given, text-only spans by ``benchmark.submission.alignment``,
+the anchor span first) and the schema object is built. The checks across the items
+of a line (ids, references, cycles) are in ``benchmark.submission.reader``.
 """
 
 from __future__ import annotations
@@ -299,6 +299,11 @@ class LineReader:
         values = self.fields(layer, raw, path)
         if values is None:
             return None
+        for rule in LAYERS[layer].ranges:
+            problem = rule.problem(values)
+            if problem is not None:
+                self.error(f"{path}.{rule.high}", problem)
+                return None
         given_sentence = values.get("sentence_id")
         anchor_name = LAYERS[layer].head
         helper = None

@@ -26,10 +26,12 @@ from pathlib import Path
 
 from benchmark.dataset.layers import LAYERS
 from benchmark.dataset.schema import Annotations, Document
+from benchmark.dataset.tables import LabelMap
 from benchmark.errors import DataError
 
 from .format import LAYER_FIELDS, LINE_KEYS, REFERENCE, SENTENCES, TASKS
 from .items import DocumentContext, LineReader
+from .label_map import map_line_labels
 from .messages import ProblemLog, SubmissionWarning, describe
 from .unaligned import UnalignedSpan, unaligned_spans
 
@@ -72,17 +74,28 @@ def _no_constant(name: str) -> object:
     raise _BadJson(f"{name} is not valid JSON")
 
 
-def read_submission(path: str | Path, *, gold: Annotations) -> Submission:
-    """Read the submission at ``path`` and check it against ``gold``'s documents."""
+def read_submission(
+    path: str | Path, *, gold: Annotations, label_map: LabelMap | None = None
+) -> Submission:
+    """Read the submission at ``path`` and check it against ``gold``'s documents.
+
+    ``label_map`` (for a submission written for schema 1.x: :func:`.label_map.label_map_1x`)
+    maps the labels of every line before it is checked.
+    """
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise DataError(f"cannot read the submission: {exc.strerror}", file=path) from None
-    return parse_submission(data, gold=gold, file=str(path))
+    return parse_submission(data, gold=gold, file=str(path), label_map=label_map)
 
 
-def parse_submission(data: bytes, *, gold: Annotations, file: str) -> Submission:
-    """Check submission bytes (JSONL) against ``gold``; ``file`` names them in messages."""
+def parse_submission(
+    data: bytes, *, gold: Annotations, file: str, label_map: LabelMap | None = None
+) -> Submission:
+    """Check submission bytes (JSONL) against ``gold``; ``file`` names them in messages.
+
+    ``label_map``: as for :func:`read_submission`.
+    """
     log = ProblemLog(file)
     documents = {document.doc_id: document for document in gold.documents}
     seen: dict[str, int] = {}  # doc_id -> line number
@@ -100,6 +113,8 @@ def parse_submission(data: bytes, *, gold: Annotations, file: str) -> Submission
         if not isinstance(obj, dict):
             log.error(number, "$", f"expected a JSON object, got {describe(obj)}")
             continue
+        if label_map is not None:
+            obj = map_line_labels(obj, label_map)
         keys_by_line[number] = frozenset(key for key in obj if key in TASKS)
         document = _line_document(log, number, obj, documents, seen)
         if document is not None:

@@ -1,12 +1,12 @@
 """Check annotation files of the 2.0 format (guidelines 2.0) against their texts.
 
 For annotators: ``python check_pass.py --texts TEXT_DIR FILE.yaml [FILE.yaml ...]`` resolves every
-anchor of every file against ``TEXT_DIR/<doc_id>.txt`` with the project's own resolver
-(:mod:`benchmark.annotation_source`) and prints ``OK`` with item counts, or one line per file with
-the first problem (file, line, item, field). Exit code 0 when every file is valid, 1 otherwise.
-
-The 2.0 label inventories and the casualty field ``count_high`` are applied here until the
-package's schema is moved to 2.0 (``benchmark.inventory``); they follow ``FORMAT.md`` 2.0.
+anchor of every file against ``TEXT_DIR/<doc_id>.txt`` with the project's own parser
+(:mod:`benchmark.dataset.annotation_source`: the 2.0 inventories of
+:mod:`benchmark.dataset.inventory`, every key of ``FORMAT.md`` 2.0, the rule that ``count_high``
+is an integer above ``count`` iff ``qualifier`` is ``range``) and prints ``OK`` with item counts,
+or one line per file with the first problem (file, line, item, field). Exit code 0 when every
+file is valid, 1 otherwise. A file written for schema 1.x is refused.
 ``--listing OUT_DIR`` instead writes ``<doc_id>.sentences.txt`` per text: sentence ids, offsets,
 text and tokens (token boundaries are where anchors may start and end).
 """
@@ -17,70 +17,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from benchmark.dataset import annotation_source, inventory
+from benchmark.dataset import annotation_source
 from benchmark.dataset.documents import read_text, sentence_offsets
+from benchmark.dataset.layers import LAYER_NAMES
 from benchmark.dataset.text import tokenize
 from benchmark.errors import DataError
-
-INVENTORY_2_0 = {
-    "EVENT_TYPES": (
-        "Conflict:Attack",
-        "Life:Die",
-        "Life:Injure",
-        "Movement:Transport",
-        "Contact:Meet",
-        "Conflict:Siege",
-        "Conflict:Damage",
-        "Conflict:Explosion",
-        "Disaster:Accident",
-        "Disaster:Fire",
-    ),
-    "COUNT_QUALIFIERS": (
-        "exact",
-        "at_least",
-        "more_than",
-        "at_most",
-        "less_than",
-        "approximate",
-        "range",
-        "unquantified",
-    ),
-    "VICTIM_GROUPS": (
-        "people",
-        "civilians",
-        "children",
-        "military",
-        "police",
-        "armed_group",
-        "international_staff",
-        "other",
-    ),
-}
-
-
-def use_format_2_0() -> None:
-    """Switch the parser to the 2.0 inventories and casualty keys."""
-    for name, labels in INVENTORY_2_0.items():
-        setattr(inventory, name, labels)
-    keys = annotation_source.ITEM_KEYS["casualties"]
-    if "count_high" not in keys:
-        at = keys.index("count") + 1
-        annotation_source.ITEM_KEYS["casualties"] = (*keys[:at], "count_high", *keys[at:])
-
-
-def check_count_high(path: Path) -> None:
-    """Refuse a ``count_high`` that is not an integer above ``count`` for a range, else null."""
-    data = annotation_source.load_yaml(read_text(path), file=path)
-    for item in data.get("casualties") or []:
-        high, low, qualifier = item.get("count_high"), item.get("count"), item.get("qualifier")
-        where = f"{path}:{item.key_lines.get('count_high', item.line)}: {item.get('id')}"
-        if qualifier == "range":
-            if not isinstance(high, int) or isinstance(high, bool) or not isinstance(low, int):
-                raise DataError(f"{where}: a range needs integer count and count_high")
-            if high <= low:
-                raise DataError(f"{where}: count_high {high} must exceed count {low}")
-        elif high is not None:
-            raise DataError(f"{where}: count_high must be null unless qualifier is range")
 
 
 def listing(text: str) -> str:
@@ -105,21 +46,16 @@ def main(argv: list[str] | None = None) -> int:
             out = args.listing / f"{path.stem}.sentences.txt"
             out.write_text(listing(read_text(path)), encoding="utf-8")
         return 0
-    use_format_2_0()
     failed = 0
     for path in args.files:
         try:
             text = read_text(args.texts / f"{path.stem}.txt")
-            parsed = annotation_source.load_annotation_file(path, text=text)
-            check_count_high(path)
+            parsed = annotation_source.load_annotation_file(path, text=text).annotations
         except (DataError, OSError) as error:
             failed += 1
             sys.stdout.write(f"ERROR {error}\n")
             continue
-        counts = ", ".join(
-            f"{len(getattr(parsed, layer))} {layer}"
-            for layer in ("events", "casualties", "attributions", "hedges")
-        )
+        counts = ", ".join(f"{len(getattr(parsed, layer))} {layer}" for layer in LAYER_NAMES)
         sys.stdout.write(f"OK {path}: {counts}\n")
     return 1 if failed else 0
 

@@ -1,12 +1,13 @@
 """List every disagreement between two annotation passes, for the adjudicator.
 
 ``python diff_passes.py --texts TEXT_DIR PASS_A_DIR PASS_B_DIR [--out FILE]`` reads the 2.0-format
-files of both passes (``check_pass.use_format_2_0``), pairs the items of each layer one to one
-by their head span (event trigger, casualty victim + count span, attribution cue, hedge cue;
-identical offsets first, then overlapping ones), and writes Markdown: per document and layer,
-the items only one pass has, and for every pair the fields whose values differ. References are
-shown by the head text of the item they point to, so ids need not agree. The listing says
-nothing about which pass is right.
+files of both passes (:mod:`benchmark.dataset.annotation_source`), pairs the items of each layer
+one to one by their head span (event trigger, casualty victim + count span, attribution cue,
+hedge cue; identical offsets first, then overlapping ones), and writes Markdown: per document
+and layer, the items only one pass has, and for every pair the fields whose values differ.
+References are shown by the head text of the item they point to, so ids need not agree. The
+listing says nothing about which pass is right. A file that is not valid 2.0 (a 1.x file
+among them) stops the listing with one line naming file, line, item and field (exit code 2).
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ import argparse
 import sys
 from pathlib import Path
 
-import check_pass
-
 from benchmark.dataset import annotation_source
 from benchmark.dataset.documents import read_text
+from benchmark.dataset.layers import LAYERS
+from benchmark.errors import DataError
 
 HEAD = {
     "events": lambda item: (item.trigger,),
@@ -26,12 +27,7 @@ HEAD = {
     "attributions": lambda item: (item.cue,),
     "hedges": lambda item: (item.cue,),
 }
-ID = {
-    "events": "event_id",
-    "casualties": "casualty_id",
-    "attributions": "attribution_id",
-    "hedges": "hedge_id",
-}
+ID = {name: spec.id_field for name, spec in LAYERS.items()}
 FIELDS = {
     "events": ("event_type", "polarity", "certainty", "attribution_id", "arguments"),
     "casualties": (
@@ -85,10 +81,8 @@ def pair(items_a, items_b, layer: str):
     return pairs, only_a, rest_b
 
 
-def value(item, field: str, *, heads: dict, raw: dict) -> str:
+def value(item, field: str, *, heads: dict) -> str:
     """Return a field's value for display (references by their target's head text)."""
-    if field == "count_high":
-        return str(raw.get(item.casualty_id, {}).get("count_high"))
     got = getattr(item, field)
     if field in REFERENCE:
         return "-" if got is None else heads[REFERENCE[field]].get(got, got)
@@ -99,34 +93,32 @@ def value(item, field: str, *, heads: dict, raw: dict) -> str:
     return "-" if got is None else str(got)
 
 
-def describe(item, layer: str, *, heads: dict, raw: dict) -> str:
+def describe(item, layer: str, *, heads: dict) -> str:
     """Return one line describing an item and all its fields."""
-    fields = ", ".join(f"{f}={value(item, f, heads=heads, raw=raw)}" for f in FIELDS[layer])
+    fields = ", ".join(f"{f}={value(item, f, heads=heads)}" for f in FIELDS[layer])
     head = " / ".join(show(span) for span in HEAD[layer](item))
     return f"{getattr(item, ID[layer])} {head}: {fields}"
 
 
 def load(path: Path, text: str):
-    """Return (annotations, head texts by layer and id, raw casualty mappings by id)."""
-    parsed = annotation_source.load_annotation_file(path, text=text)
+    """Return (annotations, head texts by layer and id)."""
+    parsed = annotation_source.load_annotation_file(path, text=text).annotations
     heads = {
         layer: {getattr(i, ID[layer]): show(HEAD[layer](i)[0]) for i in getattr(parsed, layer)}
         for layer in HEAD
     }
-    data = annotation_source.load_yaml(read_text(path), file=path)
-    raw = {item["id"]: item for item in data.get("casualties") or []}
-    return parsed, heads, raw
+    return parsed, heads
 
 
 def diff_document(doc_id: str, text: str, path_a: Path, path_b: Path) -> tuple[str, int]:
     """Return the Markdown of one document's disagreements and their number."""
-    a, heads_a, raw_a = load(path_a, text)
-    b, heads_b, raw_b = load(path_b, text)
+    a, heads_a = load(path_a, text)
+    b, heads_b = load(path_b, text)
     lines, count = [f"## {doc_id}\n"], 0
     for layer in HEAD:
         pairs, only_a, only_b = pair(getattr(a, layer), getattr(b, layer), layer)
-        rows = [f"- only A: {describe(i, layer, heads=heads_a, raw=raw_a)}" for i in only_a]
-        rows += [f"- only B: {describe(i, layer, heads=heads_b, raw=raw_b)}" for i in only_b]
+        rows = [f"- only A: {describe(i, layer, heads=heads_a)}" for i in only_a]
+        rows += [f"- only B: {describe(i, layer, heads=heads_b)}" for i in only_b]
         for x, y in pairs:
             if offsets(x, layer) != offsets(y, layer):
                 rows.append(
@@ -135,8 +127,8 @@ def diff_document(doc_id: str, text: str, path_a: Path, path_b: Path) -> tuple[s
                     f"{getattr(y, ID[layer])} {' / '.join(show(s) for s in HEAD[layer](y))}"
                 )
             for field in FIELDS[layer]:
-                va = value(x, field, heads=heads_a, raw=raw_a)
-                vb = value(y, field, heads=heads_b, raw=raw_b)
+                va = value(x, field, heads=heads_a)
+                vb = value(y, field, heads=heads_b)
                 if va != vb:
                     rows.append(
                         f"- {getattr(x, ID[layer])}/{getattr(y, ID[layer])} "
@@ -158,15 +150,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("pass_a", type=Path)
     parser.add_argument("pass_b", type=Path)
     args = parser.parse_args(argv)
-    check_pass.use_format_2_0()
     chunks, total = [], 0
     for path_a in sorted(args.pass_a.glob("*.yaml")):
         path_b = args.pass_b / path_a.name
         if not path_b.is_file():
             chunks.append(f"## {path_a.stem}\n\nmissing in pass B\n\n")
             continue
-        text = read_text(args.texts / f"{path_a.stem}.txt")
-        chunk, count = diff_document(path_a.stem, text, path_a, path_b)
+        try:
+            text = read_text(args.texts / f"{path_a.stem}.txt")
+            chunk, count = diff_document(path_a.stem, text, path_a, path_b)
+        except (DataError, OSError) as error:
+            sys.stderr.write(f"diff_passes: {error}\n")
+            return 2
         chunks.append(chunk)
         total += count
     output = f"# Disagreements between the passes ({total} rows)\n\n" + "".join(chunks)

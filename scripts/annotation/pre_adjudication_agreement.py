@@ -1,9 +1,9 @@
 """Agreement between the two Wikinews passes, computed before adjudication (a record).
 
 ``uv run python scripts/annotation/pre_adjudication_agreement.py`` scores pass B against pass A
-with the 1.x agreement code (:func:`benchmark.agreement.agreement`: the scorer's span F1 in exact
-and overlap mode, Cohen's kappa over matched items), with the 2.0 label inventories switched on
-(``check_pass.use_format_2_0``), per split and over all 48 passages, and prints Markdown. The
+with the agreement code (:func:`benchmark.scoring.agreement.agreement`: the scorer's span F1 in
+exact and overlap mode, Cohen's kappa over matched items), reading both passes with the 2.0
+schema of the package, per split and over all 48 passages, and prints Markdown. The
 reproducible figures with intervals come from ``kharkiv-ie agreement``; this script only records
 what the passes agreed on before any adjudication decision was taken.
 """
@@ -15,15 +15,11 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import check_pass  # noqa: E402
-
-check_pass.use_format_2_0()
-
-from benchmark.dataset.annotation_source import load_pass  # noqa: E402
-from benchmark.dataset.documents import build_document, read_text  # noqa: E402
-from benchmark.dataset.schema import Annotations  # noqa: E402
-from benchmark.scoring.agreement import agreement, agreement_markdown  # noqa: E402
+from benchmark.dataset.annotation_source import load_pass
+from benchmark.dataset.documents import build_document, read_text
+from benchmark.dataset.layers import LAYER_NAMES
+from benchmark.dataset.schema import Annotations
+from benchmark.scoring.agreement import agreement, agreement_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "data" / "source" / "wikinews"
@@ -33,16 +29,17 @@ PASSES = ROOT / "data" / "annotations" / "wikinews"
 def annotations(pass_name: str, doc_ids: list[str]) -> Annotations:
     """Return one pass over ``doc_ids`` as Annotations."""
     passes = load_pass(PASSES / pass_name, source_dir=SOURCE)
-    documents, layers = [], {"events": [], "casualties": [], "attributions": [], "hedges": []}
+    documents: list = []
+    layers: dict[str, list] = {name: [] for name in LAYER_NAMES}
     for doc_id in doc_ids:
         meta = yaml.safe_load(read_text(SOURCE / f"{doc_id}.meta.yaml"))
-        found = passes[doc_id]
+        found = passes[doc_id].annotations
         documents.append(
             build_document(
                 doc_id,
                 read_text(SOURCE / f"{doc_id}.txt"),
                 meta,
-                uncertain_sentences={hedge.sentence_id for hedge in found.hedges},
+                hedges=found.hedges,
             )
         )
         for layer, items in layers.items():

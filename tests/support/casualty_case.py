@@ -10,12 +10,14 @@ DOC = document(TEXT)
 
 
 def record(cid, sentence_id, status, count, qualifier, count_span, victim, group, *,
-           location=None, time=None, polarity="positive", certainty="certain"):  # fmt: skip
+           location=None, time=None, polarity="positive", certainty="certain",
+           count_high=None):  # fmt: skip
     def s(words):
         return None if words is None else span(TEXT, words)
 
     return Casualty(
-        cid, "d1", sentence_id, status, count, qualifier, s(count_span), None, None, s(victim),
+        cid, "d1", sentence_id, status, count, count_high, qualifier, s(count_span), None, None,
+        s(victim),
         group, s(location), s(time), polarity, certainty, None, None,
     )  # fmt: skip
 

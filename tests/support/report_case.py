@@ -60,6 +60,7 @@ GOLD = annotations(
             1,
             "killed",
             10,
+            None,
             "exact",
             None,
             None,

@@ -16,12 +16,15 @@ from benchmark.dataset.configs import CONFIGS, data_file
 from benchmark.dataset.documents import build_document
 from benchmark.dataset.features import card_with_yaml, render_card_yaml
 from benchmark.dataset.rows import from_row, to_row
+from benchmark.dataset.tables import EVENT_TYPES_FILE, LABEL_MAP_FILE
 from benchmark.dataset.tokens_view import build_tokens_view
 from benchmark.errors import DataError
 from support.files import write_jsonl
 
 REPO = Path(__file__).resolve().parents[2]
 ARTICLE = REPO / "data" / "source" / "kharkiv-001.txt"
+TABLES = (EVENT_TYPES_FILE, LABEL_MAP_FILE)
+"""The dataset's tables, copied from the repository's data folder."""
 DOC = "kharkiv-001"
 
 
@@ -77,6 +80,7 @@ CASUALTIES = [
         "sentence_id": 15,
         "status": "killed",
         "count": 21,
+        "count_high": None,
         "count_qualifier": "at_least",
         "count_span": span(2090, "21"),
         "qualifier_span": span(2083, "almeno"),
@@ -186,6 +190,8 @@ def write_tiny_dataset(folder):
     folder = Path(folder)
     (folder / "source").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(ARTICLE, folder / "source" / f"{DOC}.txt")
+    for table in TABLES:
+        shutil.copyfile(REPO / "data" / table, folder / table)
     text = ARTICLE.read_bytes().decode("utf-8")
     layers = {
         "events": EVENTS,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from benchmark.dataset.layers import LAYERS
-from benchmark.dataset.schema import Annotations, Document, Span
+from benchmark.dataset.schema import Annotations, Casualty, Document, Span
 
 _MAX_QUOTE = 90
 """Longest quoted span text; longer ones are shortened with an ellipsis."""
@@ -71,8 +71,16 @@ def _event(event, part: str, subtask: str) -> tuple[str, Span]:
     return head, event.trigger
 
 
+def count_text(record: Casualty) -> str:
+    """Return a record's figure: ``at_least 21``, ``range 10-15``, or ``no count``."""
+    if record.count is None:
+        return "no count"
+    high = f"-{record.count_high}" if record.count_high is not None else ""
+    return f"{record.count_qualifier} {record.count}{high}"
+
+
 def _casualty(record, part: str, subtask: str) -> tuple[str, Span]:
-    count = "no count" if record.count is None else f"{record.count_qualifier} {record.count}"
+    count = count_text(record)
     head = f"{record.status}, {count}, victim {quote(record.victim)}"
     if part:
         value = getattr(record, part)

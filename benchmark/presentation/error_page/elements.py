@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from benchmark.dataset.schema import Annotations, Span
+from benchmark.presentation.error_page.describe import count_text
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def _arguments(annotations: Annotations) -> Iterator[ElementSpan]:
 
 def _victims(annotations: Annotations) -> Iterator[ElementSpan]:
     for c in annotations.casualties:
-        count = "" if c.count is None else f" {c.count_qualifier} {c.count}"
+        count = "" if c.count is None else f" {count_text(c)}"
         yield ElementSpan(c.doc_id, c.casualty_id, c.victim, f"{c.status}{count}")
 
 
