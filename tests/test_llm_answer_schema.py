@@ -52,6 +52,44 @@ def test_labels_come_from_the_submission_schema():
     assert hedges["cue_type"]["enum"] == ["conditional", "evidential", "epistemic"]
 
 
+def test_every_field_and_label_of_the_submission_schema_is_in_the_answer_schema():
+    source = load_submission_schema()
+    schema = answer_schema(LAYER_KEYS)
+    for layer in LAYER_KEYS:
+        name = source["properties"][layer]["items"]["$ref"].removeprefix("#/$defs/")
+        given = source["$defs"][name]["properties"]
+        asked = schema["properties"][layer]["items"]["properties"]
+        assert list(asked) == [field for field in given if field != "doc_id"], layer
+        for field, value in given.items():
+            if "enum" in value:
+                assert asked[field]["enum"] == value["enum"], (layer, field)
+
+
+def test_schema_2_casualties_range_needs_count_high():
+    # dataset 2.0: count_high, the range qualifier, the general victim groups
+    schema = answer_schema(["casualties"])
+    item = schema["properties"]["casualties"]["items"]
+    assert "count_high" in item["properties"] and "count_high" not in item["required"]
+    assert "range" in item["properties"]["count_qualifier"]["enum"]
+    assert "military" in item["properties"]["victim_group"]["enum"]
+    casualty = {
+        "casualty_id": "c1",
+        "sentence_id": 0,
+        "status": "killed",
+        "count": 5,
+        "count_qualifier": "range",
+        "victim": {"text": "persone"},
+        "victim_group": "people",
+        "polarity": "positive",
+        "certainty": "certain",
+    }
+    assert not _valid(schema, {"casualties": [casualty]})  # a range without its upper bound
+    assert _valid(schema, {"casualties": [{**casualty, "count_high": 8}]})
+    assert not _valid(
+        schema, {"casualties": [{**casualty, "count_qualifier": "exact", "count_high": 8}]}
+    )
+
+
 def test_a_changed_source_changes_the_answer_schema():
     source = load_submission_schema()
     source["$defs"]["hedge"]["properties"]["cue_type"]["enum"] = ["only"]

@@ -134,6 +134,11 @@ BREAKS = {
         lambda a: a["events"][0].update(attribution_id="A99"),
         "$.events[0].attribution_id: no attributions item 'A99' in the answer",
     ),
+    "range upper bound not above the lower": (
+        ("casualties",),
+        lambda a: a["casualties"][0].update(count=8, count_high=5, count_qualifier="range"),
+        "$.casualties[0].count_high: count_high 5 must be greater than count 8",
+    ),
     "parent cycle": (
         ("attributions",),
         lambda a: (

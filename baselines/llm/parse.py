@@ -10,7 +10,9 @@ An answer is valid when, in this order:
    inventory, text-only spans);
 3. it passes what a JSON Schema cannot say and the submission reader would refuse: ids unique
    within a layer, references naming an id of the answer, no ``parent_id`` cycle, every
-   ``sentence_id`` a sentence of the document, a sentence listed once in ``sentences``.
+   ``sentence_id`` a sentence of the document, a sentence listed once in ``sentences``, the
+   layer's range rules (:attr:`benchmark.dataset.layers.LayerSpec.ranges`: a casualty's
+   ``count_high`` above its ``count`` in a range).
 
 A valid answer becomes ``{"doc_id": ..., <layer>: [...]}`` for the layers asked, items as the
 model wrote them. An invalid one becomes the same line with every asked layer ``[]`` (an empty
@@ -148,6 +150,10 @@ def _integrity(
             if item[key] in seen:
                 return f"{where}.{key}: {item[key]!r} is given twice"
             seen.add(item[key])
+            for rule in LAYERS[layer].ranges if layer in LAYERS else ():
+                problem = rule.problem(item)
+                if problem is not None:
+                    return f"{where}.{rule.high}: {problem}"
         ids[layer] = seen
     for (owner, field), target in REFERENCES.items():
         if owner not in layers or target not in layers:
