@@ -4,8 +4,9 @@ lm-eval (the extra ``kharkiv-ie[lm-eval]``, part of the dev group, so it is inst
 the tests run) runs the ``kharkiv_ie`` group with ``--model local-chat-completions`` against
 the fixture server; the test then checks that it sent the llm baseline's messages, and that
 every F1 it reports equals ``kharkiv-ie score`` on the submission the ``llm`` baseline writes
-from the same answers (and, for events, the F1 worked out by hand). It is never skipped: a
-missing lm-eval is a failure.
+from the same answers, in every match mode (and, for events, the F1 of each mode worked out by
+hand: the fixture model's triggers are chosen so that the four modes give four figures). It is
+never skipped: a missing lm-eval is a failure.
 """
 
 import json
@@ -22,6 +23,9 @@ from baselines.llm import prompt
 from baselines.llm.producer import LlmProducer
 from benchmark import cli
 from benchmark.dataset.gold import read_gold
+from benchmark.dataset.surface import determiners
+from benchmark.dataset.text import tokenize
+from benchmark.scoring.modes import MODE_NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
 TASKS = {
@@ -36,9 +40,36 @@ TASKS = {
 }
 
 
+def _model_triggers(gold):
+    """Gold event index -> the trigger text the fixture model writes, for the changed triggers.
+
+    Of the kept events (even indices), those at index 0 mod 4 get the next word added
+    ("colpito dai": an exact and a normalised miss, partial credit 2/3, an overlap match) and
+    those at 2 mod 4 whose previous word is an article get it in front ("L'assalto": a
+    normalised match, not an exact one).
+    """
+    document = gold.documents[0]
+    tokens = tokenize(document.text)
+    articles = set(determiners())
+    changed = {}
+    for index, event in enumerate(gold.events):
+        trigger = event.trigger
+        if index % 4 == 0:
+            start, end = next((s, e) for s, e in tokens if s >= trigger.end)
+            if document.text[start:end].isalnum():
+                changed[index] = document.text[trigger.start : end]
+        elif index % 4 == 2:
+            start, end = [(s, e) for s, e in tokens if e <= trigger.start][-1]
+            if document.text[start:end].lower() in articles:
+                changed[index] = document.text[start : trigger.end]
+    return changed
+
+
 def _partly_right(gold):
-    """Every other item of each layer (an attribution that is a parent is kept)."""
+    """Every other item of each layer (an attribution that is a parent is kept), some event
+    triggers changed (:func:`_model_triggers`)."""
     parents = {a.parent_id for a in gold.attributions if a.parent_id is not None}
+    triggers = _model_triggers(gold)
 
     def keep(layer, index):
         if layer == "attributions":
@@ -47,7 +78,13 @@ def _partly_right(gold):
 
     def answer(body):
         doc_id, layers = requested_doc_and_layers(body)
-        return json.dumps(gold_answer(gold, doc_id, layers, keep=keep), ensure_ascii=False)
+        written = gold_answer(gold, doc_id, layers, keep=keep)
+        if "events" in layers:
+            kept = [index for index in range(len(gold.events)) if keep("events", index)]
+            for index, item in zip(kept, written["events"], strict=True):
+                if index in triggers:
+                    item["trigger"] = {"text": triggers[index]}
+        return json.dumps(written, ensure_ascii=False)
 
     return answer
 
@@ -119,14 +156,24 @@ def test_lm_eval_run_reports_the_scorers_f1(tmp_path, llm_options):
     for task, (scorer_task, _, metrics) in TASKS.items():
         scores = _score_with_the_cli(tmp_path, lines[task], task)["tasks"][scorer_task]
         subtask = metrics["f1"]
-        assert reported[task]["f1,none"] == scores[subtask]["exact"]["f1"], task
-        assert reported[task]["f1_overlap,none"] == scores[subtask]["overlap"]["f1"], task
+        for mode in MODE_NAMES:
+            metric = "f1" if mode == "exact" else f"f1_{mode}"
+            assert reported[task][f"{metric},none"] == scores[subtask][mode]["f1"], (task, mode)
         if "uncertain_f1" in metrics:
             uncertain = scores[metrics["uncertain_f1"]]["exact"]["f1"]
             assert reported[task]["uncertain_f1,none"] == uncertain
-    # by hand: every other gold event, all exact: P = 1, R = k / G, F1 = 2k / (G + k)
+    # by hand: 14 of the 27 gold events written (every other one), 7 of them with a word added
+    # after the trigger, 1 with its article in front ("L'assalto"), the other 6 as in the gold
     g = len(gold.events)
     k = math.ceil(g / 2)
+    triggers = _model_triggers(gold)
     assert (g, k) == (27, 14)
-    assert reported["kharkiv_ie_events"]["f1,none"] == pytest.approx(2 * k / (g + k))
+    assert sorted(triggers) == [0, 4, 8, 12, 16, 20, 24, 26]
+    assert triggers[26].lower().startswith("l'")
+    events = reported["kharkiv_ie_events"]
+    assert events["f1,none"] == pytest.approx(2 * 6 / (g + k))  # 6 exact matches
+    assert events["f1_normalised,none"] == pytest.approx(2 * 7 / (g + k))  # + L'assalto
+    # partial: credit 6 + 1 + 7 x 2/3 (token F1 of "w1 w2" against "w1"); F1 = 2 credit / (g + k)
+    assert events["f1_partial,none"] == pytest.approx(2 * (7 + 7 * 2 / 3) / (g + k))
+    assert events["f1_overlap,none"] == pytest.approx(2 * k / (g + k))  # all 14 overlap
     assert 0 < reported["kharkiv_ie_attributions"]["f1,none"] < 1

@@ -16,8 +16,11 @@ One source of truth each way:
   unless ``--limit``), so the F1 equals ``kharkiv-ie score`` on the baseline's submission of
   the same answers.
 
-Metrics per task: ``f1`` (exact match, the task's main subtask, as on the leaderboard),
-``f1_overlap`` (overlap match), and for hedges ``uncertain_f1`` (sentence uncertainty).
+Metrics per task: ``f1`` (exact match, the task's main subtask, as on the leaderboard), then
+its F1 in each other match mode of :data:`benchmark.scoring.modes.MODE_NAMES`: ``f1_normalised``
+and ``f1_partial`` (the two that ``docs/submission-format.md`` asks an LLM to report next to
+exact) and ``f1_overlap`` (an upper bound); for hedges also ``uncertain_f1`` (sentence
+uncertainty, CoNLL-2010 task 1).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from baselines.llm.prompt import system_prompt, user_prompt
 from benchmark.dataset.layers import LAYER_NAMES
 from benchmark.dataset.schema import Annotations, Document
 from benchmark.evaluation.evaluate import Gold, evaluate, load_split
+from benchmark.scoring.modes import MODE_NAMES
 from benchmark.scoring.tasks import TASKS
 
 SPLIT = "test"
@@ -85,14 +89,21 @@ def _doc_to_text(task: str):
     return doc_to_text
 
 
-def _metrics(task: str) -> tuple[str, ...]:
-    return ("f1", "f1_overlap", "uncertain_f1") if task == "hedges" else ("f1", "f1_overlap")
+def metric_name(mode: str) -> str:
+    """Return the lm-eval metric of the main subtask's F1 in ``mode`` (``f1`` for exact)."""
+    return "f1" if mode == "exact" else f"f1_{mode}"
+
+
+def metrics(task: str) -> tuple[str, ...]:
+    """Return the metric names of ``task``, as its YAML's ``metric_list`` lists them."""
+    names = tuple(metric_name(mode) for mode in MODE_NAMES)
+    return (*names, "uncertain_f1") if task == "hedges" else names
 
 
 def _process_results(task: str):
     def process_results(row: dict[str, Any], results: list[str]) -> dict[str, tuple[str, str]]:
         answer = results[0] if results else ""
-        return {metric: (row["doc_id"], answer) for metric in _metrics(task)}
+        return {metric: (row["doc_id"], answer) for metric in metrics(task)}
 
     process_results.__name__ = f"process_results_{task}"
     return process_results
@@ -136,7 +147,7 @@ def _report(task: str, items: tuple[tuple[str, str], ...]):
             path,
             gold=_gold_of({doc_id for doc_id, _ in items}),
             tasks=[task],
-            modes=["exact", "overlap"],
+            modes=list(MODE_NAMES),
             n_bootstrap=0,
         )
     return evaluation.results.scores
@@ -166,12 +177,21 @@ process_results_casualties = _process_results("casualties")
 process_results_attributions = _process_results("attributions")
 process_results_hedges = _process_results("hedges")
 
+# One aggregation per (task, metric): lm-eval's YAML names each by its module-level name.
 events_f1 = _aggregation("events", TASKS["events"].main, "exact")
+events_f1_normalised = _aggregation("events", TASKS["events"].main, "normalised")
+events_f1_partial = _aggregation("events", TASKS["events"].main, "partial")
 events_f1_overlap = _aggregation("events", TASKS["events"].main, "overlap")
 casualties_f1 = _aggregation("casualties", TASKS["casualties"].main, "exact")
+casualties_f1_normalised = _aggregation("casualties", TASKS["casualties"].main, "normalised")
+casualties_f1_partial = _aggregation("casualties", TASKS["casualties"].main, "partial")
 casualties_f1_overlap = _aggregation("casualties", TASKS["casualties"].main, "overlap")
 attributions_f1 = _aggregation("attributions", TASKS["attributions"].main, "exact")
+attributions_f1_normalised = _aggregation("attributions", TASKS["attributions"].main, "normalised")
+attributions_f1_partial = _aggregation("attributions", TASKS["attributions"].main, "partial")
 attributions_f1_overlap = _aggregation("attributions", TASKS["attributions"].main, "overlap")
 hedges_f1 = _aggregation("hedges", TASKS["hedges"].main, "exact")
+hedges_f1_normalised = _aggregation("hedges", TASKS["hedges"].main, "normalised")
+hedges_f1_partial = _aggregation("hedges", TASKS["hedges"].main, "partial")
 hedges_f1_overlap = _aggregation("hedges", TASKS["hedges"].main, "overlap")
 hedges_uncertain_f1 = _aggregation("hedges", "uncertain", "exact")
