@@ -3,7 +3,9 @@
 :func:`run_baseline` is the plain function under ``python -m baselines.run`` and
 ``kharkiv-ie reproduce``; it takes the composed Hydra config (``conf/``) but never imports
 Hydra itself. The baseline is built from its config node (:func:`baselines.registry.
-build_extractor`); no baseline is named here. For every split of ``cfg.splits``:
+build_extractor`); no baseline is named here. Step 1 is done for every split of
+``cfg.splits`` before steps 2-5 (so a failure while predicting writes no file but the
+producer's own records), then steps 2-5 for every split:
 
 1. predict the gold documents of the split, with the sentences' gold ``uncertain`` flags
    blanked (a baseline sees text and segmentation only). A learned baseline
@@ -245,7 +247,9 @@ def run_baseline(
     )
     config_name = " ".join(overrides) if overrides else f"baseline={name}"
     extractor = build_extractor(resolved["baseline"])
-    outputs = []
+    # Every split is predicted before anything is written: a baseline that fails on a later
+    # split (an LLM server gone) leaves no results of the earlier ones beside stale others.
+    predicted = []
     for split in resolved["splits"]:
         gold = load_split(split=split, data_dir=paths["data_dir"])
         text = submission_of(
@@ -256,6 +260,9 @@ def run_baseline(
             usage_path=run_dir / f"usage.{split}.jsonl",
             progress=say,
         )
+        predicted.append((split, gold, text))
+    outputs = []
+    for split, gold, text in predicted:
         submission = run_dir / f"submission.{split}.jsonl"
         write_text(submission, text)
         scoring = resolved["scoring"]

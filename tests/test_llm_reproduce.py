@@ -168,6 +168,33 @@ def test_a_server_that_is_down_and_no_cache_is_one_line_and_exit_2(tmp_path, cap
     assert not (tmp_path / "LEADERBOARD.md").exists()
 
 
+def test_a_server_lost_on_a_later_split_writes_no_results(tmp_path, test_gold, capsys):
+    answer_test = _every_other_event(test_gold)
+
+    def answer_once(body):
+        server.script.extend([("status", 500)] * 3)  # every later request fails
+        return answer_test(body)
+
+    with FakeChatServer(answer_once) as server:
+        args = [
+            *("reproduce", "--baselines", "llm"),
+            f"baseline.base_url={server.base_url}",
+            "baseline.model=fixture-model",
+            "baseline.max_retries=0",
+            *_paths(tmp_path)[:-1],
+            "splits=[test,contrast]",
+        ]
+        assert main(args) == 2
+    assert len(server.chat_requests) == 2  # the test document, then the first contrast one
+    [line] = capsys.readouterr().err.splitlines()
+    assert "after 1 attempt(s): HTTP 500" in line
+    assert not (tmp_path / "results" / "llm-fixture-model.json").exists()
+    assert not (tmp_path / "LEADERBOARD.md").exists()
+    assert not list((tmp_path / "runs").rglob("submission.*"))
+    cache = tmp_path / "results" / "llm-cache" / "llm-fixture-model.jsonl"
+    assert len(cache.read_text(encoding="utf-8").splitlines()) == 1  # the answer received
+
+
 def test_cache_only_without_an_answer_is_one_line_and_exit_2(tmp_path, capsys):
     args = [
         *("reproduce", "--baselines", "llm"),
