@@ -3,13 +3,15 @@
 import itertools
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from baselines.document import document_from_text
 from baselines.llm import prompt
-from baselines.llm.answer_schema import answer_schema, layer_keys
+from baselines.llm.answer_schema import SUBMISSION_SCHEMA, answer_schema, layer_keys
 from baselines.llm.parse import parse_answer
 from benchmark.dataset import inventory
 from benchmark.dataset.gold import read_gold
@@ -148,3 +150,28 @@ def test_every_field_and_label_list_of_the_answer_schema_is_in_the_prompt():
         for field, labels in prompt.label_lists(item).items():
             assert f"${field}" in fragment, (layer, field)
             assert labels in system
+
+
+def test_the_prompt_reads_only_its_templates_and_the_submission_schema():
+    # held out means held out: building every prompt opens no file of data/ (no gold, no
+    # Wikinews passage), only the template files and the schema the answer is checked against
+    code = (
+        "import json, sys\n"
+        "from baselines.document import document_from_text\n"
+        "from baselines.llm import prompt\n"
+        "opened = set()\n"
+        "sys.addaudithook(lambda event, args: opened.add(str(args[0])) if event == 'open' "
+        "else None)\n"
+        "document = document_from_text('inventato', 'Una frase inventata. Un\\'altra.')\n"
+        f"for layers in {SUBSETS!r}:\n"
+        "    prompt.messages(document, layers)\n"
+        "print(json.dumps(sorted(opened)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    opened = {Path(name).resolve() for name in json.loads(done.stdout)}
+    templates = {path for path in prompt.PROMPTS_DIR.rglob("*") if path.is_file()}
+    assert len(templates) == 8
+    assert opened == {*templates, SUBMISSION_SCHEMA}
