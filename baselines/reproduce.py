@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from baselines.config import baseline_names, compose_config
-from baselines.pipeline import RunOutput, resolve_config, run_baseline
+from baselines.config import compose_config, default_baselines, resolve_config
+from baselines.pipeline import RunOutput, run_baseline
 from benchmark.errors import DataError
 
-BASELINES: tuple[str, ...] = baseline_names()
-"""Baselines run by default: every ``conf/baseline/<name>.yaml``, sorted by name."""
+BASELINES: tuple[str, ...] = default_baselines()
+"""Baselines run by default: every ``conf/baseline/<name>.yaml`` that requires no option of the
+caller (no ``???``: the llm, which needs a server and a model name, is run only when named),
+sorted by name."""
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,6 @@ from baselines.pipeline import run_baseline
 from baselines.strict_config import check_shape
 from benchmark.errors import DataError
 
-register_resolvers()  # paths.base_dir (the repository root) is resolved when Hydra starts
-
 
 @hydra.main(version_base="1.3", config_path=str(CONF_DIR), config_name=CONFIG_NAME)
 def main(cfg: DictConfig) -> None:
@@ -53,4 +51,5 @@ def main(cfg: DictConfig) -> None:
 
 
 if __name__ == "__main__":
+    register_resolvers()  # before Hydra composes (and resolves hydra.run.dir)
     main()

@@ -11,8 +11,9 @@ overrides is compared with the same baseline's config without them (the files un
 - a value of another kind than the file's (``scoring.bootstrap=[1,2]``,
   ``paths.runs_dir=[a]``): a number stays a number (an integer may stand for a float),
   text stays text (or null where the file has null), a list stays a list;
-- ``baseline.name`` other than the chosen baseline: the name is the config file's, and it
-  names the results (``baseline.name=bogus`` would file every baseline's results as ``bogus``).
+- ``baseline.name`` other than the fixed name its config file gives: the name is the config
+  file's, and it names the results (``baseline.name=bogus`` would file every baseline's results
+  as ``bogus``). A name the file derives from an option (the llm's, from its model) may be set.
 """
 
 from __future__ import annotations
@@ -91,10 +92,10 @@ def check_shape(composed: Mapping[str, Any], base: Mapping[str, Any], *, baselin
                 f"bad config override: config key {key!r}: "
                 f"expected {_kind(model)}, got {_kind(value)}",
             )
-    name = composed_leaves.get("baseline.name")
-    if name != baseline:
+    name, given = composed_leaves.get("baseline.name"), base_leaves.get("baseline.name")
+    derived = isinstance(given, str) and "${" in given  # a name made from an option may be set
+    if name != given and not derived:
         raise DataError(
-            f"bad config override: config key 'baseline.name' is {name!r}, but the baseline "
-            f"is {baseline!r}: "
-            "a baseline's name is its config file's (it names the results)"
+            f"bad config override: config key 'baseline.name' is {name!r}, but the baseline is "
+            f"{baseline!r}, whose config file gives its name (the name names the results)"
         )
