@@ -33,7 +33,7 @@ from benchmark.errors import DataError
 from benchmark.evaluation.results import Results, read_results
 from benchmark.evaluation.results_contrast import OVERALL, section_find
 from benchmark.outputs import check_output, write_output
-from benchmark.printable import printable
+from benchmark.presentation.markdown import code_span, inert_text, table_row
 from benchmark.scoring.consistency import Consistency
 from benchmark.scoring.modes import EXACT, MODE_NAMES
 from benchmark.scoring.scores import SubtaskResult
@@ -183,7 +183,7 @@ def render(entries: Sequence[Entry]) -> str:
         lines += ["No results yet.", ""]
     for split in splits:
         chosen = [e for e in entries if e.split == split]
-        lines += [f"## Split {_code(split)}", ""]
+        lines += [f"## Split {code_span(split)}", ""]
         lines += _systems_table(chosen)
         lines += _consistency_table(chosen)
         modes = _modes(chosen)
@@ -231,7 +231,7 @@ def _systems_table(entries: Sequence[Entry]) -> list[str]:
     """Return the systems table: main F1 per task, then the provenance."""
     head = ["System", *(f"{t} ({MAIN_SUBTASKS[t]})" for t in TASKS)]
     head += ["verified", "date", "config", "data", "scorer", "code"]
-    lines = [_row(head), _row(["---"] * len(head))]
+    lines = [table_row(head), table_row(["---"] * len(head))]
     for entry in sorted(entries, key=lambda e: e.name):
         scores = [_number(main_f1(entry, task)) for task in TASKS]
         system = entry.results.system
@@ -242,16 +242,16 @@ def _systems_table(entries: Sequence[Entry]) -> list[str]:
             else "—"
         )
         lines.append(
-            _row(
+            table_row(
                 [
                     _system_cell(entry),
                     *scores,
-                    _text(entry.verified_by),
+                    inert_text(entry.verified_by),
                     _date(entry),
-                    _code(system["config"]) if system.get("config") else "—",
-                    _code(entry.results.dataset.sha256[:8]),
-                    _text(entry.results.scorer_version),
-                    _code(code_text) if code_text != "—" else code_text,
+                    code_span(system["config"]) if system.get("config") else "—",
+                    code_span(entry.results.dataset.sha256[:8]),
+                    inert_text(entry.results.scorer_version),
+                    code_span(code_text) if code_text != "—" else code_text,
                 ]
             )
         )
@@ -265,31 +265,31 @@ def _date(entry: Entry) -> str:
     so the page stays byte-identical across reruns.
     """
     created = entry.results.provenance.created
-    return _text(created[:10]) if isinstance(created, str) and len(created) >= 10 else "—"
+    return inert_text(created[:10]) if isinstance(created, str) and len(created) >= 10 else "—"
 
 
 def _task_table(entries: Sequence[Entry], task: str, modes: Sequence[str]) -> list[str]:
     """Return the table of one task: (system, subtask) rows, one column group per mode, ranked."""
     head = ["#", "System", "Subtask"]
     for mode in modes:
-        head += [f"{name} {_text(mode)}" for name in _columns(mode)]
+        head += [f"{name} {inert_text(mode)}" for name in _columns(mode)]
     head.append("provenance")
     width = sum(len(_columns(mode)) for mode in modes)
     lines = [
         f"### {task} (ranked by `{MAIN_SUBTASKS[task]}`, {RANKING_MODE} F1)",
         "",
-        _row(head),
-        _row(["---"] * len(head)),
+        table_row(head),
+        table_row(["---"] * len(head)),
     ]
     subtasks = TASKS[task].subtask_names()
     for rank, entry in ranked(entries, task):
         provenance = (
-            f"{_text(entry.verified_by)} · {_date(entry)} · "
-            f"data {_code(entry.results.dataset.sha256[:8])}"
+            f"{inert_text(entry.verified_by)} · {_date(entry)} · "
+            f"data {code_span(entry.results.dataset.sha256[:8])}"
         )
         if task in entry.results.scores.not_attempted:
             cells = ["not attempted"] + ["—"] * (width - 1)
-            lines.append(_row([rank, _system_cell(entry), "—", *cells, provenance]))
+            lines.append(table_row([rank, _system_cell(entry), "—", *cells, provenance]))
             continue
         for index, subtask in enumerate(subtasks):
             name = f"**{subtask}**" if subtask == MAIN_SUBTASKS[task] else subtask
@@ -305,10 +305,10 @@ def _task_table(entries: Sequence[Entry], task: str, modes: Sequence[str]) -> li
                     cells += _cells(result, mode)
             first = index == 0
             lines.append(
-                _row(
+                table_row(
                     [
                         rank if first else "",
-                        _system_cell(entry) if first else _text(entry.name),
+                        _system_cell(entry) if first else inert_text(entry.name),
                         name,
                         *cells,
                         provenance,
@@ -368,15 +368,15 @@ def _consistency_table(entries: Sequence[Entry]) -> list[str]:
         "document is fully right for the layer the phenomenon concerns (Gardner et al. 2020);",
         "cells are `consistent/groups (share)`. Below: the main subtask's exact F1 on this split.",
         "",
-        _row(head),
-        _row(["---"] * len(head)),
+        table_row(head),
+        table_row(["---"] * len(head)),
     ]
     for name in [*phenomena, OVERALL]:
         cells = [_consistency_cell((rows_of[e.name] or {}).get(name)) for e in systems]
-        lines.append(_row([f"**{name}**" if name == OVERALL else name, *cells]))
+        lines.append(table_row([f"**{name}**" if name == OVERALL else name, *cells]))
     for task in TASKS:
         label = f"F1 {task} ({MAIN_SUBTASKS[task]})"
-        lines.append(_row([label, *(_number(main_f1(entry, task)) for entry in systems)]))
+        lines.append(table_row([label, *(_number(main_f1(entry, task)) for entry in systems)]))
     return [*lines, ""]
 
 
@@ -390,7 +390,7 @@ def _consistency_cell(row: Consistency | None) -> str:
 
 def _system_cell(entry: Entry) -> str:
     report = entry.results.system.get("report")
-    name = _text(entry.name)
+    name = inert_text(entry.name)
     if isinstance(report, str) and _LINK.fullmatch(report):
         return f"{name} ([report]({report}))"
     return name
@@ -398,27 +398,6 @@ def _system_cell(entry: Entry) -> str:
 
 _LINK = re.compile(r"[\w.\-/]+\.html")
 """A report link the page writes as a link: a relative path to an ``.html`` page."""
-_CODE = re.compile(r"[\w .,:=+/@%\-\[\]]*")
-"""Text shown in a code span as it is: nothing in it can end the span or the cell."""
-_ESCAPED = re.compile(r"([\\`*_{}\[\]()#!~])")
-
-
-def _text(value: object) -> str:
-    """Return ``value`` as inert Markdown text for a table cell.
-
-    Control characters are escaped (a newline cannot split the row), HTML is shown as text,
-    and Markdown punctuation is backslash-escaped (no link, image or emphasis can be made);
-    the cell separator ``|`` is escaped by :func:`_row`.
-    """
-    text = printable(str(value))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _ESCAPED.sub(r"\\\1", text)
-
-
-def _code(value: object) -> str:
-    """Return ``value`` in a code span when that is safe, else as :func:`_text`."""
-    text = str(value)
-    return f"`{text}`" if _CODE.fullmatch(text) else _text(text)
 
 
 def _number(value: float | None) -> str:
@@ -427,7 +406,3 @@ def _number(value: float | None) -> str:
 
 def _interval(ci95: tuple[float, float] | None) -> str:
     return "—" if ci95 is None else f"[{ci95[0]:.3f}, {ci95[1]:.3f}]"
-
-
-def _row(cells: Sequence[str]) -> str:
-    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
