@@ -1,6 +1,7 @@
 """kharkiv-ie align: where every text-only span was placed (table or JSON Lines)."""
 
 import json
+from pathlib import Path
 
 from support.files import write_jsonl
 
@@ -118,3 +119,18 @@ def test_moved_is_what_validate_warns_about(tmp_path, test_gold, capsys):
         if ": warning: placed in sentence" in line
     ]
     assert warned == ["$.hedges[0].cue"]
+
+
+def test_the_one_based_example_of_the_docs(capsys):
+    # docs/submission-format.md, "For LLM users": e7's trigger "morti" (meant for E18 at
+    # 2046, sentence 15) is given sentence 16 (2166..2327) and lands on the "morti" of
+    # sentence 17 (2352 - 2327 = 25 characters away, against 2166 - 2051 = 115); its Time
+    # "ultime 24 ore" occurs only at 2058..2071 (sentence 15): both moved
+    path = Path(__file__).parent / "fixtures" / "llm_heldback" / "raw_labels_one_based.jsonl"
+    assert cli.main(["align", str(path), "--json", "--lenient"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [
+        (r["start"], r["end"], r["sentence_id"], r["moved"])
+        for r in rows
+        if r["path"].startswith("$.events[6].")
+    ] == [(2352, 2357, 17, True), (2058, 2071, 15, True)]

@@ -142,3 +142,37 @@ def test_an_unambiguous_span_counts_places_at_every_level():
     assert p.unambiguous_span([("a", text("IL PONTE"))]) is None
     offsets = SpanSpec("$.x", 3, 8, None, None)
     assert p.unambiguous_span([("c", offsets)]) == ("c", Span(3, 8, ""))
+
+
+# sentences 0 = 0..32, 1 = 33..39 "Piove.", 2 = 40..63; "cade" at 9..13 and 49..53, "buio" at
+# 27..31 and 58..62: the 1-based trap of docs/submission-format.md ("For LLM users")
+RAIN = "Il ponte cade di notte, al buio. Piove. La torre cade nel buio."
+RAIN_BOUNDS = ((0, 32), (33, 39), (40, 63))
+
+
+def test_a_one_based_head_may_land_on_another_mention_with_the_same_warnings():
+    p = SpanPlacer(ProblemLog("run.jsonl"), 1, DocumentIndex(RAIN, RAIN_BOUNDS), "d2")
+    # both meant for sentence 0, both given 1 (which holds neither): "cade" of sentence 0
+    # is 33 - 13 = 20 characters before sentence 1, that of sentence 2 is 49 - 39 = 10 after
+    # it: another mention; "buio" of sentence 0 is 2 before, that of sentence 2 19 after
+    cade = p.place_head(text("cade", "$.events[0].trigger"), layer="events", others=[],
+                        sentence_id=1)  # fmt: skip
+    buio = p.place_head(text("buio", "$.events[1].trigger"), layer="events", others=[],
+                        sentence_id=1)  # fmt: skip
+    assert (cade, buio) == (Span(49, 53, "cade"), Span(27, 31, "buio"))
+    assert p.sentence_of("$.events[0]", "trigger", cade, 1) == 2
+    assert p.sentence_of("$.events[1]", "trigger", buio, 1) == 0
+    assert [f"{w.path}: {w.message}" for w in p.log.warnings] == [
+        "$.events[0].trigger: placed in sentence 2, outside the sentence of its anchor (the "
+        'text does not occur there as whole words): "cade" -> "cade" at 49..53',
+        "$.events[1].trigger: placed in sentence 0, outside the sentence of its anchor (the "
+        'text does not occur there as whole words): "buio" -> "buio" at 27..31',
+        "$.events[0].sentence_id: given 1, but the trigger starts in sentence 2; using 2",
+        "$.events[1].sentence_id: given 1, but the trigger starts in sentence 0; using 0",
+    ]
+    # the silent case: a head whose text occurs in its given sentence goes there with no
+    # warning at all, whichever sentence was meant ("cade" given 2 -> 49..53)
+    third = p.place_head(
+        text("cade", "$.events[2].trigger"), layer="events", others=[], sentence_id=2
+    )
+    assert third == Span(49, 53, "cade") and len(p.log.warnings) == 4
