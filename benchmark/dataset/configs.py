@@ -114,13 +114,17 @@ def data_file(config: str, *, split: str = MAIN_SPLIT) -> str:
 
 
 def available_splits(folder: Path) -> tuple[str, ...]:
-    """Return the splits of ``folder``: the main one, plus each other whose spec or files exist."""
+    """Return the splits of ``folder``: the main one, plus each other declared or built there.
+
+    A split is declared by its ``declared_by`` path (the contrast spec, a gold folder) and built
+    once one of its JSONL files exists.
+    """
     folder = Path(folder)
     return tuple(
         name
         for name, spec in SPLITS.items()
         if name == MAIN_SPLIT
-        or (spec.spec is not None and (folder / spec.spec).is_file())
+        or (spec.declared_by is not None and (folder / spec.declared_by).exists())
         or any((folder / data_file(config, split=name)).is_file() for config in CONFIGS)
     )
 

@@ -108,7 +108,9 @@ SPEC = TaskSpec(
         ("casualty status", "status"),
         ("count_qualifier", "count_qualifier"),
         ("victim_group", "victim_group"),
+        ("casualty polarity", "polarity"),
         ("casualty certainty", "certainty"),
     ),
+    field_agreement=("count_span", "qualifier_span", "trigger", "location", "time", "count_high"),
 )
 """The task: its subtasks and how the leaderboard, consistency and agreement read them."""
