@@ -23,6 +23,11 @@ build_extractor`); no baseline is named here. For every split of ``cfg.splits``:
    identifies);
 5. when ``cfg.write_reports``, write the HTML error-analysis page
    ``<reports_dir>/<system>[.<split>].html`` (same rule).
+
+On a split this baseline was pre-registered on (:mod:`baselines.preregistered`), the results
+carry ``system.timing`` "developed after the test gold existed" when the code version differs
+from the pre-registered one; the pre-registered submissions themselves are scored by
+:func:`baselines.preregistered.score_preregistered`.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from typing import Any
 
 from baselines.base import Extractor, OutOfFold, TrainingData, merge_results
 from baselines.code_version import code_version
+from baselines.preregistered import read_preregistration, timing
 from baselines.registry import build_extractor
 from benchmark.atomic import write_text_atomically
 from benchmark.dataset import splits
@@ -218,6 +224,7 @@ def run_baseline(
     )
     config_name = " ".join(overrides) if overrides else f"baseline={name}"
     extractor = build_extractor(resolved["baseline"])
+    preregistration = read_preregistration(paths["preregistered_dir"])
     outputs = []
     for split in resolved["splits"]:
         gold = load_split(split=split, data_dir=paths["data_dir"])
@@ -247,17 +254,16 @@ def run_baseline(
         write_text(scores, to_json(run_results))
         results_path = Path(paths["results_dir"]) / results_name(name, split)
         report_path = Path(paths["reports_dir"]) / results_name(name, split, suffix=".html")
-        report_link = None
-        if resolved.get("write_reports"):
-            report_link = Path(
-                os.path.relpath(report_path, Path(paths["leaderboard"]).parent)
-            ).as_posix()
-        committed = _committed(run_results, report=report_link)
-        committed = _keep_created(committed, results_path)
+        link = report_link(report_path, paths) if resolved.get("write_reports") else None
+        committed = _committed(run_results, report=link)
+        note = timing(preregistration, baseline=name, split=split, code_version=code_version())
+        if note is not None:
+            committed = replace(committed, system={**committed.system, "timing": note})
+        committed = keep_created(committed, results_path)
         write_text(results_path, to_json(committed), only_if_changed=True)
         evaluation = replace(evaluation, results=committed)
         report = None
-        if report_link is not None:
+        if link is not None:
             page = error_page(evaluation, gold=gold.annotations, split=split)
             write_text(report_path, page, only_if_changed=True)
             report = report_path
@@ -309,7 +315,12 @@ def _committed(results: Results, *, report: str | None) -> Results:
     return replace(results, system=system, provenance=replace(results.provenance, git_commit=None))
 
 
-def _keep_created(results: Results, path: Path) -> Results:
+def report_link(report_path: Path, paths: Mapping[str, Any]) -> str:
+    """Return the link to ``report_path`` from the leaderboard's folder (POSIX, relative)."""
+    return Path(os.path.relpath(report_path, Path(paths["leaderboard"]).parent)).as_posix()
+
+
+def keep_created(results: Results, path: Path) -> Results:
     """Return ``results`` with the ``created`` of ``path`` when nothing else differs."""
     if not path.is_file():
         return results

@@ -4,8 +4,10 @@ The configs are COMPOSED in-process with Hydra's Compose API (one ``compose`` pe
 ``baseline=<name>`` plus the caller's overrides), not launched as a Hydra multirun: one
 process, no Hydra logging or ``.hydra/`` folders, and plain exceptions for bad input. Each
 composed config goes through the same :func:`baselines.pipeline.run_baseline` as ``python -m
-baselines.run``, so both write the same files. The leaderboard is then regenerated from the
-results folder alone (:func:`benchmark.presentation.leaderboard.write_leaderboard`).
+baselines.run``, so both write the same files; then the baseline's pre-registered submissions
+are scored as committed (:func:`baselines.preregistered.score_preregistered`). The leaderboard
+is then regenerated from the results folder alone
+(:func:`benchmark.presentation.leaderboard.write_leaderboard`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from baselines.config import baseline_names, compose_config
 from baselines.pipeline import RunOutput, run_baseline
+from baselines.preregistered import score_preregistered
 from benchmark.errors import DataError
 
 BASELINES: tuple[str, ...] = baseline_names()
@@ -42,6 +45,8 @@ def reproduce(
     progress: Callable[[str], None] = lambda line: None,
 ) -> Reproduction:
     """Run, score and record every baseline of ``baselines``; regenerate the leaderboard."""
+    from omegaconf import OmegaConf  # hydra's dependency
+
     from benchmark.presentation.leaderboard import write_leaderboard
 
     configs = [(name, compose_config(name, overrides=overrides)) for name in baselines]
@@ -51,15 +56,12 @@ def reproduce(
     for index, (name, cfg) in enumerate(configs, start=1):
         started = time.perf_counter()
         progress(f"[{index}/{len(configs)}] {name}: predicting and scoring ...")
-        runs.append(
-            run_baseline(
-                cfg,
-                overrides=(f"baseline={name}", *overrides),
-                progress=lambda line, t=started, i=index: progress(
-                    f"[{i}/{len(configs)}] {line} ({time.perf_counter() - t:.1f} s)"
-                ),
-            )
+        say = lambda line, t=started, i=index: progress(  # noqa: E731 - one line per step
+            f"[{i}/{len(configs)}] {line} ({time.perf_counter() - t:.1f} s)"
         )
+        runs.append(run_baseline(cfg, overrides=(f"baseline={name}", *overrides), progress=say))
+        resolved = OmegaConf.to_container(cfg, resolve=True)
+        score_preregistered(resolved, baseline=name, progress=say)
     paths = configs[-1][1].paths
     leaderboard = Path(paths.leaderboard)
     changed = write_leaderboard(results_dir=paths.results_dir, out=leaderboard)

@@ -61,7 +61,8 @@ def test_every_baseline_composes(tmp_path, name):
     cfg = _compose(tmp_path, [f"baseline={name}"])
     resolved = OmegaConf.to_container(cfg, resolve=True, throw_on_missing=True)
     assert resolved["baseline"]["name"] == name
-    assert resolved["splits"] == ["test", "contrast"]
+    assert resolved["splits"] == ["test", "contrast", "wikinews_dev", "wikinews_test"]
+    assert resolved["paths"]["preregistered_dir"] == "results/preregistered"
     assert resolved["paths"]["runs_dir"] == str(tmp_path / "runs")
     assert resolved["paths"]["data_dir"] is None
     assert resolved["paths"]["leaderboard"] == "LEADERBOARD.md"
