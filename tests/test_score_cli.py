@@ -55,7 +55,7 @@ def test_results_carry_system_dataset_and_provenance(tmp_path, gold_submission):
         "submitted_file": str(gold_submission),
     }
     assert results.dataset.name == "kharkiv-ie" and results.dataset.version == "2.0.0"
-    assert results.dataset.sha256 == content_hash(data_dir())
+    assert results.dataset.sha256 == content_hash(data_dir(), split="test")
     assert all(r.ci95 is None for r in results.scores.results)  # --bootstrap 0
 
 

@@ -131,7 +131,7 @@ def evaluate(
     if schema_1x:
         config["schema"] = SCHEMA_1X  # only then: results of 2.0 submissions keep their bytes
     results = Results(
-        dataset=dataset_info(data_dir=gold.data_dir),
+        dataset=dataset_info(data_dir=gold.data_dir, split=gold.split),
         system={
             "name": system_name if system_name is not None else path.stem,
             "submission_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
