@@ -135,7 +135,13 @@ def score_preregistered(
     and ``write_reports``). Writes the results (and report pages) of each; returns the results
     paths. Nothing is written when the folder has no manifest.
     """
-    from baselines.pipeline import keep_created, report_link, results_name, write_text
+    from baselines.pipeline import (
+        keep_created,
+        report_link,
+        results_name,
+        scoring_options,
+        write_text,
+    )
     from benchmark.evaluation.evaluate import evaluate, load_split
     from benchmark.evaluation.results import to_json
     from benchmark.presentation.error_page.build import error_page
@@ -144,7 +150,6 @@ def score_preregistered(
     preregistration = read_preregistration(paths["preregistered_dir"])
     if preregistration is None:
         return ()
-    scoring = resolved["scoring"]
     system = f"{baseline}.{SUFFIX}"
     written = []
     for split in resolved["splits"]:
@@ -155,13 +160,10 @@ def score_preregistered(
         evaluation = evaluate(
             checked_submission(found),
             gold=gold,
-            tasks=scoring["tasks"],
-            modes=scoring["modes"],
-            n_bootstrap=scoring["bootstrap"],
-            seed=scoring["seed"],
             system_name=system,
             schema_1x=True,
             lenient=True,
+            **scoring_options(resolved["scoring"]),
         )
         results_path = Path(paths["results_dir"]) / results_name(system, split)
         report_path = Path(paths["reports_dir"]) / results_name(system, split, suffix=".html")
