@@ -12,9 +12,10 @@ kept as a listed false positive instead of refusing the whole file. Its results 
 ``results/<baseline>.preregistered.<split>.json``, system ``<baseline>.preregistered``, timing
 :data:`PREREGISTERED`.
 
-The same baseline run with the current code on such a split is marked :data:`AFTER_GOLD` when
-its code version differs from the pre-registered one (:func:`timing`): that code may have been
-changed after the gold of the split existed, so its figure is not a held-out one.
+A baseline run with the current code on such a split is marked :data:`AFTER_GOLD` unless it is
+a pre-registered baseline whose code version is still the pre-registered one (:func:`timing`):
+its code may have been written or changed after the gold of the split existed, so its figure is
+not a held-out one.
 """
 
 from __future__ import annotations
@@ -101,10 +102,17 @@ def timing(
     split: str,
     code_version: Mapping[str, str],
 ) -> str | None:
-    """Return :data:`AFTER_GOLD` for a current-code run on a pre-registered split, else None."""
-    if preregistration is None or preregistration.find(baseline, split) is None:
+    """Return :data:`AFTER_GOLD` for a current-code run on a pre-registered split, else None.
+
+    A split is pre-registered when the manifest has a submission of any baseline on it. Only a
+    baseline pre-registered there whose code version is still the pre-registered one gets None;
+    any other (changed since, or not pre-registered at all) may have been developed after the
+    gold existed.
+    """
+    if preregistration is None or not any(s.split == split for s in preregistration.submissions):
         return None
-    return None if dict(code_version) == dict(preregistration.code_version) else AFTER_GOLD
+    unchanged = dict(code_version) == dict(preregistration.code_version)
+    return None if unchanged and preregistration.find(baseline, split) else AFTER_GOLD
 
 
 def checked_submission(submission: Submission) -> Path:
