@@ -29,6 +29,11 @@ producer's own records), then steps 2-5 for every split:
    identifies);
 5. when ``cfg.write_reports``, write the HTML error-analysis page
    ``<reports_dir>/<system>[.<split>].html`` (same rule).
+
+On a split this baseline was pre-registered on (:mod:`baselines.preregistered`), the results
+carry ``system.timing`` "developed after the test gold existed" when the code version differs
+from the pre-registered one; the pre-registered submissions themselves are scored by
+:func:`baselines.preregistered.score_preregistered`.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ from typing import Any
 from baselines.base import Extractor, OutOfFold, SubmissionProducer, TrainingData, merge_results
 from baselines.code_version import code_version
 from baselines.config import resolve_config
+from baselines.preregistered import read_preregistration, timing
 from baselines.registry import build_extractor
 from benchmark.dataset import splits
 from benchmark.dataset.configs import TOKENS, gold_folders, resolve_data_dir
@@ -251,6 +257,7 @@ def run_baseline(
     )
     config_name = " ".join(overrides) if overrides else f"baseline={name}"
     extractor = build_extractor(resolved["baseline"])
+    preregistration = read_preregistration(paths["preregistered_dir"])
     # Every split is predicted before anything is written: a baseline that fails on a later
     # split (an LLM server gone) leaves no results of the earlier ones beside stale others.
     predicted = []
@@ -269,15 +276,8 @@ def run_baseline(
     for split, gold, text in predicted:
         submission = run_dir / f"submission.{split}.jsonl"
         write_text(submission, text, protected=protected)
-        scoring = resolved["scoring"]
         evaluation = evaluate(
-            submission,
-            gold=gold,
-            tasks=scoring["tasks"],
-            modes=scoring["modes"],
-            n_bootstrap=scoring["bootstrap"],
-            seed=scoring["seed"],
-            system_name=name,
+            submission, gold=gold, system_name=name, **scoring_options(resolved["scoring"])
         )
         run_results = _with_provenance(
             evaluation.results,
@@ -290,23 +290,32 @@ def run_baseline(
         write_text(scores, to_json(run_results), protected=protected)
         results_path = Path(paths["results_dir"]) / results_name(name, split)
         report_path = Path(paths["reports_dir"]) / results_name(name, split, suffix=".html")
-        report_link = None
-        if resolved.get("write_reports"):
-            report_link = Path(
-                os.path.relpath(report_path, Path(paths["leaderboard"]).parent)
-            ).as_posix()
-        committed = _committed(run_results, report=report_link)
-        committed = _keep_created(committed, results_path)
+        link = report_link(report_path, paths) if resolved.get("write_reports") else None
+        committed = _committed(run_results, report=link)
+        note = timing(preregistration, baseline=name, split=split, code_version=code_version())
+        if note is not None:
+            committed = replace(committed, system={**committed.system, "timing": note})
+        committed = keep_created(committed, results_path)
         write_text(results_path, to_json(committed), protected=protected, only_if_changed=True)
         evaluation = replace(evaluation, results=committed)
         report = None
-        if report_link is not None:
+        if link is not None:
             page = error_page(evaluation, gold=gold.annotations, split=split)
             write_text(report_path, page, protected=protected, only_if_changed=True)
             report = report_path
         say(f"{name} [{split}]: {_summary(committed)} -> {results_path}")
         outputs.append(SplitOutput(split, submission, scores, results_path, report, evaluation))
     return RunOutput(system=name, run_dir=run_dir, splits=tuple(outputs))
+
+
+def scoring_options(scoring: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the keyword options of ``evaluate`` from the ``scoring`` config group."""
+    return {
+        "tasks": scoring["tasks"],
+        "modes": scoring["modes"],
+        "n_bootstrap": scoring["bootstrap"],
+        "seed": scoring["seed"],
+    }
 
 
 def write_text(
@@ -358,7 +367,12 @@ def _committed(results: Results, *, report: str | None) -> Results:
     return replace(results, system=system, provenance=replace(results.provenance, git_commit=None))
 
 
-def _keep_created(results: Results, path: Path) -> Results:
+def report_link(report_path: Path, paths: Mapping[str, Any]) -> str:
+    """Return the link to ``report_path`` from the leaderboard's folder (POSIX, relative)."""
+    return Path(os.path.relpath(report_path, Path(paths["leaderboard"]).parent)).as_posix()
+
+
+def keep_created(results: Results, path: Path) -> Results:
     """Return ``results`` with the ``created`` of ``path`` when nothing else differs."""
     if not path.is_file():
         return results

@@ -4,8 +4,10 @@ The configs are COMPOSED in-process with Hydra's Compose API (one ``compose`` pe
 ``baseline=<name>`` plus the caller's overrides), not launched as a Hydra multirun: one
 process, no Hydra logging or ``.hydra/`` folders, and plain exceptions for bad input. Each
 composed config goes through the same :func:`baselines.pipeline.run_baseline` as ``python -m
-baselines.run``, so both write the same files. The leaderboard is then regenerated from the
-results folder alone (:func:`benchmark.presentation.leaderboard.write_leaderboard`).
+baselines.run``, so both write the same files; then the baseline's pre-registered submissions
+are scored as committed (:func:`baselines.preregistered.score_preregistered`). The leaderboard
+is then regenerated from the results folder alone
+(:func:`benchmark.presentation.leaderboard.write_leaderboard`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 
 from baselines.config import compose_config, default_baselines, resolve_config
 from baselines.pipeline import RunOutput, run_baseline
+from baselines.preregistered import score_preregistered
 from benchmark.errors import DataError
 
 BASELINES: tuple[str, ...] = default_baselines()
@@ -100,7 +103,8 @@ def reproduce(
 
     Outputs go under the repository root, or under ``out_dir`` when given; with
     ``overrides``, the committed ones go under ``runs/`` unless ``update_committed``
-    (:func:`placement`). The results record the caller's overrides only.
+    (:func:`placement`). The results record the caller's overrides only; the pre-registered
+    submissions of each baseline are scored as committed (:mod:`baselines.preregistered`).
     """
     from benchmark.dataset.configs import gold_folders
     from benchmark.presentation.leaderboard import write_leaderboard
@@ -117,15 +121,11 @@ def reproduce(
     for index, (name, cfg) in enumerate(configs, start=1):
         started = time.perf_counter()
         progress(f"[{index}/{len(configs)}] {name}: predicting and scoring ...")
-        runs.append(
-            run_baseline(
-                cfg,
-                overrides=(f"baseline={name}", *overrides),
-                progress=lambda line, t=started, i=index: progress(
-                    f"[{i}/{len(configs)}] {line} ({time.perf_counter() - t:.1f} s)"
-                ),
-            )
+        say = lambda line, t=started, i=index: progress(  # noqa: E731 - one line per step
+            f"[{i}/{len(configs)}] {line} ({time.perf_counter() - t:.1f} s)"
         )
+        runs.append(run_baseline(cfg, overrides=(f"baseline={name}", *overrides), progress=say))
+        score_preregistered(resolve_config(cfg), baseline=name, progress=say)
     leaderboard = Path(paths["leaderboard"])
     changed = write_leaderboard(
         results_dir=paths["results_dir"],

@@ -3,8 +3,9 @@
 Run once by a maintainer (``uv run python scripts/import_wikinews.py PASSAGES_JSONL``) with the
 ``passages.jsonl`` built from KIND's token column (``build_passages.py --check`` proves it); the
 texts are written byte for byte (``text`` of each passage: title, blank line, body) and never
-edited afterwards; each ``wn-NNN.meta.yaml`` records the text's SHA-256, its split and where it
-comes from. ``--check`` compares instead of writing and exits 1 on any difference.
+edited afterwards; each ``wn-NNN.meta.yaml`` records the text's SHA-256, its split, where it
+comes from and which paragraph is the headline (``title_paragraphs``). ``--check`` compares
+instead of writing and exits 1 on any difference.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ def meta_text(passage: dict) -> str:
         "date_evidence": None,
         "source_note": LICENCE,
         "caption_paragraphs": [],
+        # The headline is the first paragraph of the text (title, blank line, body).
+        "title_paragraphs": [0] if passage["title"] is not None else [],
         "split": SPLIT_NAMES[passage["split"]],
         "provenance": {
             "corpus": source["corpus"],

@@ -4,7 +4,9 @@ from pathlib import Path
 import pytest
 
 from benchmark.cli import main
-from benchmark.scoring.agreement import agreement, agreement_markdown, pass_annotations
+from benchmark.dataset.card import blocks_of
+from benchmark.dataset.passes import read_pass
+from benchmark.scoring.agreement import agreement, agreement_markdown
 
 FIXTURE = Path(__file__).parent / "fixtures" / "annotations" / "data"
 
@@ -43,7 +45,8 @@ def _label_row(report, label):
 
 def test_span_agreement_counts(data_dir):
     report = agreement(
-        pass_annotations(data_dir, "first_pass"), pass_annotations(data_dir, "second_pass")
+        read_pass(data_dir, "test", "first_pass").annotations,
+        read_pass(data_dir, "test", "second_pass").annotations,
     )
     triggers = _span_row(report, "events", "trigger_identification", "exact")
     assert (triggers.first, triggers.second, triggers.matched, triggers.f1) == (4, 4, 4, 1.0)
@@ -58,7 +61,8 @@ def test_span_agreement_counts(data_dir):
 
 def test_label_agreement_kappa(data_dir):
     report = agreement(
-        pass_annotations(data_dir, "first_pass"), pass_annotations(data_dir, "second_pass")
+        read_pass(data_dir, "test", "first_pass").annotations,
+        read_pass(data_dir, "test", "second_pass").annotations,
     )
     event_type = _label_row(report, "event_type")
     # first: Attack, Die, Injure, Attack; second: Attack, Injure, Injure, Attack
@@ -74,7 +78,7 @@ def test_label_agreement_kappa(data_dir):
 
 
 def test_identical_passes_agree_fully(data_dir):
-    first = pass_annotations(data_dir, "first_pass")
+    first = read_pass(data_dir, "test", "first_pass").annotations
     report = agreement(first, first)
     assert all(row.f1 == 1.0 for row in report.spans if row.first)
     assert "| events | trigger_identification | 4 | 4 | 1.000 | 1.000 |" in agreement_markdown(
@@ -90,8 +94,8 @@ def test_command_prints_tables_and_refuses_a_missing_pass(data_dir, capsys):
     assert err.count("\n") == 1 and "nope" in err
 
 
-def test_card_agreement_table_is_what_the_command_prints():
+def test_card_agreement_block_is_what_the_command_prints(capsys):
     data = Path(__file__).resolve().parents[1] / "data"
-    report = agreement(pass_annotations(data, "first_pass"), pass_annotations(data, "second_pass"))
     card = (data / "README.md").read_text(encoding="utf-8")
-    assert agreement_markdown(report) in card
+    assert main(["agreement", "--data-dir", str(data)]) == 0
+    assert capsys.readouterr().out == blocks_of(card)["agreement"] + "\n"

@@ -6,10 +6,11 @@ import pytest
 from benchmark.cli import main
 from benchmark.dataset.annotation_1x import SCHEMA_1X, SCHEMA_2_0, is_1x
 from benchmark.dataset.annotation_source import parse_annotations
+from benchmark.dataset.passes import read_pass
 from benchmark.dataset.tables import LABEL_MAP_FILE
 from benchmark.dataset.yaml_lines import load_yaml
 from benchmark.errors import DataError
-from benchmark.scoring.agreement import agreement, pass_annotations, pass_schemas
+from benchmark.scoring.agreement import agreement
 
 REPO_DATA = Path(__file__).resolve().parents[1] / "data"
 FIXTURE = Path(__file__).parent / "fixtures" / "annotations" / "data"
@@ -81,15 +82,17 @@ def mixed_passes(tmp_path):
 
 
 def test_agreement_compares_a_1x_pass_with_a_2_0_pass(mixed_passes, capsys):
-    assert pass_schemas(mixed_passes, "first_pass") == {SCHEMA_1X}
-    assert pass_schemas(mixed_passes, "gold") == {SCHEMA_2_0}
+    assert read_pass(mixed_passes, "test", "first_pass").schemas == {SCHEMA_1X}
+    assert read_pass(mixed_passes, "test", "gold").schemas == {SCHEMA_2_0}
     report = agreement(
-        pass_annotations(mixed_passes, "first_pass"), pass_annotations(mixed_passes, "gold")
+        read_pass(mixed_passes, "test", "first_pass").annotations,
+        read_pass(mixed_passes, "test", "gold").annotations,
     )
     (groups,) = [row for row in report.labels if row.label == "victim_group"]
     # C1 people = people; C2 ukrainian_military (read as military) vs people
     assert (groups.pairs, groups.observed) == (2, 0.5)
-    assert main(["agreement", "--data-dir", str(mixed_passes), "--second", "gold"]) == 0
+    command = ["agreement", "--data-dir", str(mixed_passes), "--split", "test"]
+    assert main([*command, "--second", "gold", "--bootstrap", "0"]) == 0
     out = capsys.readouterr().out
-    assert "first_pass was written for schema 1.x: its labels are read through" in out
-    assert "gold was written" not in out
+    assert "first_pass written for schema 1.x: labels read through label_map_1x.tsv." in out
+    assert "gold written" not in out

@@ -56,6 +56,7 @@ GLUE = (
     "baselines/commands/",
     "baselines/cli.py",
     "baselines/pipeline.py",
+    "baselines/preregistered.py",
     "baselines/run.py",
     "baselines/reproduce.py",
 )

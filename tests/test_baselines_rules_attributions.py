@@ -1,5 +1,5 @@
 from baselines.document import document_from_text
-from baselines.rules.attributions import find_attributions
+from baselines.rules.attributions import acyclic_parents, find_attributions
 from baselines.tokens import sentence_views
 
 TEXT = (
@@ -99,3 +99,12 @@ def test_che_as_the_last_token_gives_no_relation_and_no_crash():
     # Regression: the clause after a final "che" started past the last token (IndexError).
     document = document_from_text("cut", "Il portavoce del ministero ha ribadito che")
     assert find_attributions(document, sentence_views(document)) == []
+
+
+def test_a_nesting_cycle_loses_its_later_link():
+    # 0 -> 1 and 1 -> 0: the link of 1 (processed second) closes the cycle and is dropped
+    assert acyclic_parents([1, 0]) == [1, None]
+    # 0 -> 2 -> 1 -> 0: only the last link checked (2 -> 1, which reaches 2 again) goes
+    assert acyclic_parents([2, 0, 1]) == [2, 0, None]
+    assert acyclic_parents([None, 0, 1, 0]) == [None, 0, 1, 0]  # a tree is kept as it is
+    assert acyclic_parents([0]) == [None]  # a relation is never its own parent

@@ -109,7 +109,7 @@ def test_build_writes_every_config_and_the_manifest(data_dir):
     assert manifest == "".join(f"{sha(data_dir / p)}  {p}\n" for p in expected_paths)
     card = (data_dir / "README.md").read_text(encoding="utf-8")
     assert "stale" not in card
-    assert "| events | 4 |" in card
+    assert "| events (items) | 4 |" in card
     assert f"| `tokens/test.jsonl` | `{sha(data_dir / 'tokens/test.jsonl')}` |" in card
     assert "Prose in between stays.\n" in card and card.endswith("End.\n")
     assert "The `tokens` view dropped no span" in card
@@ -175,7 +175,8 @@ def test_card_without_markers_keeps_its_body_and_gets_a_fresh_yaml_header(data_d
 def test_cli_build_data(data_dir, capsys):
     assert main(["build-data", "--data-dir", str(data_dir)]) == 0
     out = capsys.readouterr().out
-    assert "rows: documents=1, events=4, casualties=2, attributions=3, hedges=1, tokens=4\n" in out
+    rows = "documents=1, events=4, casualties=2, attributions=3, hedges=1, tokens=4"
+    assert f"test: rows {rows}; tokens 45; uncertain sentences 1\n" in out
     gold = data_dir / "annotations" / "gold" / "tiny-001.yaml"
     gold.write_text(gold.read_text(encoding="utf-8").replace("type: direct", "type: quoted"))
     assert main(["build-data", "--data-dir", str(data_dir)]) == 2

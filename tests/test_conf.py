@@ -76,7 +76,8 @@ def test_every_baseline_composes(tmp_path, name):
     resolved = OmegaConf.to_container(cfg, resolve=True, throw_on_missing=True)
     system = resolved["baseline"]["name"]
     assert system.startswith(name) and slug(system) == system  # a file name
-    assert resolved["splits"] == ["test", "contrast"]
+    assert resolved["splits"] == ["test", "contrast", "wikinews_dev", "wikinews_test"]
+    assert resolved["paths"]["preregistered_dir"] == str(REPO / "results" / "preregistered")
     assert resolved["paths"]["runs_dir"] == str(tmp_path / "runs")
     assert resolved["paths"]["data_dir"] is None
     assert resolved["paths"]["leaderboard"] == str(REPO / "LEADERBOARD.md")
@@ -152,6 +153,8 @@ def test_base_dir_moves_every_output(tmp_path):
         "results_dir": f"{tmp_path}/results",
         "reports_dir": f"{tmp_path}/reports",
         "leaderboard": f"{tmp_path}/LEADERBOARD.md",
+        # an input, not an output: a base_dir without results/preregistered/ scores none
+        "preregistered_dir": f"{tmp_path}/results/preregistered",
     }
 
 

@@ -32,7 +32,8 @@ def test_label_fields_of_every_config():
     assert list(configs.LABEL_FIELDS["casualties"]) == [
         "status", "count_qualifier", "victim_group", "polarity", "certainty",
     ]  # fmt: skip
-    assert dict(configs.LABEL_FIELDS["documents"]) == {"paragraphs.kind": ("body", "caption")}
+    kinds = ("body", "caption", "title")
+    assert dict(configs.LABEL_FIELDS["documents"]) == {"paragraphs.kind": kinds}
     assert configs.LABEL_FIELDS["tokens"]["casualty_tags"] == (
         "O", "B-COUNT", "I-COUNT", "B-VICTIM", "I-VICTIM",
     )  # fmt: skip
@@ -87,7 +88,9 @@ def test_available_splits(tmp_path):
     (tmp_path / "hedges").mkdir()
     (tmp_path / "hedges" / "contrast.jsonl").write_text("", encoding="utf-8")
     assert configs.available_splits(tmp_path) == ("test", "contrast")
-    assert configs.available_splits(REPO / "data") == ("test", "contrast")
+    assert configs.available_splits(REPO / "data") == (
+        "test", "contrast", "wikinews_dev", "wikinews_test",
+    )  # fmt: skip
 
 
 def test_data_file():

@@ -97,7 +97,7 @@ def test_class_label_names_are_the_inventories():
     ]
     assert features.FEATURES["hedges"]["cue_type"].names == list(inventory.HEDGE_CUE_TYPES)
     kinds = features.FEATURES["documents"]["paragraphs"].feature["kind"]
-    assert kinds.names == ["body", "caption"]
+    assert kinds.names == ["body", "caption", "title"]
     tokens = features.FEATURES["tokens"]
     assert tokens["event_tags"] == List(ClassLabel(names=list(inventory.EVENT_TAGS)))
     assert tokens["hedge_tags"].feature.names[:3] == ["O", "B-conditional", "I-conditional"]

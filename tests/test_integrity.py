@@ -10,6 +10,7 @@ from benchmark.dataset import integrity
 from benchmark.dataset.build import build_data
 from benchmark.dataset.configs import CONFIGS, data_file
 from benchmark.dataset.features import card_with_yaml, render_card_yaml
+from benchmark.dataset.pins import PINNED_SHA256
 
 
 def failures(folder):
@@ -96,7 +97,9 @@ def test_source_text_changed(tiny_copy):
     seed = integrity.SEED_FILES[DOC]
     expected = [
         f"documents/test.jsonl:1: text: differs from source/{DOC}.txt (byte for byte)",
-        f"source/{DOC}.txt: text: SHA-256 is {digest}, pinned {integrity.PINNED_SHA256[DOC]}",
+        f"source/{DOC}.txt: text: SHA-256 is {digest}, pinned {PINNED_SHA256[DOC]}",
+        f"source/{DOC}.meta.yaml: text_sha256: text SHA-256 is {digest}, metadata records "
+        f"{PINNED_SHA256[DOC]}: the source text must never change",
     ]
     if seed.is_file():
         expected.append(f"source/{DOC}.txt: text: differs from the seed file {seed}")
@@ -253,16 +256,19 @@ def test_manifest_wrong_hash_and_unlisted(tiny_copy):
         "documents/test.jsonl",
         "events/test.jsonl",
         "hedges/test.jsonl",
+        "source/kharkiv-001.meta.yaml",
         "source/kharkiv-001.txt",
         "tokens/test.jsonl",
     ]
     lines[3] = "0" * 64 + "  events/test.jsonl"
-    del lines[6]
+    del lines[7]
+    del lines[5]  # a source metadata file must be listed too
     manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert failures(tiny_copy) == {
         "manifest": [
             "MANIFEST.sha256:4: events/test.jsonl: SHA-256 differs",
             "MANIFEST.sha256: tokens/test.jsonl not listed",
+            "MANIFEST.sha256: source/kharkiv-001.meta.yaml not listed",
         ]
     }
 

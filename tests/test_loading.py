@@ -7,6 +7,7 @@ from support.tiny_dataset import REPO, edit_rows, refresh_derived
 from benchmark.dataset import loading
 from benchmark.dataset.configs import CONFIGS, data_file
 from benchmark.dataset.features import FEATURES
+from benchmark.dataset.splits import SPLIT_NAMES
 from benchmark.errors import DataError
 
 ROW_COUNTS = {
@@ -245,3 +246,28 @@ def test_loading_is_offline_without_touching_the_process_environment(monkeypatch
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert result.stdout.strip() == "None None (False, False) (True, True) (False, False)"
+
+
+@pytest.mark.skipif(not REAL_DATA_BUILT, reason="gold not built yet")
+@pytest.mark.parametrize("config", CONFIGS)
+def test_every_split_of_the_real_data_loads_offline(config, monkeypatch, tmp_path):
+    monkeypatch.chdir(REPO)
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    loaded = datasets.load_dataset("data", config, cache_dir=str(tmp_path / "c"))
+    assert sorted(loaded) == sorted(SPLIT_NAMES)
+    for split, rows in loaded.items():
+        assert rows.features == FEATURES[config]
+        path = REPO / "data" / data_file(config, split=split)
+        assert len(rows) == len(path.read_text(encoding="utf-8").splitlines()) > 0
+
+
+@pytest.mark.skipif(not REAL_DATA_BUILT, reason="gold not built yet")
+def test_the_wikinews_splits_hold_one_document_per_passage():
+    dev = loading.load_gold(split="wikinews_dev")
+    assert [d.doc_id for d in dev.documents] == [
+        f"wn-{n:03d}" for n in (2, 4, 5, 9, 10, 13, 17, 24, 27, 32, 33, 36, 37, 40, 41, 46)
+    ]
+    held_out = loading.load_gold(split="wikinews_test")
+    assert len(held_out.documents) == 32
+    assert not {d.doc_id for d in dev.documents} & {d.doc_id for d in held_out.documents}
+    assert all(d.paragraphs[0].kind == "title" for d in dev.documents)  # headline, blank, body

@@ -1,4 +1,4 @@
-"""``kharkiv-ie agreement``: inter-annotator agreement between two annotation passes."""
+"""``kharkiv-ie agreement``: inter-annotator agreement of the annotation passes, per split."""
 
 from __future__ import annotations
 
@@ -6,46 +6,63 @@ import argparse
 import sys
 from pathlib import Path
 
+from benchmark.commands._options import bounded_int
 from benchmark.dataset.configs import data_dir
+from benchmark.dataset.splits import SPLITS
 from benchmark.errors import DataError
 from benchmark.terminal import progress
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the command's options."""
+    with_passes = [name for name, spec in SPLITS.items() if spec.passes is not None]
     parser.add_argument(
         "--data-dir", type=Path, default=None, help="dataset folder (default: data/)"
     )
-    parser.add_argument("--first", default="first_pass", help="first pass folder name")
-    parser.add_argument("--second", default="second_pass", help="second pass folder name")
+    parser.add_argument(
+        "--split",
+        action="append",
+        choices=with_passes,
+        default=None,
+        help="split to compare (repeatable; default: every split whose two passes exist)",
+    )
+    parser.add_argument(
+        "--first",
+        default=None,
+        help="first pass: a folder of the split's annotation folder (default: its first pass); "
+        "with --first or --second only that comparison is printed",
+    )
+    parser.add_argument(
+        "--second",
+        default=None,
+        help="second pass, likewise (default: the split's second pass; 'gold': the gold)",
+    )
+    parser.add_argument(
+        "--bootstrap",
+        type=bounded_int(0),
+        default=1000,
+        help="bootstrap resamples of the documents for the 95%% intervals (0: none; default 1000)",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the agreement tables; exit 2 on unreadable passes."""
-    progress("agreement", "loading the scorer and scikit-learn ...")
-    from benchmark.dataset.annotation_1x import SCHEMA_1X
-    from benchmark.dataset.tables import LABEL_MAP_FILE
-    from benchmark.scoring.agreement import (
-        agreement,
-        agreement_markdown,
-        pass_annotations,
-        pass_schemas,
-    )
+    """Print the agreement tables; exit 2 with one line on unreadable passes."""
+    progress("agreement", "loading the scorer ...")
+    from benchmark.presentation.agreement import agreement_text
 
     folder = (args.data_dir or data_dir()).resolve()
     try:
-        first = pass_annotations(folder, args.first)
-        second = pass_annotations(folder, args.second)
-        schemas = {name: pass_schemas(folder, name) for name in (args.first, args.second)}
+        text = agreement_text(
+            folder,
+            splits=args.split,
+            first=args.first,
+            second=args.second,
+            n_resamples=args.bootstrap,
+            seed=args.seed,
+        )
     except DataError as error:
         sys.stderr.write(f"kharkiv-ie agreement: {error}\n")
         return 2
-    sys.stdout.write(f"Agreement: {args.first} vs {args.second}\n\n")
-    for name, found in schemas.items():
-        if SCHEMA_1X in found:
-            sys.stdout.write(
-                f"{name} was written for schema 1.x: its labels are read through "
-                f"{LABEL_MAP_FILE}.\n\n"
-            )
-    sys.stdout.write(agreement_markdown(agreement(first, second)))
+    sys.stdout.write(text + "\n")
     return 0

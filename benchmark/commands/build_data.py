@@ -1,4 +1,4 @@
-"""``kharkiv-ie build-data``: rebuild the JSONL configs, manifest and card tables from the gold."""
+"""``kharkiv-ie build-data``: rebuild the JSONL configs, manifest and card blocks from the YAML."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--data-dir",
         type=Path,
         default=None,
-        help="data folder with source/ and annotations/gold/ (default: the repository's data/)",
+        help="data folder with source/ and annotations/ (default: the repository's data/)",
     )
 
 
@@ -24,6 +24,7 @@ def run(args: argparse.Namespace) -> int:
     """Build the data; print what was written; exit 2 with one line on bad data."""
     from benchmark.dataset.build import build_data  # imports datasets (the card's features)
     from benchmark.dataset.configs import repository_data_dir
+    from benchmark.presentation.agreement import card_blocks
 
     folder = args.data_dir if args.data_dir is not None else repository_data_dir()
     if folder is None:
@@ -34,23 +35,29 @@ def run(args: argparse.Namespace) -> int:
         return 2
     progress("build-data", f"building the JSONL configs, card tables and manifest of {folder} ...")
     try:
-        report = build_data(data_dir=folder)
+        blocks = card_blocks(folder)
+        report = build_data(data_dir=folder, card_blocks=blocks)
     except DataError as error:
         sys.stderr.write(f"kharkiv-ie build-data: error: {error}\n")
         return 2
     out = sys.stdout
     for path in report.written:
         out.write(f"wrote {path}\n")
-    counts = ", ".join(f"{config}={count}" for config, count in report.row_counts.items())
-    out.write(f"rows: {counts}\n")
-    out.write(f"tokens: {report.token_count}; uncertain sentences: {report.uncertain_sentences}\n")
-    out.write(f"flat view: {len(report.dropped)} overlapping span(s) dropped\n")
-    for entry in report.dropped:
-        drop, kept = entry.dropped, entry.kept
+    for split in report.statistics:
+        counts = ", ".join(f"{config}={count}" for config, count in split.row_counts.items())
         out.write(
-            f"  dropped {entry.doc_id} {drop.column} {drop.label} {drop.item_id} "
-            f"{drop.span.start}-{drop.span.end} (overlaps {kept.label} {kept.item_id})\n"
+            f"{split.split}: rows {counts}; tokens {split.token_count}; "
+            f"uncertain sentences {split.uncertain_sentences}\n"
         )
+    out.write(f"flat view: {len(report.dropped)} overlapping span(s) dropped\n")
+    for split in report.statistics:
+        for entry in split.dropped:
+            drop, kept = entry.dropped, entry.kept
+            out.write(
+                f"  dropped {split.split} {entry.doc_id} {drop.column} {drop.label} "
+                f"{drop.item_id} {drop.span.start}-{drop.span.end} "
+                f"(overlaps {kept.label} {kept.item_id})\n"
+            )
     if report.card_blocks:
         out.write(f"card: refreshed {', '.join(report.card_blocks)} block(s) of README.md\n")
     else:

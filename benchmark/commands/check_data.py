@@ -29,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     """Print one ``file:line: field: message`` line per problem (exit 2), or an OK summary."""
     progress("check-data", "loading datasets ...")
     from benchmark.dataset import integrity  # imports datasets (the loadable check)
+    from benchmark.presentation.agreement import card_blocks
 
     folder = data_dir() if args.data_dir is None else Path(args.data_dir)
     if not folder.is_dir():
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     progress("check-data", f"running {len(integrity.CHECKS)} checks on {folder} ...")
     try:
-        problems = integrity.run_all_checks(folder)
+        problems = integrity.run_all_checks(folder, card_blocks=card_blocks(folder))
     except DataError as error:
         sys.stderr.write(f"kharkiv-ie check-data: error: {error}\n")
         return 2

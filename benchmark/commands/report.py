@@ -17,6 +17,7 @@ from pathlib import Path
 from benchmark.commands._options import (
     add_gold_dir,
     add_lenient,
+    add_schema_1x,
     add_scoring,
     add_split,
     add_submission,
@@ -43,6 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_scoring(parser, bootstrap_type=resample_count)
     add_lenient(parser)
+    add_schema_1x(parser)
     add_gold_dir(parser)
 
 
@@ -73,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
             seed=args.seed,
             system_name=args.system_name,
             lenient=args.lenient,
+            schema_1x=args.schema_1x,
         )
         page = error_page(evaluation, gold=gold.annotations, split=args.split, mode=args.mode)
         to_stdout = same_file_as_stdout(args.out)

@@ -156,26 +156,32 @@ def data_file(config: str, *, split: str = MAIN_SPLIT) -> str:
 
 
 def available_splits(folder: Path) -> tuple[str, ...]:
-    """Return the splits of ``folder``: the main one, plus each other whose spec or files exist."""
+    """Return the splits of ``folder``: the main one, plus each other declared or built there.
+
+    A split is declared by its ``declared_by`` path (the contrast spec, a gold folder) and built
+    once one of its JSONL files exists.
+    """
     folder = Path(folder)
     return tuple(
         name
         for name, spec in SPLITS.items()
         if name == MAIN_SPLIT
-        or (spec.spec is not None and (folder / spec.spec).is_file())
+        or (spec.declared_by is not None and (folder / spec.declared_by).exists())
         or any((folder / data_file(config, split=name)).is_file() for config in CONFIGS)
     )
 
 
-def content_hash(folder: str | Path) -> str:
+def content_hash(folder: str | Path, *, split: str | None = None) -> str:
     """Return the SHA-256 of the configured JSONL files: sorted relative paths plus bytes.
 
-    Every split present (:func:`available_splits`) counts. A missing file contributes its
-    path only, so that adding it changes the hash.
+    Without ``split``, every split present (:func:`available_splits`) counts: the key of the
+    ``datasets`` cache. With ``split``, the files of that split only: the hash of the gold a
+    results file was scored against, which rebuilding another split leaves unchanged. A missing
+    file contributes its path only, so that adding it changes the hash.
     """
     folder = Path(folder)
     digest = hashlib.sha256()
-    splits = available_splits(folder)
+    splits = available_splits(folder) if split is None else (split,)
     for relpath in sorted(data_file(c, split=s) for c in CONFIGS for s in splits):
         digest.update(relpath.encode("utf-8") + b"\0")
         path = folder / relpath

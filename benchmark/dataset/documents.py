@@ -1,15 +1,15 @@
 """Document construction: segmentation of a source text plus its metadata file.
 
-A source document is ``data/source/<doc_id>.txt`` (the text, byte for byte) and
-``data/source/<doc_id>.meta.yaml`` (honest metadata, see :data:`META_KEYS`).
-Paragraphs and sentences come from :mod:`benchmark.dataset.text`; which paragraphs are
-photo captions is stated in the metadata (``caption_paragraphs``), never guessed
-from the wording.
+A source document is ``<source folder>/<doc_id>.txt`` (the text, byte for byte) and
+``<doc_id>.meta.yaml`` (honest metadata, :mod:`benchmark.dataset.meta`). Paragraphs and
+sentences come from :mod:`benchmark.dataset.text`; which paragraphs are photo captions or the
+headline is stated in the metadata (``caption_paragraphs``, ``title_paragraphs``), never
+guessed from the wording. A paragraph's kind never changes a sentence: sentence ids are the
+segmentation's whatever the kinds.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -17,30 +17,13 @@ from typing import Any
 from benchmark.dataset import text as segmentation
 from benchmark.dataset.layers import uncertain_sentences
 from benchmark.dataset.schema import Document, Hedge, Paragraph, Sentence
-from benchmark.dataset.yaml_lines import load_yaml
 from benchmark.errors import DataError
 
-# Keys of a metadata file; all are required (null where the value is unknown).
-META_KEYS: tuple[str, ...] = (
-    "doc_id",
-    "language",
-    "text_sha256",
-    "title",
-    "outlet",
-    "publication_date",
-    "date_inferred",
-    "date_evidence",
-    "source_note",
-    "caption_paragraphs",
+PARAGRAPH_LISTS: tuple[tuple[str, str], ...] = (
+    ("caption_paragraphs", "caption"),
+    ("title_paragraphs", "title"),
 )
-_NULLABLE_STRINGS = (
-    "title",
-    "outlet",
-    "publication_date",
-    "date_inferred",
-    "date_evidence",
-    "source_note",
-)
+"""(metadata key, paragraph kind) of the paragraphs the metadata marks; the rest are ``body``."""
 
 
 def read_text(path: Path) -> str:
@@ -62,47 +45,6 @@ def sentence_offsets(text: str) -> list[tuple[int, int]]:
     ]
 
 
-def load_meta(path: Path, *, doc_id: str) -> dict[str, Any]:
-    """Read and check the metadata file of document ``doc_id``."""
-    meta = load_yaml(read_text(path), file=path)
-    if not isinstance(meta, dict):
-        raise DataError("expected a mapping of metadata keys", file=path)
-    missing = [key for key in META_KEYS if key not in meta]
-    if missing:
-        raise DataError(f"missing key(s): {', '.join(missing)}", file=path)
-    unknown = sorted(str(key) for key in meta if key not in META_KEYS)
-    if unknown:
-        raise DataError(f"unknown key(s): {', '.join(unknown)}", file=path)
-    if meta["doc_id"] != doc_id:
-        raise DataError(f"doc_id {meta['doc_id']!r} does not match the file name", file=path)
-    for key in ("language", "text_sha256"):
-        if not isinstance(meta[key], str) or not meta[key]:
-            raise DataError("expected a non-empty string", file=path, field=key)
-    for key in _NULLABLE_STRINGS:
-        if meta[key] is not None and not isinstance(meta[key], str):
-            raise DataError("expected a string or null", file=path, field=key)
-    captions = meta["caption_paragraphs"]
-    if not isinstance(captions, list) or not all(
-        isinstance(index, int) and not isinstance(index, bool) for index in captions
-    ):
-        raise DataError(
-            "expected a list of paragraph indices", file=path, field="caption_paragraphs"
-        )
-    return meta
-
-
-def check_text_hash(text: str, meta: Mapping[str, Any], *, file: Path) -> None:
-    """Refuse a source text whose SHA-256 differs from the one recorded in its metadata."""
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    if digest != meta["text_sha256"]:
-        raise DataError(
-            f"text SHA-256 is {digest}, metadata records {meta['text_sha256']}: "
-            "the source text must never change",
-            file=file,
-            field="text_sha256",
-        )
-
-
 def build_document(
     doc_id: str,
     text: str,
@@ -111,22 +53,15 @@ def build_document(
     hedges: Iterable[Hedge] = (),
     meta_file: Path | None = None,
 ) -> Document:
-    """Return the Document of ``text``: segmentation, caption kinds and metadata.
+    """Return the Document of ``text``: segmentation, paragraph kinds and metadata.
 
     Sentence ``uncertain`` flags follow the gold ``hedges`` of the document
     (:func:`benchmark.dataset.layers.uncertain_sentences`).
     """
     paragraph_spans = segmentation.paragraphs(text)
-    captions = set(meta.get("caption_paragraphs") or ())
-    bad = sorted(index for index in captions if not 0 <= index < len(paragraph_spans))
-    if bad:
-        raise DataError(
-            f"paragraph index(es) {bad} out of range 0-{len(paragraph_spans) - 1}",
-            file=meta_file,
-            field="caption_paragraphs",
-        )
+    kinds = paragraph_kinds(text, meta, meta_file=meta_file)
     paragraphs = tuple(
-        Paragraph(start=start, end=end, kind="caption" if index in captions else "body")
+        Paragraph(start=start, end=end, kind=kinds.get(index, "body"))
         for index, (start, end) in enumerate(paragraph_spans)
     )
     uncertain = uncertain_sentences(hedges)
@@ -147,3 +82,34 @@ def build_document(
         date_evidence=meta.get("date_evidence"),
         source_note=meta.get("source_note"),
     )
+
+
+def paragraph_kinds(
+    text: str, meta: Mapping[str, Any], *, meta_file: Path | None = None
+) -> dict[int, str]:
+    """Return paragraph index -> kind of the paragraphs the metadata marks (caption, title).
+
+    DataError for an index out of range, a paragraph marked twice, or a title paragraph whose
+    text is not the metadata's ``title``.
+    """
+    spans = segmentation.paragraphs(text)
+    count = len(spans)
+    kinds: dict[int, str] = {}
+    for key, kind in PARAGRAPH_LISTS:
+        indices = list(meta.get(key) or ())
+        bad = sorted(index for index in indices if not 0 <= index < count)
+        if bad:
+            raise DataError(
+                f"paragraph index(es) {bad} out of range 0-{count - 1}", file=meta_file, field=key
+            )
+        for index in indices:
+            if index in kinds:
+                message = f"paragraph {index} is marked both {kinds[index]} and {kind}"
+                raise DataError(message, file=meta_file, field=key)
+            if kind == "title":
+                start, end = spans[index]
+                if text[start:end] != meta.get("title"):
+                    message = f"paragraph {index} is not the metadata's title, word for word"
+                    raise DataError(message, file=meta_file, field=key)
+            kinds[index] = kind
+    return kinds

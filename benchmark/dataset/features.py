@@ -131,14 +131,17 @@ def card_metadata(*, data_dir: Path) -> dict:
         "license": "cc-by-4.0",
         "license_details": (
             "The annotations (offsets, labels, links, metadata) are released under CC BY 4.0. "
-            "The article text itself is reproduced for research only: its copyright stays "
-            "with its publisher and it is not covered by the CC BY 4.0 license."
+            "The texts are not: the Wikinews passages (splits wikinews_dev, wikinews_test) are "
+            "CC BY 2.5, credit 'Wikinotizie / Italian Wikinews contributors', as tokenised in "
+            "KIND (Paccosi and Palmero Aprosio, LREC 2022; KIND's CC BY-NC 4.0 NER labels are "
+            "not included); the Kharkiv article (splits test, contrast) is reproduced for "
+            "research only and its copyright stays with its publisher."
         ),
         "language": ["it"],
         "multilinguality": "monolingual",
         "annotations_creators": ["machine-generated"],
         "language_creators": ["found"],
-        "source_datasets": ["original"],
+        "source_datasets": ["original", "extended|KIND"],
         "task_categories": ["token-classification", "text-classification"],
         "size_categories": ["n<1K"],
         "tags": [

@@ -9,13 +9,14 @@ defect is reported by one check. :func:`run_all_checks` runs them all.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import yaml
 
 from benchmark.dataset import features as ft
 from benchmark.dataset import loading, rows
+from benchmark.dataset.card import blocks_of
 from benchmark.dataset.configs import (
     CARD_NAME,
     CONFIGS,
@@ -40,7 +41,8 @@ from benchmark.dataset.integrity_rows import (  # noqa: F401 - re-exported check
     check_spans,
     check_uncertain,
 )
-from benchmark.dataset.splits import CONTRAST, MAIN_SPLIT, SPLITS
+from benchmark.dataset.integrity_source import SEED_FILES, check_source_text  # noqa: F401
+from benchmark.dataset.splits import ANNOTATIONS, MAIN_SPLIT, SPLITS
 from benchmark.dataset.tables import (
     EVENT_TYPES_FILE,
     LABEL_MAP_FILE,
@@ -49,54 +51,6 @@ from benchmark.dataset.tables import (
 )
 from benchmark.dataset.tokens_view import build_tokens_view
 from benchmark.errors import DataError
-
-PINNED_SHA256: dict[str, str] = {
-    "kharkiv-001": "44742250a7db6f65914eef2f61a5fd67186c04d151ab44b4c5acd439b9a3813b",
-}
-"""SHA-256 of every source text: the corpus never changes."""
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SEED_FILES: dict[str, Path] = {
-    "kharkiv-001": REPO_ROOT.parent / "shared" / "seed" / "kharkiv_article.txt",
-}
-"""Seed copy of each text, present on developer and CI machines only."""
-
-
-def check_source_text(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
-    """Check that each text equals ``source/<doc_id>.txt`` byte for byte, with the pinned hash.
-
-    For the contrast split: the committed files equal a fresh build of ``contrast/edits.yaml``
-    over the source texts and the gold.
-    """
-    if SPLITS[split].kind == CONTRAST:
-        return _contrast_problems(data_dir, split)
-    problems = []
-    path = _file(data_dir, "documents", split)
-    for line, row in _rows(data_dir, "documents", split):
-        doc_id, content = row.get("doc_id"), row.get("text")
-        if not isinstance(doc_id, str) or not isinstance(content, str):
-            continue
-
-        def report(message: str, *, file: Path = path, row_line: int | None = line) -> None:
-            problems.append(Problem("source_text", str(file), row_line, "text", message))
-
-        source = Path(data_dir) / "source" / f"{doc_id}.txt"
-        if not source.is_file():
-            report(f"no source file {source}")
-            continue
-        source_bytes = source.read_bytes()
-        if content.encode("utf-8") != source_bytes:
-            report(f"differs from source/{doc_id}.txt (byte for byte)")
-        digest = hashlib.sha256(source_bytes).hexdigest()
-        pinned = PINNED_SHA256.get(doc_id)
-        if pinned is None:
-            report(f"no pinned SHA-256 for document {doc_id!r}")
-        elif digest != pinned:
-            report(f"SHA-256 is {digest}, pinned {pinned}", file=source, row_line=None)
-        seed = SEED_FILES.get(doc_id)
-        if seed is not None and seed.is_file() and seed.read_bytes() != source_bytes:
-            report(f"differs from the seed file {seed}", file=source, row_line=None)
-    return problems
 
 
 def check_loadable(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
@@ -186,12 +140,31 @@ def check_manifest(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
             problems.append(
                 Problem("manifest", str(path), number, None, f"{relpath}: SHA-256 differs")
             )
-    for config in CONFIGS:
-        for each in available_splits(Path(data_dir)):
-            relpath = data_file(config, split=each)
-            if relpath not in listed:
-                problems.append(Problem("manifest", str(path), None, None, f"{relpath} not listed"))
+    required = [
+        data_file(config, split=each)
+        for config in CONFIGS
+        for each in available_splits(Path(data_dir))
+    ]
+    for folder in _source_folders(Path(data_dir)):
+        required += [
+            source.relative_to(data_dir).as_posix()
+            for source in sorted(folder.iterdir())
+            if source.is_file() and not source.name.startswith(".")
+        ]
+    for relpath in required:
+        if relpath not in listed:
+            problems.append(Problem("manifest", str(path), None, None, f"{relpath} not listed"))
     return problems
+
+
+def _source_folders(data_dir: Path) -> list[Path]:
+    """Return the existing source folders of the annotations splits of ``data_dir``."""
+    folders = [
+        data_dir / SPLITS[name].source
+        for name in available_splits(data_dir)
+        if SPLITS[name].kind == ANNOTATIONS
+    ]
+    return [folder for folder in dict.fromkeys(folders) if folder.is_dir()]
 
 
 def check_event_types(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
@@ -267,40 +240,6 @@ def check_tokens_view(data_dir: Path, split: str = MAIN_SPLIT) -> list[Problem]:
     return problems
 
 
-def _contrast_problems(data_dir: Path, split: str) -> list[Problem]:
-    """Check that the committed contrast files equal a fresh build from ``contrast/edits.yaml``.
-
-    The contrast texts are not source texts: this is what ties them to the pinned article
-    (edits applied to its paragraphs) and their gold to the adjudicated gold.
-    """
-    from benchmark.dataset.build import serialize
-    from benchmark.dataset.contrast.build import build_contrast
-
-    spec = SPLITS[split].spec
-    if not (Path(data_dir) / spec).is_file():
-        return [
-            Problem(
-                "source_text",
-                str(Path(data_dir) / spec),
-                None,
-                None,
-                "contrast files exist but the edit specification does not",
-            )
-        ]
-    try:
-        fresh = build_contrast(data_dir=Path(data_dir))
-    except DataError as error:
-        return [Problem("source_text", error.file or spec, error.line, None, error.message)]
-    problems = []
-    for config in CONFIGS:
-        path = _file(data_dir, config, split)
-        committed = path.read_bytes() if path.is_file() else b""
-        if committed != serialize(fresh.rows[config]):
-            message = "differs from a fresh build of contrast/edits.yaml (run build-data)"
-            problems.append(Problem("source_text", str(path), None, None, message))
-    return problems
-
-
 CHECKS: dict[str, Callable[..., list[Problem]]] = {
     "rows": check_rows,
     "labels": check_labels,
@@ -325,11 +264,15 @@ ONCE: frozenset[str] = frozenset({"card", "manifest", "event_types", "label_map"
 """Checks of the whole folder, run once; every other check runs per split."""
 
 
-def run_all_checks(data_dir: str | Path) -> list[Problem]:
+def run_all_checks(
+    data_dir: str | Path, *, card_blocks: Mapping[str, str] | None = None
+) -> list[Problem]:
     """Run every check of :data:`CHECKS` on ``data_dir``, per split; return all problems found.
 
-    The ``test`` split is always checked; ``contrast`` when the folder has it
-    (:func:`benchmark.dataset.features.available_splits`).
+    The main split is always checked, every other split the folder has
+    (:func:`benchmark.dataset.configs.available_splits`) too. ``card_blocks``: generated blocks
+    of the card rendered outside the dataset stage (the agreement tables), which the card
+    must hold word for word (the ``card`` check).
     """
     folder = Path(data_dir)
     problems = []
@@ -339,4 +282,17 @@ def run_all_checks(data_dir: str | Path) -> list[Problem]:
             continue
         for split in available_splits(folder):
             problems += check(folder, split=split)
-    return problems
+    return problems + check_card_blocks(folder, card_blocks or {})
+
+
+def check_card_blocks(data_dir: Path, expected: Mapping[str, str]) -> list[Problem]:
+    """Check that each block of ``expected`` is in the card, between its markers, as given."""
+    path = Path(data_dir) / CARD_NAME
+    if not expected or not path.is_file():
+        return []
+    found = blocks_of(path.read_text(encoding="utf-8"))
+    return [
+        Problem("card", str(path), None, name, "generated block differs (run build-data)")
+        for name, body in expected.items()
+        if found.get(name) != body
+    ]

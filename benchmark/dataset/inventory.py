@@ -82,7 +82,7 @@ ATTRIBUTION_TYPES: tuple[str, ...] = ("direct", "indirect", "mixed")
 
 HEDGE_CUE_TYPES: tuple[str, ...] = ("conditional", "evidential", "epistemic")
 
-PARAGRAPH_KINDS: tuple[str, ...] = ("body", "caption")
+PARAGRAPH_KINDS: tuple[str, ...] = ("body", "caption", "title")
 
 ATTRIBUTION_ELEMENTS: tuple[str, ...] = ("SOURCE", "CUE", "CONTENT")
 CASUALTY_ELEMENTS: tuple[str, ...] = ("COUNT", "VICTIM")

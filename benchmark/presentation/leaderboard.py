@@ -11,6 +11,10 @@ ranked by the exact-match F1 of the task's main subtask (:data:`MAIN_SUBTASKS`),
 ties share a rank and are listed by name; a system that did not attempt the task (or its main
 subtask) comes last, unranked, and shows ``not attempted`` rather than zeros.
 
+A results file may carry a ``system.timing`` (:mod:`benchmark.presentation.timing`). On a split
+with such files the pre-registered rows come first, ranked among themselves, then the others,
+ranked among themselves; every row shows its timing.
+
 A split whose files carry contrast consistency (the ``contrast`` split,
 :mod:`benchmark.evaluation.results_contrast`) also gets a consistency table before its task
 tables: one row per phenomenon and an ``overall`` row, one column per system (best overall
@@ -34,6 +38,7 @@ from benchmark.evaluation.results import Results, read_results
 from benchmark.evaluation.results_contrast import OVERALL, section_find
 from benchmark.outputs import check_output, write_output
 from benchmark.presentation.markdown import code_span, inert_text, table_row
+from benchmark.presentation.timing import TIMINGS, timing_note
 from benchmark.scoring.consistency import Consistency
 from benchmark.scoring.modes import EXACT, MODE_NAMES
 from benchmark.scoring.scores import SubtaskResult
@@ -86,6 +91,17 @@ class Entry:
     def split(self) -> str:
         """Split the file was scored on."""
         return self._text("config", "split") or DEFAULT_SPLIT
+
+    @property
+    def timing(self) -> str | None:
+        """When the system was made relative to the split's gold (``system.timing``), or None."""
+        value = self.results.system.get("timing")
+        return str(value) if value else None
+
+    @property
+    def group(self) -> int:
+        """Position of the entry's timing in :data:`TIMINGS` (no timing: after them all)."""
+        return TIMINGS.index(self.timing) if self.timing in TIMINGS else len(TIMINGS)
 
     @property
     def verified_by(self) -> str:
@@ -143,7 +159,15 @@ def main_f1(entry: Entry, task: str) -> float | None:
 
 
 def ranked(entries: Sequence[Entry], task: str) -> list[tuple[str, Entry]]:
-    """Return (rank label, entry) in page order: best main F1 first, unranked last."""
+    """Return (rank label, entry) in page order: per timing group (:data:`TIMINGS`), ranked."""
+    groups = sorted({entry.group for entry in entries})
+    return [
+        row for group in groups for row in _ranked([e for e in entries if e.group == group], task)
+    ]
+
+
+def _ranked(entries: Sequence[Entry], task: str) -> list[tuple[str, Entry]]:
+    """Return (rank label, entry): best main F1 first, unranked last."""
     scored = sorted(
         (e for e in entries if main_f1(e, task) is not None),
         key=lambda e: (-main_f1(e, task), e.name),
@@ -184,6 +208,7 @@ def render(entries: Sequence[Entry]) -> str:
     for split in splits:
         chosen = [e for e in entries if e.split == split]
         lines += [f"## Split {code_span(split)}", ""]
+        lines += timing_note([e.timing for e in chosen])
         lines += _systems_table(chosen)
         lines += _consistency_table(chosen)
         modes = _modes(chosen)
@@ -230,9 +255,10 @@ def _modes(entries: Sequence[Entry]) -> list[str]:
 def _systems_table(entries: Sequence[Entry]) -> list[str]:
     """Return the systems table: main F1 per task, then the provenance."""
     head = ["System", *(f"{t} ({MAIN_SUBTASKS[t]})" for t in TASKS)]
-    head += ["verified", "date", "config", "data", "scorer", "code"]
+    timed = any(entry.timing for entry in entries)
+    head += [*(["timing"] if timed else []), "verified", "date", "config", "data", "scorer", "code"]
     lines = [table_row(head), table_row(["---"] * len(head))]
-    for entry in sorted(entries, key=lambda e: e.name):
+    for entry in sorted(entries, key=lambda e: (e.group, e.name)):
         scores = [_number(main_f1(entry, task)) for task in TASKS]
         system = entry.results.system
         code = system.get("code_version")
@@ -246,6 +272,7 @@ def _systems_table(entries: Sequence[Entry]) -> list[str]:
                 [
                     _system_cell(entry),
                     *scores,
+                    *([inert_text(entry.timing or "—")] if timed else []),
                     inert_text(entry.verified_by),
                     _date(entry),
                     code_span(system["config"]) if system.get("config") else "—",
@@ -287,6 +314,8 @@ def _task_table(entries: Sequence[Entry], task: str, modes: Sequence[str]) -> li
             f"{inert_text(entry.verified_by)} · {_date(entry)} · "
             f"data {code_span(entry.results.dataset.sha256[:8])}"
         )
+        if entry.timing:
+            provenance = f"{entry.timing} · {provenance}"
         if task in entry.results.scores.not_attempted:
             cells = ["not attempted"] + ["—"] * (width - 1)
             lines.append(table_row([rank, _system_cell(entry), "—", *cells, provenance]))

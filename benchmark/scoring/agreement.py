@@ -1,25 +1,39 @@
-"""Inter-annotator agreement between two annotation passes.
+"""Inter-annotator agreement between two annotation passes over the same documents.
 
-Span agreement is the benchmark's own scorer with one pass as reference and the other as
-prediction: F1 is symmetric in the two passes (swapping them swaps P and R), so it is the
-usual pairwise F1 agreement for span annotation (Hripcsak & Rothschild 2005). Label agreement
-is Cohen's kappa (scikit-learn) over the items both passes annotated: pairs of items matched
-by the scorer's identification subtask in exact mode. Kappa is undefined when both passes use
-a single label throughout; the raw share of identical labels is reported next to it.
+Spans. The benchmark's own scorer with the first pass as reference and the second as
+prediction: F1 is symmetric in the two passes (swapping them swaps P and R), so it is the usual
+pairwise F1 agreement for span annotation (Hripcsak and Rothschild 2005), in every match mode.
+
+Labels. Cohen's kappa over the items both passes annotated: the pairs matched by the task's
+identification subtask in exact mode (:attr:`~benchmark.scoring.items.TaskSpec.identification`),
+plus the sentence-level ``uncertain`` label over all sentences. Kappa is undefined when both
+passes use a single label throughout; the raw share of identical labels is given next to it.
+
+Links and fields (:mod:`benchmark.scoring.agreement_links`): every reference of a layer (event
+-> attribution, casualty -> event, casualty -> attribution, attribution -> parent), compared
+among the identified pairs whose link targets are identified too; and the nullable fields of
+:attr:`~benchmark.scoring.items.TaskSpec.field_agreement`, compared among the identified pairs.
+
+Every row keeps its counts per document (:class:`DocumentCounts`, documents in the first
+pass's order), of which its statistic is a function (:mod:`benchmark.scoring.
+agreement_statistics`), so that :mod:`benchmark.stats.agreement` can resample documents.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 
-from benchmark.dataset.annotation_source import PassAnnotations, load_pass
-from benchmark.dataset.documents import build_document, load_meta, read_text
-from benchmark.dataset.layers import LAYERS, item_id
 from benchmark.dataset.schema import Annotations
-from benchmark.dataset.tables import LABEL_MAP_FILE, read_label_map
+from benchmark.errors import DataError
+from benchmark.scoring.agreement_counts import DocumentCounts, by_document, by_id, identified
+from benchmark.scoring.agreement_links import (
+    FieldAgreement,
+    LinkAgreement,
+    field_agreements,
+    link_agreements,
+)
+from benchmark.scoring.agreement_statistics import F1, KAPPA, point
 from benchmark.scoring.modes import EXACT, MATCH_MODES, MatchMode
 from benchmark.scoring.run import score
 from benchmark.scoring.tasks import TASKS
@@ -35,6 +49,9 @@ LABEL_ROWS: dict[str, tuple[str, str, str]] = {
     for name, field in spec.label_agreement
 }
 """Label row name -> (task, identification subtask giving the item pairs, label field)."""
+
+SENTENCE_ROW = "sentence uncertain"
+"""Name of the label row of the sentence-level ``uncertain`` label."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +72,10 @@ class SpanAgreement:
     """Matched pairs."""
     f1: float
     """2 * matched / (first + second)."""
+    counts: DocumentCounts | None = field(default=None, compare=False)
+    """(tp, fp, fn) per document."""
+    statistic: str = field(default=F1, init=False)
+    """Name of the statistic the counts give (:mod:`benchmark.scoring.agreement_statistics`)."""
 
 
 @dataclass(frozen=True)
@@ -69,62 +90,26 @@ class LabelAgreement:
     """Share of pairs with the same label."""
     kappa: float | None
     """Cohen's kappa; None when undefined (a single label used throughout)."""
+    counts: DocumentCounts | None = field(default=None, compare=False)
+    """The L x L contingency cells per document (columns ``first|second``, labels sorted)."""
+    statistic: str = field(default=KAPPA, init=False)
+    """Name of the statistic the counts give."""
 
 
 @dataclass(frozen=True)
 class AgreementReport:
-    """Everything the agreement command prints."""
+    """Everything the agreement tables show for one pair of passes."""
 
     spans: tuple[SpanAgreement, ...]
     """Span agreement rows."""
     labels: tuple[LabelAgreement, ...]
     """Label agreement rows."""
-
-
-def pass_annotations(data_dir: Path, pass_name: str) -> Annotations:
-    """Load one pass folder as :class:`Annotations`, with documents built from data/source.
-
-    A file written for schema 1.x (the Kharkiv first and second pass) is read through the
-    data folder's ``label_map_1x.tsv`` (:mod:`benchmark.dataset.annotation_1x`), so that
-    passes of either schema compare label for label; :func:`pass_schemas` says which.
-    """
-    return _annotations(data_dir, _load(data_dir, pass_name))
-
-
-def pass_schemas(data_dir: Path, pass_name: str) -> frozenset[str]:
-    """Return the schemas (``1.x``, ``2.0``) the files of one pass folder were written for."""
-    return frozenset(found.schema for found in _load(data_dir, pass_name).values())
-
-
-def _load(data_dir: Path, pass_name: str) -> dict[str, PassAnnotations]:
-    table = data_dir / LABEL_MAP_FILE
-    return load_pass(
-        data_dir / "annotations" / pass_name,
-        source_dir=data_dir / "source",
-        label_map_1x=read_label_map(table) if table.is_file() else None,
-    )
-
-
-def _annotations(data_dir: Path, passes: dict[str, PassAnnotations]) -> Annotations:
-    documents: list = []
-    layers: dict[str, list] = {name: [] for name in LAYERS}
-    for doc_id, annotation in sorted(passes.items()):
-        documents.append(_document(data_dir, doc_id, annotation))
-        for layer, items in layers.items():
-            items.extend(getattr(annotation.annotations, layer))
-    return Annotations(documents=tuple(documents), **{k: tuple(v) for k, v in layers.items()})
-
-
-def _document(data_dir: Path, doc_id: str, annotation: PassAnnotations):
-    meta_path = data_dir / "source" / f"{doc_id}.meta.yaml"
-    text = read_text(data_dir / "source" / f"{doc_id}.txt")
-    return build_document(
-        doc_id,
-        text,
-        load_meta(meta_path, doc_id=doc_id),
-        hedges=annotation.annotations.hedges,
-        meta_file=meta_path,
-    )
+    links: tuple[LinkAgreement, ...] = ()
+    """Link agreement rows."""
+    fields: tuple[FieldAgreement, ...] = ()
+    """Field agreement rows."""
+    documents: int = 0
+    """Number of documents compared (the units the intervals resample)."""
 
 
 def agreement(
@@ -134,6 +119,11 @@ def agreement(
     modes: Sequence[MatchMode] = tuple(MATCH_MODES.values()),
 ) -> AgreementReport:
     """Compare two passes over the same documents (span F1 in every mode of ``modes``)."""
+    doc_ids = tuple(d.doc_id for d in first.documents)
+    if doc_ids != tuple(d.doc_id for d in second.documents):
+        raise DataError("the two passes do not cover the same documents in the same order")
+    if EXACT not in modes:
+        modes = (EXACT, *modes)  # the identified pairs are the exact ones
     labels = {(d.doc_id, s.sentence_id): s.uncertain for d in second.documents for s in d.sentences}
     report = score(first, second, sentence_labels=labels, modes=modes)
     spans = []
@@ -149,48 +139,62 @@ def agreement(
                     second=result.tp + result.fp,
                     matched=result.tp,
                     f1=result.f1,
+                    counts=by_document(result.per_unit, doc_ids),
                 )
             )
     rows = []
-    for name, (task, subtask, field) in LABEL_ROWS.items():
-        result = report.get(task, subtask, EXACT.name)
-        first_items = _by_id(getattr(first, task))
-        second_items = _by_id(getattr(second, task))
+    for name, (task, _, field_name) in LABEL_ROWS.items():
+        first_items = by_id(getattr(first, task))
+        second_items = by_id(getattr(second, task))
         pairs = [
-            (getattr(first_items[(doc, gid)], field), getattr(second_items[(doc, pid)], field))
-            for doc, gid, pid in result.matched
+            (
+                doc,
+                getattr(first_items[(doc, gid)], field_name),
+                getattr(second_items[(doc, pid)], field_name),
+            )
+            for doc, gid, pid in identified(report, task)
         ]
-        rows.append(_label_agreement(name, pairs))
+        rows.append(label_agreement(name, pairs, doc_ids))
     sentence_pairs = [
-        (s1.uncertain, s2.uncertain)
+        (d1.doc_id, s1.uncertain, s2.uncertain)
         for d1, d2 in zip(first.documents, second.documents, strict=True)
         for s1, s2 in zip(d1.sentences, d2.sentences, strict=True)
     ]
-    rows.append(_label_agreement("sentence uncertain", sentence_pairs))
-    return AgreementReport(spans=tuple(spans), labels=tuple(rows))
+    rows.append(label_agreement(SENTENCE_ROW, sentence_pairs, doc_ids))
+    return AgreementReport(
+        spans=tuple(spans),
+        labels=tuple(rows),
+        links=link_agreements(first, second, report, doc_ids),
+        fields=field_agreements(first, second, report, doc_ids, modes=modes),
+        documents=len(doc_ids),
+    )
 
 
-def _by_id(items: Sequence[object]) -> dict[tuple[str, str], object]:
-    return {(item.doc_id, item_id(item)): item for item in items}
-
-
-def _label_agreement(name: str, pairs: list[tuple[object, object]]) -> LabelAgreement:
+def label_agreement(
+    name: str, pairs: Sequence[tuple[str, object, object]], doc_ids: Sequence[str]
+) -> LabelAgreement:
+    """Return the kappa row of ``(doc_id, first label, second label)`` pairs."""
+    names = sorted({str(x) for _, x, _ in pairs} | {str(y) for _, _, y in pairs})
+    cells = [(a, b) for a in names for b in names]
+    where = {cell: index for index, cell in enumerate(cells)}
+    documents = {doc_id: index for index, doc_id in enumerate(doc_ids)}
+    rows = [[0] * len(cells) for _ in doc_ids]
+    for doc_id, x, y in pairs:
+        rows[documents[doc_id]][where[(str(x), str(y))]] += 1
+    counts = DocumentCounts(
+        tuple(doc_ids), tuple(f"{a}|{b}" for a, b in cells), tuple(map(tuple, rows))
+    )
     if not pairs:
-        return LabelAgreement(label=name, pairs=0, observed=0.0, kappa=None)
-    a = [str(x) for x, _ in pairs]
-    b = [str(y) for _, y in pairs]
-    observed = sum(x == y for x, y in zip(a, b, strict=True)) / len(pairs)
-    kappa = None
-    if len(set(a) | set(b)) > 1:
-        from sklearn.metrics import cohen_kappa_score  # imports scipy: only when needed
-
-        value = float(cohen_kappa_score(a, b))
-        kappa = None if math.isnan(value) else value
-    return LabelAgreement(label=name, pairs=len(pairs), observed=observed, kappa=kappa)
+        return LabelAgreement(label=name, pairs=0, observed=0.0, kappa=None, counts=counts)
+    observed = sum(str(x) == str(y) for _, x, y in pairs) / len(pairs)
+    kappa = point(KAPPA, counts.totals())
+    return LabelAgreement(
+        label=name, pairs=len(pairs), observed=observed, kappa=kappa, counts=counts
+    )
 
 
 def agreement_markdown(report: AgreementReport) -> str:
-    """Render the two agreement tables as Markdown (one F1 column per mode, in report order)."""
+    """Render the span and label tables as Markdown, point estimates only (one F1 per mode)."""
     modes = list(dict.fromkeys(r.mode for r in report.spans))
     lines = [
         "| task | subtask | first pass | second pass | "

@@ -150,5 +150,6 @@ SPEC = TaskSpec(
     identification="cue",
     span_agreement=("source", "source_resolved", "cue", "content", "relation", "nesting"),
     label_agreement=(("attribution_type", "attribution_type"),),
+    field_agreement=("source_antecedent",),
 )
 """The task: its subtasks and how the leaderboard, consistency and agreement read them."""

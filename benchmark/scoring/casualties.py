@@ -123,8 +123,10 @@ SPEC = TaskSpec(
         ("casualty status", "status"),
         ("count_qualifier", "count_qualifier"),
         ("victim_group", "victim_group"),
+        ("casualty polarity", "polarity"),
         ("casualty certainty", "certainty"),
     ),
+    field_agreement=("count_span", "qualifier_span", "trigger", "location", "time", "count_high"),
     unscored=(
         (
             "attribution_id",

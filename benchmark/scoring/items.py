@@ -111,6 +111,9 @@ class TaskSpec:
     """Subtasks of the inter-annotator span-agreement table."""
     label_agreement: tuple[tuple[str, str], ...]
     """(row name, label field) of the inter-annotator label-agreement table."""
+    field_agreement: tuple[str, ...] = ()
+    """Nullable fields compared among the identified pairs (:mod:`benchmark.scoring.
+    agreement_links`): those no subtask of the agreement tables compares."""
     unscored: tuple[tuple[str, str], ...] = ()
     """(field, reason) of every content field of the layer that no subtask scores."""
 

@@ -23,6 +23,7 @@ from support.files import write_jsonl
 
 REPO = Path(__file__).resolve().parents[2]
 ARTICLE = REPO / "data" / "source" / "kharkiv-001.txt"
+ARTICLE_META = REPO / "data" / "source" / "kharkiv-001.meta.yaml"
 TABLES = (EVENT_TYPES_FILE, LABEL_MAP_FILE)
 """The dataset's tables, copied from the repository's data folder."""
 DOC = "kharkiv-001"
@@ -180,7 +181,8 @@ def refresh_derived(folder):
         card.write_text(card_with_yaml(old, render_card_yaml(data_dir=folder)), encoding="utf-8")
     except DataError:
         pass  # data the card cannot describe: keep the old card (check_card reports it)
-    relpaths = sorted([data_file(config) for config in CONFIGS] + [f"source/{DOC}.txt"])
+    sources = [f"source/{DOC}.txt", f"source/{DOC}.meta.yaml"]
+    relpaths = sorted([data_file(config) for config in CONFIGS] + sources)
     lines = [f"{hashlib.sha256((folder / p).read_bytes()).hexdigest()}  {p}\n" for p in relpaths]
     (folder / "MANIFEST.sha256").write_text("".join(lines), encoding="utf-8")
 
@@ -190,6 +192,7 @@ def write_tiny_dataset(folder):
     folder = Path(folder)
     (folder / "source").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(ARTICLE, folder / "source" / f"{DOC}.txt")
+    shutil.copyfile(ARTICLE_META, folder / "source" / f"{DOC}.meta.yaml")
     for table in TABLES:
         shutil.copyfile(REPO / "data" / table, folder / table)
     text = ARTICLE.read_bytes().decode("utf-8")

@@ -28,15 +28,11 @@ from benchmark.dataset.contrast.edits import EditError, Region, apply_edits, rem
 from benchmark.dataset.contrast.groups import ORIGINAL, SPEC_PATH, doc_id_of
 from benchmark.dataset.contrast.spec import ContrastGroup, ContrastItem, ContrastSpec, load_spec
 from benchmark.dataset.document_rows import document_rows
-from benchmark.dataset.documents import (
-    build_document,
-    check_text_hash,
-    load_meta,
-    read_text,
-    sentence_offsets,
-)
+from benchmark.dataset.documents import build_document, read_text, sentence_offsets
 from benchmark.dataset.layers import LAYERS, item_id
+from benchmark.dataset.meta import check_text_hash, load_meta
 from benchmark.dataset.schema import Argument, Span
+from benchmark.dataset.splits import TEST
 from benchmark.dataset.tokens_view import DroppedSpan
 from benchmark.dataset.yaml_lines import LineDict, line_dict
 from benchmark.errors import DataError
@@ -244,16 +240,14 @@ def build_contrast(*, data_dir: Path) -> ContrastBuild:
     """Build every contrast document of ``data_dir/contrast/edits.yaml``."""
     data_dir = Path(data_dir)
     spec = load_spec(data_dir / SPEC_PATH)
-    source = data_dir / "source" / f"{spec.doc_id}.txt"
-    meta_path = data_dir / "source" / f"{spec.doc_id}.meta.yaml"
+    source = data_dir / TEST.source / f"{spec.doc_id}.txt"
+    meta_path = data_dir / TEST.source / f"{spec.doc_id}.meta.yaml"
     if not source.is_file():
         raise DataError(f"no source text {source.name} for the contrast spec", file=spec.file)
     text = read_text(source)
     meta = load_meta(meta_path, doc_id=spec.doc_id)
     check_text_hash(text, meta, file=meta_path)
-    gold = load_annotation_file(
-        data_dir / "annotations" / "gold" / f"{spec.doc_id}.yaml", text=text
-    )
+    gold = load_annotation_file(data_dir / TEST.gold / f"{spec.doc_id}.yaml", text=text)
     paragraphs = segmentation.paragraphs(text)
     captions = set(meta.get("caption_paragraphs") or ())
     rows: dict[str, list[dict]] = {config: [] for config in CONFIGS}
