@@ -102,19 +102,39 @@ def blind(document: Document) -> Document:
 
 
 def predict(
-    extractor: Extractor, documents: Sequence[Document], *, split: str, data_dir: Any
+    extractor: Extractor,
+    documents: Sequence[Document],
+    *,
+    split: str,
+    data_dir: Any,
+    train_documents: Sequence[Document] | None = None,
 ) -> Annotations:
-    """Return the predictions of ``extractor`` on ``documents`` (gold of ``split``), blinded."""
+    """Return the predictions of ``extractor`` on ``documents`` (gold of ``split``), blinded.
+
+    ``train_documents``: the main split's documents when the caller has them loaded already.
+    """
     documents = tuple(blind(document) for document in documents)
     if isinstance(extractor, OutOfFold):
-        training = training_data(documents, split=split, data_dir=data_dir)
+        training = training_data(
+            documents, split=split, data_dir=data_dir, train_documents=train_documents
+        )
         return extractor.predict_out_of_fold(documents, training=training)
     return merge_results(documents, (extractor.extract(document) for document in documents))
 
 
-def training_data(documents: Sequence[Document], *, split: str, data_dir: Any) -> TrainingData:
-    """Return the main split's gold as training data for predicting ``documents`` of ``split``."""
-    train_documents = read_gold(split=splits.MAIN_SPLIT, data_dir=data_dir).documents
+def training_data(
+    documents: Sequence[Document],
+    *,
+    split: str,
+    data_dir: Any,
+    train_documents: Sequence[Document] | None = None,
+) -> TrainingData:
+    """Return the main split's gold as training data for predicting ``documents`` of ``split``.
+
+    ``train_documents``: the main split's documents, read here when not given.
+    """
+    if train_documents is None:
+        train_documents = read_gold(split=splits.MAIN_SPLIT, data_dir=data_dir).documents
     held_out = HELD_OUT[splits.split(split).kind](
         documents, train_documents=train_documents, data_dir=data_dir
     )
@@ -196,12 +216,15 @@ def run_baseline(
     run_dir: str | Path | None = None,
     overrides: Sequence[str] = (),
     progress: Any = None,
+    golds: dict[tuple[str, str], Any] | None = None,
 ) -> RunOutput:
     """Run the baseline of ``cfg`` on every split of ``cfg.splits``; see the module docstring.
 
     ``run_dir`` defaults to ``<paths.runs_dir>/<baseline.name>``; ``overrides`` (recorded in
     the provenance) are the Hydra overrides that chose this config; ``progress`` is called
-    with one line of text per step. Raises DataError for bad data or options.
+    with one line of text per step; ``golds`` keeps the loaded splits by (split, data folder)
+    so that several runs in one process (``reproduce``) read each split once. Raises DataError
+    for bad data or options.
     """
     from omegaconf import OmegaConf  # hydra's dependency; benchmark/ never imports it
 
@@ -218,11 +241,26 @@ def run_baseline(
     )
     config_name = " ".join(overrides) if overrides else f"baseline={name}"
     extractor = build_extractor(resolved["baseline"])
+    golds = {} if golds is None else golds
+
+    def gold_of(split: str):
+        key = (split, str(paths["data_dir"]))
+        if key not in golds:
+            golds[key] = load_split(split=split, data_dir=paths["data_dir"])
+        return golds[key]
+
     outputs = []
     for split in resolved["splits"]:
-        gold = load_split(split=split, data_dir=paths["data_dir"])
+        gold = gold_of(split)
+        train_documents = None
+        if isinstance(extractor, OutOfFold):
+            train_documents = gold_of(splits.MAIN_SPLIT).annotations.documents
         predicted = predict(
-            extractor, gold.annotations.documents, split=split, data_dir=paths["data_dir"]
+            extractor,
+            gold.annotations.documents,
+            split=split,
+            data_dir=paths["data_dir"],
+            train_documents=train_documents,
         )
         submission = run_dir / f"submission.{split}.jsonl"
         write_text(submission, submission_text(predicted))

@@ -48,6 +48,7 @@ def reproduce(
     if not configs:
         raise DataError("no baseline to run", field="baselines")
     runs = []
+    golds: dict = {}  # every split is read once, for all the baselines
     for index, (name, cfg) in enumerate(configs, start=1):
         started = time.perf_counter()
         progress(f"[{index}/{len(configs)}] {name}: predicting and scoring ...")
@@ -55,6 +56,7 @@ def reproduce(
             run_baseline(
                 cfg,
                 overrides=(f"baseline={name}", *overrides),
+                golds=golds,
                 progress=lambda line, t=started, i=index: progress(
                     f"[{i}/{len(configs)}] {line} ({time.perf_counter() - t:.1f} s)"
                 ),
