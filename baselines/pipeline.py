@@ -3,7 +3,9 @@
 :func:`run_baseline` is the plain function under ``python -m baselines.run`` and
 ``kharkiv-ie reproduce``; it takes the composed Hydra config (``conf/``) but never imports
 Hydra itself. The baseline is built from its config node (:func:`baselines.registry.
-build_extractor`); no baseline is named here. For every split of ``cfg.splits``:
+build_extractor`); no baseline is named here. Step 1 is done for every split of
+``cfg.splits`` before steps 2-5 (so a failure while predicting writes no file but the
+producer's own records), then steps 2-5 for every split:
 
 1. predict the gold documents of the split, with the sentences' gold ``uncertain`` flags
    blanked (a baseline sees text and segmentation only). A learned baseline
@@ -11,7 +13,11 @@ build_extractor`); no baseline is named here. For every split of ``cfg.splits``:
    split's gold as training data; for a contrast split the training sentences each document
    repeats (its group's source paragraph, ``paragraph`` in ``data/contrast/edits.yaml``) are
    worked out here (:func:`source_paragraph_sentences`), since an extractor does not import
-   ``benchmark.dataset.contrast``. Any other baseline extracts document by document;
+   ``benchmark.dataset.contrast``. Any other extractor extracts document by document. A
+   :class:`baselines.base.SubmissionProducer` (a generative baseline, spans as text) returns
+   the submission lines itself, which are written as they are and placed in the documents by
+   the scorer's alignment when the file is scored; it may keep one record per document of
+   what it cost in ``<run_dir>/usage.<split>.jsonl``;
 2. write the submission ``<run_dir>/submission.<split>.jsonl``;
 3. score it with :func:`benchmark.evaluation.evaluate.evaluate` (the configured modes, 95% CIs)
    and write the full-provenance scores ``<run_dir>/scores.<split>.json`` (git commit, time);
@@ -29,13 +35,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from baselines.base import Extractor, OutOfFold, TrainingData, merge_results
+from baselines.base import Extractor, OutOfFold, SubmissionProducer, TrainingData, merge_results
 from baselines.code_version import code_version
+from baselines.config import resolve_config
 from baselines.registry import build_extractor
 from benchmark.atomic import write_text_atomically
 from benchmark.dataset import splits
@@ -102,39 +109,19 @@ def blind(document: Document) -> Document:
 
 
 def predict(
-    extractor: Extractor,
-    documents: Sequence[Document],
-    *,
-    split: str,
-    data_dir: Any,
-    train_documents: Sequence[Document] | None = None,
+    extractor: Extractor, documents: Sequence[Document], *, split: str, data_dir: Any
 ) -> Annotations:
-    """Return the predictions of ``extractor`` on ``documents`` (gold of ``split``), blinded.
-
-    ``train_documents``: the main split's documents when the caller has them loaded already.
-    """
+    """Return the predictions of ``extractor`` on ``documents`` (gold of ``split``), blinded."""
     documents = tuple(blind(document) for document in documents)
     if isinstance(extractor, OutOfFold):
-        training = training_data(
-            documents, split=split, data_dir=data_dir, train_documents=train_documents
-        )
+        training = training_data(documents, split=split, data_dir=data_dir)
         return extractor.predict_out_of_fold(documents, training=training)
     return merge_results(documents, (extractor.extract(document) for document in documents))
 
 
-def training_data(
-    documents: Sequence[Document],
-    *,
-    split: str,
-    data_dir: Any,
-    train_documents: Sequence[Document] | None = None,
-) -> TrainingData:
-    """Return the main split's gold as training data for predicting ``documents`` of ``split``.
-
-    ``train_documents``: the main split's documents, read here when not given.
-    """
-    if train_documents is None:
-        train_documents = read_gold(split=splits.MAIN_SPLIT, data_dir=data_dir).documents
+def training_data(documents: Sequence[Document], *, split: str, data_dir: Any) -> TrainingData:
+    """Return the main split's gold as training data for predicting ``documents`` of ``split``."""
+    train_documents = read_gold(split=splits.MAIN_SPLIT, data_dir=data_dir).documents
     held_out = HELD_OUT[splits.split(split).kind](
         documents, train_documents=train_documents, data_dir=data_dir
     )
@@ -204,10 +191,34 @@ HELD_OUT: Mapping[str, HeldOut] = {
 
 def submission_text(predicted: Annotations) -> str:
     """Return the submission JSONL of ``predicted`` (one line per document, in order)."""
-    return "".join(
-        json.dumps(submission_line_from_annotations(predicted, d.doc_id), ensure_ascii=False) + "\n"
-        for d in predicted.documents
+    return lines_text(
+        submission_line_from_annotations(predicted, d.doc_id) for d in predicted.documents
     )
+
+
+def lines_text(lines: Iterable[Mapping[str, Any]]) -> str:
+    """Return submission lines as JSONL text (UTF-8 characters kept, one line each)."""
+    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+
+
+def submission_of(
+    baseline: Extractor | SubmissionProducer,
+    documents: Sequence[Document],
+    *,
+    split: str,
+    data_dir: Any,
+    usage_path: Path,
+    progress: Callable[[str], None],
+) -> str:
+    """Return the submission JSONL of ``baseline`` on the gold ``documents`` of ``split``.
+
+    A :class:`~baselines.base.SubmissionProducer` gives the lines itself, for the blinded
+    documents; any other baseline's predictions (:func:`predict`) are written as lines.
+    """
+    if isinstance(baseline, SubmissionProducer):
+        blinded = [blind(document) for document in documents]
+        return lines_text(baseline.predict_lines(blinded, usage_path=usage_path, progress=progress))
+    return submission_text(predict(baseline, documents, split=split, data_dir=data_dir))
 
 
 def run_baseline(
@@ -226,12 +237,10 @@ def run_baseline(
     so that several runs in one process (``reproduce``) read each split once. Raises DataError
     for bad data or options.
     """
-    from omegaconf import OmegaConf  # hydra's dependency; benchmark/ never imports it
-
     from benchmark.evaluation.evaluate import evaluate, load_split
     from benchmark.presentation.error_page.build import error_page
 
-    resolved = OmegaConf.to_container(cfg, resolve=True)
+    resolved = resolve_config(cfg)
     name = resolved["baseline"]["name"]
     paths = resolved["paths"]
     run_dir = Path(run_dir) if run_dir is not None else Path(paths["runs_dir"]) / name
@@ -249,21 +258,24 @@ def run_baseline(
             golds[key] = load_split(split=split, data_dir=paths["data_dir"])
         return golds[key]
 
-    outputs = []
+    # Every split is predicted before anything is written: a baseline that fails on a later
+    # split (an LLM server gone) leaves no results of the earlier ones beside stale others.
+    predicted = []
     for split in resolved["splits"]:
         gold = gold_of(split)
-        train_documents = None
-        if isinstance(extractor, OutOfFold):
-            train_documents = gold_of(splits.MAIN_SPLIT).annotations.documents
-        predicted = predict(
+        text = submission_of(
             extractor,
             gold.annotations.documents,
             split=split,
             data_dir=paths["data_dir"],
-            train_documents=train_documents,
+            usage_path=run_dir / f"usage.{split}.jsonl",
+            progress=say,
         )
+        predicted.append((split, gold, text))
+    outputs = []
+    for split, gold, text in predicted:
         submission = run_dir / f"submission.{split}.jsonl"
-        write_text(submission, submission_text(predicted))
+        write_text(submission, text)
         scoring = resolved["scoring"]
         evaluation = evaluate(
             submission,

@@ -15,12 +15,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from baselines.config import baseline_names, compose_config
+from baselines.config import compose_config, default_baselines
 from baselines.pipeline import RunOutput, run_baseline
 from benchmark.errors import DataError
 
-BASELINES: tuple[str, ...] = baseline_names()
-"""Baselines run by default: every ``conf/baseline/<name>.yaml``, sorted by name."""
+BASELINES: tuple[str, ...] = default_baselines()
+"""Baselines run by default: every ``conf/baseline/<name>.yaml`` that requires no option of the
+caller (no ``???``: the llm, which needs a server and a model name, is run only when named),
+sorted by name."""
 
 
 @dataclass(frozen=True)
