@@ -232,12 +232,15 @@ def run_baseline(
     run_dir: str | Path | None = None,
     overrides: Sequence[str] = (),
     progress: Any = None,
+    golds: dict[tuple[str, str], Any] | None = None,
 ) -> RunOutput:
     """Run the baseline of ``cfg`` on every split of ``cfg.splits``; see the module docstring.
 
     ``run_dir`` defaults to ``<paths.runs_dir>/<baseline.name>``; ``overrides`` (recorded in
     the provenance) are the Hydra overrides that chose this config; ``progress`` is called
-    with one line of text per step. Raises DataError for bad data or options.
+    with one line of text per step; ``golds`` keeps the loaded splits by (split, data folder)
+    so that several runs in one process (``reproduce``) read each split once. Raises DataError
+    for bad data or options.
     """
     from benchmark.evaluation.evaluate import evaluate, load_split
     from benchmark.presentation.error_page.build import error_page
@@ -258,11 +261,19 @@ def run_baseline(
     config_name = " ".join(overrides) if overrides else f"baseline={name}"
     extractor = build_extractor(resolved["baseline"])
     preregistration = read_preregistration(paths["preregistered_dir"])
+    golds = {} if golds is None else golds
+
+    def gold_of(split: str):
+        key = (split, str(paths["data_dir"]))
+        if key not in golds:
+            golds[key] = load_split(split=split, data_dir=paths["data_dir"])
+        return golds[key]
+
     # Every split is predicted before anything is written: a baseline that fails on a later
     # split (an LLM server gone) leaves no results of the earlier ones beside stale others.
     predicted = []
     for split in resolved["splits"]:
-        gold = load_split(split=split, data_dir=paths["data_dir"])
+        gold = gold_of(split)
         text = submission_of(
             extractor,
             gold.annotations.documents,

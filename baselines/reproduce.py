@@ -118,13 +118,16 @@ def reproduce(
         for _, cfg in configs:
             refuse_committed(resolve_config(cfg)["paths"])
     runs = []
+    golds: dict = {}  # every split is read once, for all the baselines
     for index, (name, cfg) in enumerate(configs, start=1):
         started = time.perf_counter()
         progress(f"[{index}/{len(configs)}] {name}: predicting and scoring ...")
         say = lambda line, t=started, i=index: progress(  # noqa: E731 - one line per step
             f"[{i}/{len(configs)}] {line} ({time.perf_counter() - t:.1f} s)"
         )
-        runs.append(run_baseline(cfg, overrides=(f"baseline={name}", *overrides), progress=say))
+        runs.append(
+            run_baseline(cfg, overrides=(f"baseline={name}", *overrides), golds=golds, progress=say)
+        )
         score_preregistered(resolve_config(cfg), baseline=name, progress=say)
     leaderboard = Path(paths["leaderboard"])
     changed = write_leaderboard(

@@ -1,3 +1,5 @@
+import time
+
 from baselines.crf.features import quote_mask
 from baselines.crf.layers import TaggedSentence
 from baselines.crf.relations import (
@@ -100,3 +102,36 @@ def test_count_without_victim_makes_no_record_and_nearest_victim_wins():
     assert {c.certainty for c in records} == {"uncertain"}
     document, tagged = sentence_of(text, casualty=["O", "B-COUNT"] + ["O"] * 8)
     assert find_casualties(document, [tagged], hedged=frozenset(), attributions=[]) == []
+
+
+def test_attribution_types_of_a_long_document_come_from_a_bisection():
+    # 4,000 sentences of one document, each with its cue and content: the type of each
+    # relation reads only its content's tokens (a scan of every token of the document for
+    # each relation would be 4,000 x 40,000 steps).
+    sentence = 'Anna dice che "piove" e nevica, spiega. '
+    tags = ["B-SOURCE", "B-CUE", "O", "B-CONTENT"] + ["I-CONTENT"] * 4 + ["O", "B-CUE", "O"]
+    text = sentence * 4000
+    document = document_from_text("t", text)
+    offsets = tokenize(text)
+    size = len(tags)
+    tagged = [
+        TaggedSentence(
+            sentence_id=k,
+            starts=tuple(s for s, _ in offsets[k * size : (k + 1) * size]),
+            ends=tuple(e for _, e in offsets[k * size : (k + 1) * size]),
+            event_tags=("O",) * size,
+            hedge_tags=("O",) * size,
+            attribution_tags=tuple(tags),
+            casualty_tags=("O",) * size,
+        )
+        for k in range(4000)
+    ]
+    started = time.process_time()
+    relations = find_attributions(document, tagged, mask=quote_mask(document))
+    assert time.process_time() - started < 5
+    assert len(relations) == 8000
+    assert {r.attribution_type for r in relations} == {"mixed"}
+    last = relations[-1]
+    assert last.content == Span(
+        len(sentence) * 3999 + 15, len(sentence) * 3999 + 30, 'piove" e nevica'
+    )

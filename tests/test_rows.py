@@ -185,3 +185,28 @@ def test_from_row_rejects_unknown_config_and_non_objects():
         from_row("entities", {})
     with pytest.raises(DataError, match="expected an object, got a list"):
         from_row("hedges", [])
+
+
+def test_type_hints_are_resolved_once_per_class_not_per_row(monkeypatch):
+    import typing
+
+    from benchmark.dataset import rows
+
+    calls = []
+    real = typing.get_type_hints
+    monkeypatch.setattr(typing, "get_type_hints", lambda cls: calls.append(cls) or real(cls))
+    rows._field_hints.cache_clear()
+    row = {
+        "event_id": "E1",
+        "doc_id": "d",
+        "sentence_id": 0,
+        "trigger": {"start": 0, "end": 3, "text": "abc"},
+        "event_type": "Conflict:Attack",
+        "arguments": [],
+        "polarity": "positive",
+        "certainty": "certain",
+        "attribution_id": None,
+    }
+    for line in range(1, 2001):
+        from_row("events", {**row, "event_id": f"E{line}"}, file="x.jsonl", line=line)
+    assert len(calls) == 1  # Event only (spans and arguments are built by hand)

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from benchmark.errors import DataError
-from benchmark.stats.bootstrap import bootstrap_ci, paired_bootstrap
+from benchmark.stats.bootstrap import bootstrap_ci, bootstrap_cis, paired_bootstrap
 
 
 def triple(units):
@@ -162,3 +162,17 @@ def test_fractional_counts_are_resampled_like_integers():
         0.75,
         0.75,
     )
+
+
+def test_bootstrap_cis_equal_bootstrap_ci_of_each_sample():
+    rng = np.random.default_rng(3)
+    fixed = (np.array([1]), np.array([0]), np.array([2]))
+    samples = [
+        (tuple(rng.integers(0, 3, 25) for _ in range(3)), None),
+        (tuple(rng.integers(0, 3, 25) + 0.5 for _ in range(3)), fixed),
+        (tuple(np.zeros(25, int) for _ in range(3)), None),
+        (tuple(rng.integers(0, 3, 4) for _ in range(3)), fixed),
+    ]
+    shared = bootstrap_cis(samples, n_resamples=200, seed=9)
+    alone = [bootstrap_ci(*t, n_resamples=200, seed=9, fixed=f) for t, f in samples]
+    assert shared == alone

@@ -1,3 +1,5 @@
+import time
+
 import numpy as np
 import pytest
 
@@ -8,6 +10,7 @@ from benchmark.stats.resampling import (
     chunk_rows,
     make_rng,
     percentile_interval,
+    shared_bootstrap_sums,
 )
 
 
@@ -72,3 +75,27 @@ def test_check_confidence_rejects(confidence):
     with pytest.raises(DataError) as info:
         check_confidence(confidence)
     assert str(info.value) == f"field confidence: expected a number in (0, 1), got {confidence!r}"
+
+
+def test_shared_sums_equal_one_draw_per_array_bit_for_bit():
+    rng = np.random.default_rng(7)
+    integer = rng.integers(0, 4, size=(3, 40))
+    credits = integer + rng.random((3, 40)) * (integer > 0)  # partial-mode style floats
+    arrays = [integer, credits, integer.copy(), np.zeros((3, 40), int), rng.integers(0, 2, (3, 9))]
+    shared = shared_bootstrap_sums(arrays, n_resamples=300, seed=5, max_cells=100)
+    for array, sums in zip(arrays, shared, strict=True):
+        alone = bootstrap_sums(array, n_resamples=300, seed=5, max_cells=100)
+        assert sums.dtype == alone.dtype
+        assert np.array_equal(sums, alone)  # exact equality: floats summed in the same order
+
+
+def test_shared_sums_stay_linear_on_a_large_score():
+    # 30 results over 2,000 units, 1,000 resamples: one draw and one product, not 30 draws
+    rng = np.random.default_rng(0)
+    arrays = [rng.integers(0, 3, size=(3, 2000)) for _ in range(30)]
+    started = time.process_time()
+    shared = shared_bootstrap_sums(arrays, n_resamples=1000, seed=0, max_cells=1 << 18)
+    assert time.process_time() - started < 5  # the old per-array draws took far longer
+    assert np.array_equal(
+        shared[17], bootstrap_sums(arrays[17], n_resamples=1000, seed=0, max_cells=1 << 18)
+    )

@@ -28,6 +28,7 @@ Casualties (grouped per sentence; a record needs a victim):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -113,16 +114,14 @@ def _contents(text: str, sentences: Sequence[TaggedSentence]) -> dict[int, list[
     return by_sentence
 
 
-def _attribution_type(
-    content: Span, mask: Sequence[bool], sentences: Sequence[TaggedSentence]
-) -> str:
-    starts = [
-        start
-        for sentence in sentences
-        for start in sentence.starts
-        if content.start <= start < content.end
-    ]
-    quoted = [mask[start] for start in starts]
+def _attribution_type(content: Span, mask: Sequence[bool], token_starts: Sequence[int]) -> str:
+    """Return direct / mixed / indirect from the quoted share of the content's tokens.
+
+    ``token_starts``: the start of every token of the document, ascending.
+    """
+    low = bisect.bisect_left(token_starts, content.start)
+    high = bisect.bisect_left(token_starts, content.end)
+    quoted = [mask[start] for start in token_starts[low:high]]
     if quoted and all(quoted):
         return "direct"
     return "mixed" if any(quoted) else "indirect"
@@ -134,6 +133,7 @@ def find_attributions(
     """Return one relation per CUE span that has a content (rules in the module docstring)."""
     text = document.text
     contents = _contents(text, sentences)
+    token_starts = sorted(start for sentence in sentences for start in sentence.starts)
     relations = []
     for sentence in sentences:
         sources = _spans(text, sentence, sentence.attribution_tags, "SOURCE")
@@ -149,7 +149,7 @@ def find_attributions(
                     source_antecedent=None,
                     cue=cue,
                     content=content,
-                    attribution_type=_attribution_type(content, mask, sentences),
+                    attribution_type=_attribution_type(content, mask, token_starts),
                     parent_id=None,
                 )
             )

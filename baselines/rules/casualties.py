@@ -19,7 +19,12 @@ from functools import cache
 from baselines import lexicon
 from baselines.numbers import NumberExpression, find_numbers, with_ranges
 from baselines.rules import phrases
-from baselines.rules.context import in_hedge_scope, innermost_attribution
+from baselines.rules.context import (
+    attribution_contents,
+    hedge_scopes,
+    in_hedge_scope,
+    innermost_attribution,
+)
 from baselines.rules.groups import victim_group
 from baselines.tokens import SentenceView, ngram, token_span
 from benchmark.dataset.inventory import RANGE_QUALIFIER
@@ -61,13 +66,23 @@ def find_casualties(
     events: list[Event],
 ) -> list[Casualty]:
     """Return the casualty records of ``document`` (ids ``C1``... in text order)."""
+    scopes, contents = hedge_scopes(hedges), attribution_contents(attributions)
+    causes: dict[int, list[Event]] = {}  # per sentence, the events that can be a cause
+    for event in events:
+        if event.event_type in _CAUSE_TYPES:
+            causes.setdefault(event.sentence_id, []).append(event)
     records: list[Casualty] = []
     for view in views:
+        in_sentence = causes.get(view.sentence_id, [])
         for draft in _sentence_records(view):
             records.append(
-                _record(document, view, draft, len(records) + 1, hedges, attributions, events)
+                _record(document, view, draft, len(records) + 1, scopes, contents, in_sentence)
             )
     return records
+
+
+_CAUSE_TYPES = frozenset({"Conflict:Attack", "Conflict:Explosion"})
+"""Event types a casualty record can name as its cause."""
 
 
 def _triggers(view: SentenceView) -> list[tuple[int, int, str, str, str]]:
@@ -298,7 +313,7 @@ def _range_qualifier(number: NumberExpression) -> tuple[str, tuple[int, int] | N
     return RANGE_QUALIFIER, None if opener is None else (opener, opener)
 
 
-def _record(document, view, draft, number, hedges, attributions, events) -> Casualty:
+def _record(document, view, draft, number, scopes, contents, causes) -> Casualty:
     text = document.text
     tokens = view.tokens
     trigger = draft["trigger"]
@@ -338,21 +353,19 @@ def _record(document, view, draft, number, hedges, attributions, events) -> Casu
         location=token_span(text, tokens, *place) if place else None,
         time=token_span(text, tokens, *time) if time else None,
         polarity="negative" if draft["negative"] else "positive",
-        certainty="uncertain" if in_hedge_scope(anchor, hedges) else "certain",
-        event_id=_cause(view, trigger, events),
-        attribution_id=innermost_attribution(victim, attributions),
+        certainty="uncertain" if in_hedge_scope(anchor, scopes) else "certain",
+        event_id=_cause(view, trigger, causes),
+        attribution_id=innermost_attribution(victim, contents),
     )
 
 
-def _cause(view: SentenceView, trigger, events: list[Event]) -> str | None:
-    """Return the attack or explosion named as the cause after the status word ("nei raid")."""
+def _cause(view: SentenceView, trigger, causes: list[Event]) -> str | None:
+    """Return the attack or explosion named as the cause after the status word ("nei raid").
+
+    ``causes``: the attacks and explosions of the sentence, in text order.
+    """
     tokens = view.tokens
-    for event in events:
-        if event.sentence_id != view.sentence_id or event.event_type not in (
-            "Conflict:Attack",
-            "Conflict:Explosion",
-        ):
-            continue
+    for event in causes:
         if event.trigger.start <= tokens[trigger[1]].end:
             continue
         index = next(t.index for t in tokens if t.start == event.trigger.start)

@@ -13,7 +13,12 @@ from __future__ import annotations
 
 from baselines.morphology import conditional_stem
 from baselines.rules import phrases
-from baselines.rules.context import in_hedge_scope, innermost_attribution
+from baselines.rules.context import (
+    attribution_contents,
+    hedge_scopes,
+    in_hedge_scope,
+    innermost_attribution,
+)
 from baselines.rules.groups import is_armed
 from baselines.tokens import SentenceView, ngram, token_span
 from benchmark.dataset.schema import Argument, Attribution, Document, Event, Hedge
@@ -40,6 +45,7 @@ def find_events(
     attributions: list[Attribution],
 ) -> list[Event]:
     """Return the event mentions of ``document`` (ids ``E1``... in text order)."""
+    scopes, contents = hedge_scopes(hedges), attribution_contents(attributions)
     events = []
     for view in views:
         for first, last, event_type, kind, entry, extra_targets in _triggers(view):
@@ -55,8 +61,8 @@ def find_events(
                     event_type=event_type,
                     arguments=_to_arguments(document.text, view, arguments),
                     polarity="negative" if _negated(view, first, kind) else "positive",
-                    certainty=_certainty(view, first, kind, trigger, hedges),
-                    attribution_id=innermost_attribution(trigger, attributions),
+                    certainty=_certainty(view, first, kind, trigger, scopes),
+                    attribution_id=innermost_attribution(trigger, contents),
                 )
             )
     return events
@@ -297,8 +303,8 @@ def _negated(view: SentenceView, first: int, kind: str) -> bool:
     return any(tokens[k].low in ("non", "né") for k in range(start, first))
 
 
-def _certainty(view, first, kind, trigger, hedges) -> str:
-    if not in_hedge_scope(trigger, hedges):
+def _certainty(view, first, kind, trigger, scopes) -> str:
+    if not in_hedge_scope(trigger, scopes):
         return "certain"
     if kind == "noun" and first > 0 and view.tokens[first - 1].low in _DEFINITE:
         return "certain"

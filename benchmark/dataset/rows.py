@@ -11,6 +11,7 @@ type or a label outside its inventory raises :class:`~benchmark.errors.DataError
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from collections.abc import Mapping
@@ -67,6 +68,18 @@ def from_row(
     return obj
 
 
+@functools.cache
+def _field_hints(cls: type) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+    """Return the field names of a schema dataclass and their resolved type hints.
+
+    Cached per class: ``typing.get_type_hints`` evaluates the string annotations on every call,
+    and a large file has a row (and a span) per line.
+    """
+    hints = typing.get_type_hints(cls)
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    return names, tuple(hints[name] for name in names)
+
+
 @dataclasses.dataclass
 class _Context:
     """Where the row came from and which fields carry labels."""
@@ -90,11 +103,11 @@ class _Context:
             fields = self.exact_keys(value, _ARGUMENT_KEYS, path=path)
             role = self.convert(fields["role"], str, path=_join(path, "role"))
             return Argument(role=role, span=self.span(value, path=path, extra=("role",)))
-        names = tuple(f.name for f in dataclasses.fields(cls))
+        names, hints = _field_hints(cls)
         fields = self.exact_keys(value, names, path=path)
-        hints = typing.get_type_hints(cls)
         values = {
-            name: self.convert(fields[name], hints[name], path=_join(path, name)) for name in names
+            name: self.convert(fields[name], hint, path=_join(path, name))
+            for name, hint in zip(names, hints, strict=True)
         }
         return cls(**values)
 

@@ -168,11 +168,13 @@ def span_tokens(text: str) -> tuple[str, ...]:
     return words or (form,)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def token_f1(gold: str, pred: str) -> Fraction:
     """Return the token F1 of two texts, exactly (bags of :func:`span_tokens`; SQuAD / DROP).
 
     With c common tokens (multiset intersection), precision c / |pred| and recall c / |gold|,
-    F1 = 2c / (|gold| + |pred|); 0 when nothing is shared.
+    F1 = 2c / (|gold| + |pred|); 0 when nothing is shared. Cached: the scorer asks for the
+    same pair of texts in every subtask that holds the span, and again when counting.
     """
     gold_tokens, pred_tokens = span_tokens(gold), span_tokens(pred)
     common = sum((Counter(gold_tokens) & Counter(pred_tokens)).values())

@@ -20,9 +20,10 @@ consistency of each phenomenon (:func:`benchmark.scoring.consistency.consistency
 
 Bootstrap: each F1 gets its own percentile interval, from ``n_bootstrap`` resamples of the
 sentence units (:func:`benchmark.stats.bootstrap_ci`) drawn with the same ``seed``, so the
-figures are reproducible run to run; ``n_bootstrap = 0`` writes ``ci95: null``. Predictions
-without a sentence (sentence -1: every span unaligned) are added to every resample, not
-resampled as a sentence.
+figures are reproducible run to run (the resamples are drawn once and shared by every F1,
+:func:`benchmark.stats.bootstrap.bootstrap_cis`, which gives the same intervals);
+``n_bootstrap = 0`` writes ``ci95: null``. Predictions without a sentence (sentence -1: every
+span unaligned) are added to every resample, not resampled as a sentence.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from benchmark.scoring.modes import MATCH_MODES, MODE_NAMES, MatchMode, resolve_
 from benchmark.scoring.run import check_names, score
 from benchmark.scoring.scores import Scores, SubtaskResult
 from benchmark.scoring.tasks import TASKS
-from benchmark.stats.bootstrap import bootstrap_ci
+from benchmark.stats.bootstrap import bootstrap_cis
 from benchmark.submission import Submission, read_submission
 from benchmark.submission.format import SENTENCES
 from benchmark.submission.label_map import label_map_1x
@@ -166,16 +167,19 @@ def with_intervals(report: Scores, *, n_bootstrap: int, seed: int) -> Scores:
     """Return ``report`` with a bootstrap CI on every result (unchanged when n_bootstrap = 0)."""
     if n_bootstrap == 0:
         return report
-    results = []
+    samples = []
     for result in report.results:
         if result.per_unit is None:
             raise DataError(f"{_name(result)} has no per-sentence counts", field="per_unit")
-        placed, unplaced = result.per_unit.placed_and_unplaced()
-        low, high = bootstrap_ci(
-            *placed, n_resamples=n_bootstrap, seed=seed, confidence=CONFIDENCE, fixed=unplaced
-        )
-        results.append(result.with_ci95(low, high))
-    return replace(report, results=tuple(results))
+        samples.append(result.per_unit.placed_and_unplaced())
+    intervals = bootstrap_cis(samples, n_resamples=n_bootstrap, seed=seed, confidence=CONFIDENCE)
+    return replace(
+        report,
+        results=tuple(
+            result.with_ci95(low, high)
+            for result, (low, high) in zip(report.results, intervals, strict=True)
+        ),
+    )
 
 
 def score_submission(

@@ -25,25 +25,32 @@ generic matcher, so exact tp <= overlap tp and adding a prediction never lowers 
 
 from __future__ import annotations
 
-from benchmark.scoring.items import Item, Side, Subtask, TaskSpec, span_item
+from benchmark.scoring.items import Item, Side, Subtask, TaskSpec, span_item, span_parts
 
 TASK = "events"
 """Task name (and submission key)."""
 
 
+def _triggers(side: Side) -> list[tuple[tuple, tuple]]:
+    """Return the (spans, texts) components of every event's trigger, built once per side."""
+    return side.once(
+        "events/trigger", lambda: [span_parts((e.trigger,)) for e in side.annotations.events]
+    )
+
+
 def trigger_identification(side: Side) -> list[Item]:
     """Return one untyped trigger item per event mention."""
     return [
-        span_item(e.event_id, e.doc_id, e.sentence_id, (e.trigger,))
-        for e in side.annotations.events
+        Item(e.event_id, e.doc_id, e.sentence_id, spans, None, (), texts)
+        for e, (spans, texts) in zip(side.annotations.events, _triggers(side), strict=True)
     ]
 
 
 def trigger_classification(side: Side) -> list[Item]:
     """Return one trigger item per event mention, labelled with the event type."""
     return [
-        span_item(e.event_id, e.doc_id, e.sentence_id, (e.trigger,), label=e.event_type)
-        for e in side.annotations.events
+        Item(e.event_id, e.doc_id, e.sentence_id, spans, e.event_type, (), texts)
+        for e, (spans, texts) in zip(side.annotations.events, _triggers(side), strict=True)
     ]
 
 
@@ -91,14 +98,16 @@ def certainty(side: Side) -> list[Item]:
 
 def _attribute_items(side: Side, names: tuple[str, ...]) -> list[Item]:
     return [
-        span_item(
+        Item(
             e.event_id,
             e.doc_id,
             e.sentence_id,
-            (e.trigger,),
-            attrs=tuple(getattr(e, name) for name in names),
+            spans,
+            None,
+            tuple(getattr(e, name) for name in names),
+            texts,
         )
-        for e in side.annotations.events
+        for e, (spans, texts) in zip(side.annotations.events, _triggers(side), strict=True)
     ]
 
 

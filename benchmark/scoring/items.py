@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from benchmark.dataset.schema import UNALIGNED_START, Annotations, Span
@@ -73,6 +73,15 @@ class Side:
     """Sentence-level ``uncertain`` labels by (doc_id, sentence_id); missing means certain."""
     sentence_of: Callable[[str, int], int]
     """``sentence_of(doc_id, offset)``: the sentence that holds a character offset."""
+    shared: dict[str, list] = field(default_factory=dict, compare=False)
+    """Span components computed once and reused by every subtask that reads them (the
+    trigger of each event, for the five event subtasks), by name."""
+
+    def once(self, name: str, build: Callable[[], list]) -> list:
+        """Return ``build()``, computed at most once per side for ``name``."""
+        if name not in self.shared:
+            self.shared[name] = build()
+        return self.shared[name]
 
 
 ItemFunction = Callable[[Side], list[Item]]
@@ -143,6 +152,14 @@ def span_item(
         tuple(None if span is None else (span.start, span.end) for span in spans),
         label,
         attrs,
+        tuple(None if span is None else span.text for span in spans),
+    )
+
+
+def span_parts(spans: tuple[Span | None, ...]) -> tuple[tuple[Offsets | None, ...], tuple]:
+    """Return the ``spans`` and ``texts`` components of the item whose spans are ``spans``."""
+    return (
+        tuple(None if span is None else (span.start, span.end) for span in spans),
         tuple(None if span is None else span.text for span in spans),
     )
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from types import MappingProxyType
 
@@ -56,18 +57,55 @@ from benchmark.scoring.items import Item, Offsets
 from benchmark.scoring.modes import Candidates, CreditFunction, MatchMode
 
 Pairing = Callable[..., np.ndarray]
-"""``(gold, pred, gold codes, pred codes, gold ranks, pred ranks, *, credit) -> (m, 2)`` index
-pairs; ``credit`` is the mode's credit function (None when it has none)."""
+"""``(gold, pred, gold codes, pred codes, gold columns, pred columns, *, credit) -> (m, 2)``
+index pairs; the columns are :class:`ItemColumns`; ``credit`` is the mode's credit function
+(None when it has none)."""
 
 
-def match(gold: Sequence[Item], pred: Sequence[Item], *, mode: MatchMode) -> np.ndarray:
-    """Return the matched ``(gold_index, pred_index)`` pairs, shape (m, 2), sorted by gold."""
+@dataclass(frozen=True)
+class ItemColumns:
+    """The arrays of one item list that every match mode reads (built once per list)."""
+
+    rank: np.ndarray
+    """Each item's position in (doc_id, item_id, input position) order (:func:`ranks`)."""
+    spanned: np.ndarray
+    """True for the items with a non-null span component."""
+    start: np.ndarray
+    """Start of each item's first non-null span component (-1 without one)."""
+    end: np.ndarray
+    """End of each item's first non-null span component (-1 without one)."""
+    multi: bool
+    """True when some item has more than one non-null span component."""
+
+
+def item_columns(items: Sequence[Item]) -> ItemColumns:
+    """Return the :class:`ItemColumns` of ``items``."""
+    primaries = [_primary(item) for item in items]
+    spanned = np.fromiter((p is not None for p in primaries), dtype=bool, count=len(items))
+    start = np.fromiter((-1 if p is None else p[0] for p in primaries), np.int64, len(items))
+    end = np.fromiter((-1 if p is None else p[1] for p in primaries), np.int64, len(items))
+    multi = any(sum(span is not None for span in item.spans) > 1 for item in items)
+    return ItemColumns(rank=ranks(items), spanned=spanned, start=start, end=end, multi=multi)
+
+
+def match(
+    gold: Sequence[Item],
+    pred: Sequence[Item],
+    *,
+    mode: MatchMode,
+    columns: tuple[ItemColumns, ItemColumns] | None = None,
+) -> np.ndarray:
+    """Return the matched ``(gold_index, pred_index)`` pairs, shape (m, 2), sorted by gold.
+
+    ``columns``: the :func:`item_columns` of ``gold`` and ``pred`` when the caller keeps them
+    (they do not depend on the mode); built here otherwise.
+    """
     gold_codes, pred_codes = _encode(
         [mode.key(item) for item in gold], [mode.key(item) for item in pred]
     )
-    gold_rank, pred_rank = ranks(gold), ranks(pred)
+    gold_columns, pred_columns = columns or (item_columns(gold), item_columns(pred))
     pairs = PAIRING[mode.candidates](
-        gold, pred, gold_codes, pred_codes, gold_rank, pred_rank, credit=mode.credit
+        gold, pred, gold_codes, pred_codes, gold_columns, pred_columns, credit=mode.credit
     )
     return pairs[np.argsort(pairs[:, 0], kind="stable")]
 
@@ -77,13 +115,15 @@ def pair_equal_keys(
     pred: Sequence[Item],
     gold_codes: np.ndarray,
     pred_codes: np.ndarray,
-    gold_rank: np.ndarray,
-    pred_rank: np.ndarray,
+    gold_columns: ItemColumns,
+    pred_columns: ItemColumns,
     *,
     credit: CreditFunction | None = None,
 ) -> np.ndarray:
     """Pair items with equal keys one-to-one, in rank order (``EQUAL_KEYS``)."""
-    return match_codes(gold_codes, pred_codes, gold_rank=gold_rank, pred_rank=pred_rank)
+    return match_codes(
+        gold_codes, pred_codes, gold_rank=gold_columns.rank, pred_rank=pred_columns.rank
+    )
 
 
 def pair_overlapping_spans(
@@ -91,8 +131,8 @@ def pair_overlapping_spans(
     pred: Sequence[Item],
     gold_codes: np.ndarray,
     pred_codes: np.ndarray,
-    gold_rank: np.ndarray,
-    pred_rank: np.ndarray,
+    gold_columns: ItemColumns,
+    pred_columns: ItemColumns,
     *,
     credit: CreditFunction | None = None,
     by_credit: bool = False,
@@ -104,18 +144,17 @@ def pair_overlapping_spans(
     """
     if by_credit and credit is None:
         raise ValueError("the CREDITED_SPANS rule needs a mode with a credit function")
-    gold_spanned = np.array([_primary(item) is not None for item in gold], dtype=bool)
-    pred_spanned = np.array([_primary(item) is not None for item in pred], dtype=bool)
+    gold_spanned, pred_spanned = gold_columns.spanned, pred_columns.spanned
     keyed = match_codes(
         np.where(gold_spanned, -1, gold_codes),
         np.where(pred_spanned, -1, pred_codes),
-        gold_rank=gold_rank,
-        pred_rank=pred_rank,
+        gold_rank=gold_columns.rank,
+        pred_rank=pred_columns.rank,
     )
-    multi = any(sum(span is not None for span in item.spans) > 1 for item in (*gold, *pred))
+    multi = gold_columns.multi or pred_columns.multi
     spanned = match_intervals(
-        _intervals(gold, np.where(gold_spanned, gold_codes, -1), gold_rank),
-        _intervals(pred, np.where(pred_spanned, pred_codes, -1), pred_rank),
+        _intervals(gold_columns, np.where(gold_spanned, gold_codes, -1)),
+        _intervals(pred_columns, np.where(pred_spanned, pred_codes, -1)),
         measures=_item_measures(gold, pred) if multi or by_credit else None,
         credit=_pair_credits(gold, pred, credit) if by_credit else None,
     )
@@ -164,15 +203,15 @@ def _primary(item: Item) -> Offsets | None:
     return next((span for span in item.spans if span is not None), None)
 
 
-def _intervals(items: Sequence[Item], codes: np.ndarray, rank: np.ndarray) -> Intervals:
-    """Return the primary-span columns of ``items``; code -1 marks items left out."""
-    starts = np.full(len(items), -1, dtype=np.int64)
-    ends = np.full(len(items), -1, dtype=np.int64)
-    for i, item in enumerate(items):
-        span = _primary(item)
-        if span is not None and codes[i] >= 0:
-            starts[i], ends[i] = span
-    return Intervals(group=codes, start=starts, end=ends, rank=rank)
+def _intervals(columns: ItemColumns, codes: np.ndarray) -> Intervals:
+    """Return the primary-span intervals of the items; code -1 marks items left out."""
+    kept = columns.spanned & (codes >= 0)
+    return Intervals(
+        group=codes,
+        start=np.where(kept, columns.start, -1),
+        end=np.where(kept, columns.end, -1),
+        rank=columns.rank,
+    )
 
 
 def _pair_credits(

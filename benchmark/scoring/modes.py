@@ -121,14 +121,15 @@ def token_f1_credit(gold: Item, pred: Item) -> Fraction:
     """
     if not gold.texts or not pred.texts:
         return Fraction(int(gold.spans == pred.spans))
-    credit = Fraction(1)
+    credit = None  # the product of the factors, without multiplying by a first Fraction(1)
     for gold_text, pred_text in zip(gold.texts, pred.texts, strict=True):
         if gold_text is None or pred_text is None:
             if gold_text != pred_text:
                 return Fraction(0)
             continue
-        credit *= token_f1(gold_text, pred_text)
-    return credit
+        factor = token_f1(gold_text, pred_text)
+        credit = factor if credit is None else credit * factor
+    return Fraction(1) if credit is None else credit
 
 
 def overlap_key(item: Item) -> Hashable | None:

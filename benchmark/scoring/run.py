@@ -17,13 +17,14 @@ exactly when ``sentence_labels`` is given.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Collection, Mapping, Sequence
 
 from benchmark.dataset.schema import Annotations
 from benchmark.errors import DataError
 from benchmark.scoring.counting import count, totals
 from benchmark.scoring.items import Item, ItemFunction, Side, Subtask
-from benchmark.scoring.matching import match
+from benchmark.scoring.matching import ItemColumns, item_columns, match
 from benchmark.scoring.modes import MATCH_MODES, MatchMode
 from benchmark.scoring.scores import Scores, SubtaskResult
 from benchmark.scoring.sentences import SentenceIndex, gold_sentence_labels, sentence_units
@@ -31,6 +32,9 @@ from benchmark.scoring.tasks import SUBMISSION_KEYS, TASKS
 from benchmark.submission.format import SENTENCES
 from benchmark.submission.rejected import RejectedItem
 from benchmark.submission.unaligned import unaligned_spans
+
+Cache = dict[str, tuple[list[Item], ItemColumns]]
+"""Subtask (or breakdown) name -> its items on one side and their columns."""
 
 DEFAULT_MODES: tuple[MatchMode, ...] = tuple(MATCH_MODES.values())
 """The modes scored when none are given (:data:`benchmark.scoring.modes.MATCH_MODES`)."""
@@ -51,6 +55,36 @@ def score(
     ``rejected``: the items of ``pred`` that are placeholders of rejected items (lenient
     reading); they are counted like any prediction and listed in the scores.
     """
+    collecting = gc.isenabled()
+    # Scoring builds hundreds of thousands of tuples and makes no reference cycle: the cyclic
+    # collector would rescan them over and over (about half of the time on large inputs).
+    gc.disable()
+    try:
+        return _score(
+            gold,
+            pred,
+            attempted=attempted,
+            sentence_labels=sentence_labels,
+            tasks=tasks,
+            modes=modes,
+            rejected=rejected,
+        )
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _score(
+    gold: Annotations,
+    pred: Annotations,
+    *,
+    attempted: Collection[str] | None,
+    sentence_labels: Mapping[tuple[str, int], bool] | None,
+    tasks: Sequence[str] | None,
+    modes: Sequence[MatchMode],
+    rejected: Sequence[RejectedItem],
+) -> Scores:
+    """Score with the options of :func:`score` (the garbage collector is off)."""
     tasks = tuple(TASKS) if tasks is None else tuple(tasks)
     check_names("tasks", tasks, TASKS)
     if attempted is None:
@@ -74,12 +108,14 @@ def score(
             continue
         scored_tasks.append(task)
         not_attempted.extend(f"{task}/{s.name}" for s in all_subtasks if s not in subtasks)
-        caches: tuple[dict, dict] = ({}, {})  # items do not depend on the mode
-        by_mode = [
-            _score_task(task, subtasks, mode, (gold_side, pred_side), units, caches)
-            for mode in modes
-        ]
-        results.extend(scored[i] for i in range(len(subtasks)) for scored in by_mode)
+        for subtask in subtasks:
+            # The items of one subtask serve every mode, then are dropped: only one subtask's
+            # items are alive at a time. Results stay in (subtask, mode) order.
+            caches: tuple[Cache, Cache] = ({}, {})
+            results.extend(
+                _score_subtask(task, subtask, mode, (gold_side, pred_side), units, caches)
+                for mode in modes
+            )
     return Scores(
         results=tuple(results),
         not_attempted=tuple(not_attempted),
@@ -88,43 +124,38 @@ def score(
     )
 
 
-def _score_task(
+def _score_subtask(
     task: str,
-    subtasks: Sequence[Subtask],
+    subtask: Subtask,
     mode: MatchMode,
     sides: tuple[Side, Side],
     units: Sequence[tuple[str, int]],
-    caches: tuple[dict[str, list[Item]], dict[str, list[Item]]],
-) -> list[SubtaskResult]:
-    """Score the attempted ``subtasks`` of one task in one mode, in order."""
+    caches: tuple[Cache, Cache],
+) -> SubtaskResult:
+    """Score one attempted subtask of ``task`` in one mode (items from ``caches``)."""
     gold_side, pred_side = sides
     gold_cache, pred_cache = caches
-    results = []
-    for subtask in subtasks:
-        gold_items = _cached(gold_cache, subtask.name, subtask.items, gold_side)
-        pred_items = _cached(pred_cache, subtask.name, subtask.items, pred_side)
-        pairs = match(gold_items, pred_items, mode=mode)
-        per_type = None
-        if subtask.breakdown:
-            per_type = {}
-            for name, function in subtask.breakdown:
-                gold_b = _cached(gold_cache, f"{subtask.name}/{name}", function, gold_side)
-                pred_b = _cached(pred_cache, f"{subtask.name}/{name}", function, pred_side)
-                pairs_b = match(gold_b, pred_b, mode=mode)
-                per_type[name] = totals(gold_b, pred_b, pairs_b, mode=mode)
-        results.append(
-            count(
-                gold_items,
-                pred_items,
-                pairs,
-                task=task,
-                subtask=subtask.name,
-                mode=mode,
-                units=units,
-                per_type=per_type,
-            )
-        )
-    return results
+    gold_items, gold_columns = _cached(gold_cache, subtask.name, subtask.items, gold_side)
+    pred_items, pred_columns = _cached(pred_cache, subtask.name, subtask.items, pred_side)
+    pairs = match(gold_items, pred_items, mode=mode, columns=(gold_columns, pred_columns))
+    per_type = None
+    if subtask.breakdown:
+        per_type = {}
+        for name, function in subtask.breakdown:
+            gold_b, gold_b_columns = _cached(gold_cache, name, function, gold_side)
+            pred_b, pred_b_columns = _cached(pred_cache, name, function, pred_side)
+            pairs_b = match(gold_b, pred_b, mode=mode, columns=(gold_b_columns, pred_b_columns))
+            per_type[name] = totals(gold_b, pred_b, pairs_b, mode=mode)
+    return count(
+        gold_items,
+        pred_items,
+        pairs,
+        task=task,
+        subtask=subtask.name,
+        mode=mode,
+        units=units,
+        per_type=per_type,
+    )
 
 
 def _keys_of(tasks: Sequence[str]) -> set[str]:
@@ -132,10 +163,13 @@ def _keys_of(tasks: Sequence[str]) -> set[str]:
     return {subtask.submission_key for task in tasks for subtask in TASKS[task].subtasks}
 
 
-def _cached(cache: dict[str, list[Item]], name: str, function: ItemFunction, side: Side):
-    """Return ``function(side)``, computed once per name."""
+def _cached(
+    cache: Cache, name: str, function: ItemFunction, side: Side
+) -> tuple[list[Item], ItemColumns]:
+    """Return ``function(side)`` and its :func:`item_columns`, computed once per name."""
     if name not in cache:
-        cache[name] = function(side)
+        items = function(side)
+        cache[name] = (items, item_columns(items))
     return cache[name]
 
 

@@ -27,7 +27,12 @@ most 20 differing units), :mod:`.randomization` (approximate randomization),
 :mod:`.power` (the low-power warning).
 """
 
-from benchmark.stats.bootstrap import PairedBootstrapResult, bootstrap_ci, paired_bootstrap
+from benchmark.stats.bootstrap import (
+    PairedBootstrapResult,
+    bootstrap_ci,
+    bootstrap_cis,
+    paired_bootstrap,
+)
 from benchmark.stats.counts import ZERO_DIVISION, f1_from_counts
 from benchmark.stats.permutation import PermutationResult, permutation_test
 from benchmark.stats.power import LOW_POWER_WARNING, low_power_warning
@@ -43,6 +48,7 @@ __all__ = [
     "RandomizationResult",
     "approximate_randomization",
     "bootstrap_ci",
+    "bootstrap_cis",
     "f1_from_counts",
     "low_power_warning",
     "paired_bootstrap",

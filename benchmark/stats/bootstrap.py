@@ -20,6 +20,7 @@ from benchmark.stats.resampling import (
     bootstrap_sums,
     check_confidence,
     percentile_interval,
+    shared_bootstrap_sums,
 )
 
 Fixed = Sequence[np.ndarray] | None
@@ -79,6 +80,35 @@ def bootstrap_ci(
     sums = bootstrap_sums(counts, n_resamples=n_resamples, seed=seed, max_cells=max_cells)
     sums = sums + _fixed_sums(fixed, name="fixed")
     return percentile_interval(f1_rows(sums, zero_division=zero_division), confidence=confidence)
+
+
+def bootstrap_cis(
+    samples: Sequence[tuple[Sequence[np.ndarray], Fixed]],
+    *,
+    n_resamples: int = 1000,
+    seed: int = 0,
+    confidence: float = 0.95,
+    zero_division: float = ZERO_DIVISION,
+    max_cells: int = MAX_CELLS_PER_CHUNK,
+) -> list[tuple[float, float]]:
+    """Return :func:`bootstrap_ci` of every ``((tp, fp, fn), fixed)`` sample, bit for bit.
+
+    The resamples are drawn once (per number of units) and their sums taken for all samples
+    together (:func:`benchmark.stats.resampling.shared_bootstrap_sums`), instead of drawing
+    the same resamples again for each sample.
+    """
+    counts = [check_counts(triple, name="counts") for triple, _ in samples]
+    fixed = [_fixed_sums(extra, name="fixed") for _, extra in samples]
+    check_confidence(confidence)
+    all_sums = shared_bootstrap_sums(
+        counts, n_resamples=n_resamples, seed=seed, max_cells=max_cells
+    )
+    return [
+        percentile_interval(
+            f1_rows(sums + extra, zero_division=zero_division), confidence=confidence
+        )
+        for sums, extra in zip(all_sums, fixed, strict=True)
+    ]
 
 
 def _fixed_sums(fixed: Fixed, *, name: str) -> np.ndarray:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
@@ -44,6 +44,114 @@ def bootstrap_sums(
         indices = rng.integers(0, n_units, size=(rows, n_units))
         parts.append(counts[:, indices].sum(axis=2).T)
     return np.concatenate(parts)
+
+
+def shared_bootstrap_sums(
+    counts: Sequence[np.ndarray], *, n_resamples: int, seed: int, max_cells: int
+) -> list[np.ndarray]:
+    """Return ``bootstrap_sums(c, ...)`` for every ``c`` in ``counts``, drawing the resamples once.
+
+    Every call of :func:`bootstrap_sums` with one seed and one number of units draws the same
+    indices, so they are drawn once per number of units and applied to all the count arrays of
+    that size together; the sums are bit-identical to one call per array. Integer counts are
+    summed as (resamples x units) multiplicities times the counts, a matrix product that is
+    exact because every product and partial sum is an integer below 2**53 (checked, else they
+    are summed like float counts); float counts (credits) are gathered and summed exactly as
+    :func:`bootstrap_sums` does, so their rounding is the same too.
+    """
+    check_positive_int(n_resamples, field="n_resamples")
+    check_positive_int(max_cells, field="max_cells")
+    out: list[np.ndarray | None] = [None] * len(counts)
+    by_units: dict[int, list[int]] = {}
+    for i, array in enumerate(counts):
+        by_units.setdefault(array.shape[1], []).append(i)
+    for n_units, members in by_units.items():
+        if n_units == 0:  # nothing to draw: keep the single-array behaviour
+            for i in members:
+                out[i] = bootstrap_sums(
+                    counts[i], n_resamples=n_resamples, seed=seed, max_cells=max_cells
+                )
+            continue
+        exact = [i for i in members if _matmul_exact(counts[i], n_units)]
+        gathered = [i for i in members if i not in set(exact)]
+        for i, part in zip(
+            (*exact, *gathered),
+            _draw_sums(
+                counts,
+                exact,
+                gathered,
+                n_units,
+                n_resamples=n_resamples,
+                seed=seed,
+                max_cells=max_cells,
+            ),
+            strict=True,
+        ):
+            out[i] = part
+    return out  # type: ignore[return-value]
+
+
+def _matmul_exact(array: np.ndarray, n_units: int) -> bool:
+    """Return True for integer counts whose resample sums stay below 2**53 in float64."""
+    if array.dtype.kind not in "iu":
+        return False
+    return array.size == 0 or int(array.max()) * n_units < 2**53
+
+
+def _draw_sums(
+    counts: Sequence[np.ndarray],
+    exact: list[int],
+    gathered: list[int],
+    n_units: int,
+    *,
+    n_resamples: int,
+    seed: int,
+    max_cells: int,
+) -> list[np.ndarray]:
+    """Return the resample sums of ``counts[exact]`` then ``counts[gathered]`` (one draw)."""
+    # Identical count rows (the same per-unit counts in several modes, all-zero rows) have
+    # identical sums: each distinct row is summed once.
+    exact_stack, exact_back = _distinct_rows([counts[i] for i in exact], np.float64)
+    gathered_stack, gathered_back = _distinct_rows([counts[i] for i in gathered], None)
+    rng = make_rng(seed)
+    exact_parts, gathered_parts = [], []
+    for rows in chunk_rows(n_resamples, n_units, max_cells=max_cells):
+        indices = rng.integers(0, n_units, size=(rows, n_units))
+        if exact_stack is not None:
+            offsets = (np.arange(rows, dtype=np.int64) * n_units)[:, None]
+            multiplicity = np.bincount((indices + offsets).ravel(), minlength=rows * n_units)
+            multiplicity = multiplicity.reshape(rows, n_units).astype(np.float64)
+            exact_parts.append(multiplicity @ exact_stack.T)
+        if gathered_stack is not None:
+            gathered_parts.append(gathered_stack[:, indices].sum(axis=2).T)
+    sums = []
+    if exact_stack is not None:
+        summed = np.rint(np.concatenate(exact_parts)).astype(np.int64)[:, exact_back]
+        sums += _split_columns(summed, counts, exact)
+    if gathered_stack is not None:
+        summed = np.concatenate(gathered_parts)[:, gathered_back]
+        sums += _split_columns(summed, counts, gathered)
+    return sums
+
+
+def _distinct_rows(
+    arrays: list[np.ndarray], dtype: type | None
+) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """Return the distinct rows of the stacked ``arrays`` and each stacked row's index in them."""
+    if not arrays:
+        return None, None
+    stacked = np.concatenate(arrays)
+    distinct, back = np.unique(stacked, axis=0, return_inverse=True)
+    distinct = distinct if dtype is None else distinct.astype(dtype)
+    return np.ascontiguousarray(distinct), back.reshape(-1)
+
+
+def _split_columns(
+    stacked: np.ndarray, counts: Sequence[np.ndarray], members: list[int]
+) -> list[np.ndarray]:
+    """Cut (resamples, sum of k) sums back into one (resamples, k) block per member."""
+    bounds = np.cumsum([0, *(counts[i].shape[0] for i in members)]).tolist()
+    return [stacked[:, a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
 def percentile_interval(values: np.ndarray, *, confidence: float) -> tuple[float, float]:
