@@ -39,7 +39,6 @@ rewrites such a dict into the next version, applied in a chain up to :data:`SCHE
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
