@@ -7,8 +7,8 @@ build_extractor`); no baseline is named here. For every split of ``cfg.splits``:
 
 1. predict the gold documents of the split, with the sentences' gold ``uncertain`` flags
    blanked (a baseline sees text and segmentation only). A learned baseline
-   (:class:`baselines.base.OutOfFold`) goes through its out-of-fold protocol with the main
-   split's gold as training data; for a contrast split the training sentences each document
+   (:class:`baselines.base.OutOfFold`) goes through its out-of-fold protocol with the gold of
+   its ``train_splits`` as training data (a held-out split is refused); for a contrast split the training sentences each document
    repeats (its group's source paragraph, ``paragraph`` in ``data/contrast/edits.yaml``) are
    worked out here (:func:`source_paragraph_sentences`), since an extractor does not import
    ``benchmark.dataset.contrast``. Any other baseline extracts document by document;
@@ -40,7 +40,7 @@ from baselines.registry import build_extractor
 from benchmark.atomic import write_text_atomically
 from benchmark.dataset import splits
 from benchmark.dataset.configs import TOKENS, resolve_data_dir
-from benchmark.dataset.gold import read_config, read_gold
+from benchmark.dataset.gold import check_trainable, read_config, read_gold
 from benchmark.dataset.layers import SentenceKey
 from benchmark.dataset.schema import Annotations, Document
 from benchmark.errors import DataError
@@ -107,18 +107,30 @@ def predict(
     """Return the predictions of ``extractor`` on ``documents`` (gold of ``split``), blinded."""
     documents = tuple(blind(document) for document in documents)
     if isinstance(extractor, OutOfFold):
-        training = training_data(documents, split=split, data_dir=data_dir)
+        training = training_data(
+            documents, split=split, data_dir=data_dir, train_splits=extractor.train_splits
+        )
         return extractor.predict_out_of_fold(documents, training=training)
     return merge_results(documents, (extractor.extract(document) for document in documents))
 
 
-def training_data(documents: Sequence[Document], *, split: str, data_dir: Any) -> TrainingData:
-    """Return the main split's gold as training data for predicting ``documents`` of ``split``."""
-    train_documents = read_gold(split=splits.MAIN_SPLIT, data_dir=data_dir).documents
+def training_data(
+    documents: Sequence[Document], *, split: str, data_dir: Any, train_splits: Sequence[str]
+) -> TrainingData:
+    """Return the gold of ``train_splits`` as training data for ``documents`` of ``split``.
+
+    DataError when a training split is held out (:func:`benchmark.dataset.gold.check_trainable`).
+    """
+    names = [check_trainable(name) for name in train_splits]
+    train_documents = tuple(
+        document for name in names for document in read_gold(split=name, data_dir=data_dir).documents
+    )
     held_out = HELD_OUT[splits.split(split).kind](
         documents, train_documents=train_documents, data_dir=data_dir
     )
-    rows = read_config(TOKENS, split=splits.MAIN_SPLIT, data_dir=data_dir)
+    rows = tuple(
+        row for name in names for row in read_config(TOKENS, split=name, data_dir=data_dir)
+    )
     return TrainingData(rows=rows, documents=train_documents, held_out=held_out)
 
 
