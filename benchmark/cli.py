@@ -18,6 +18,7 @@ from types import ModuleType
 
 from benchmark.commands import (
     agreement,
+    align,
     build_data,
     check_data,
     compare,
@@ -45,6 +46,7 @@ COMMANDS: dict[str, Command] = {
     ),
     "sentences": Command(sentences, "List sentence ids and offsets of the source texts"),
     "validate": Command(validate, "Check a submission JSONL against the gold documents."),
+    "align": Command(align, "Show where every text-only span of a submission was placed."),
     "score": Command(
         score, "Score a submission: P/R/F1 with bootstrap CIs; --out writes JSON results."
     ),

@@ -84,7 +84,7 @@ def test_crf_options():
 def test_scoring_defaults(tmp_path):
     cfg = _compose(tmp_path, ["baseline=empty"])
     assert OmegaConf.to_container(cfg.scoring) == {
-        "modes": ["exact", "overlap"],
+        "modes": ["exact", "normalised", "partial", "overlap"],
         "tasks": ["events", "casualties", "attributions", "hedges"],
         "bootstrap": 1000,
         "seed": 0,

@@ -180,3 +180,27 @@ def test_multi_document_split_is_one_collapsible_block_per_document():
     assert [doc_id for doc_id, opened in blocks if opened] == [wrong]
     assert "Text of" not in page  # the single-document heading is not used
     assert len(re.findall(r'class="tab"', page)) == 6  # scores, 4 layers, unaligned
+
+
+def test_scores_have_one_row_per_mode_with_fractional_credits(hand_page):
+    rows = re.findall(r"<tr(?: class=\"shown\")?>(.*?)</tr>", hand_page)
+    cells = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row) for row in rows]
+    # hedges/scope: gold (cue "sarebbero", scope "dieci civili sarebbero morti"), predicted
+    # (the same cue, scope "sarebbero morti"): exact and normalised miss; partial credits
+    # cue F1 1 x scope F1 2 * 2 / (4 + 2) = 2/3: tp 0.67, fp 0.33, fn 0.33; overlap 1
+    partial = next(c for c in cells if c[:1] == ["partial"] and c[6:9] == ["0.67", "0.33", "0.33"])
+    assert partial[1:4] == ["66.7", "66.7", "66.7"]
+    # the mode that colours the text (exact) is the highlighted row
+    assert '<tr class="shown"><th scope="rowgroup" rowspan="4">trigger_identification</th>' in (
+        hand_page
+    )
+
+
+def test_rejected_items_are_listed_on_the_page():
+    from benchmark.submission import RejectedItem
+
+    rejected = (RejectedItem("d1", "hedges", "h9", 1, "$.hedges[4]", ("$.hedges[4].cue: bad",)),)
+    report = score(GOLD, PRED, attempted=ATTEMPTED, rejected=rejected)
+    page = render(build_model(GOLD, PRED, report), provenance=PROVENANCE)
+    assert "<h3>Rejected items (1)</h3>" in page
+    assert "<td>$.hedges[4] (h9)</td><td>$.hedges[4].cue: bad</td>" in page

@@ -1,6 +1,6 @@
 """The gold submitted as a prediction, through the real CLI and the real gold data.
 
-Gold with offsets and gold as text only must score exactly 1.0 everywhere (both modes,
+Gold with offsets and gold as text only must score exactly 1.0 everywhere (every mode,
 every task, subtask and per-type entry); an empty submission 0.0 P and R everywhere.
 """
 
@@ -19,7 +19,15 @@ ALL_SUBTASKS = {
         "factuality",
     ],
     "casualties": ["victim", "record", "slots"],
-    "attributions": ["source", "cue", "content", "relation", "nesting"],
+    "attributions": [
+        "source",
+        "source_resolved",
+        "cue",
+        "content",
+        "relation",
+        "relation_typed",
+        "nesting",
+    ],
     "hedges": ["cue", "cue_typed", "scope", "uncertain"],
 }
 
@@ -57,7 +65,7 @@ def assert_perfect(tasks):
     for task, subtasks in ALL_SUBTASKS.items():
         assert sorted(tasks[task]) == sorted(subtasks)
         for subtask in subtasks:
-            assert sorted(tasks[task][subtask]) == ["exact", "overlap"]
+            assert sorted(tasks[task][subtask]) == ["exact", "normalised", "overlap", "partial"]
             for body in tasks[task][subtask].values():
                 assert (body["precision"], body["recall"], body["f1"]) == (1.0, 1.0, 1.0)
                 assert body["fp"] == body["fn"] == 0 and body["tp"] > 0

@@ -112,26 +112,28 @@ def test_rendered_rows(results_dir):
     lines = page.splitlines()
     assert lines[0] == HEADER
     assert "do not edit by hand" in page
-    dashes = "— | — | — | — | — | — | — | —"
+    # columns: exact P, R, F1, 95% CI, macro-F1; overlap F1, 95% CI
+    dashes = "— | — | — | — | — | — | —"
     assert (
         f"| 1 | beta ([report](reports/beta.html)) | trigger_identification | {dashes} | "
         "reproduce · 2024-01-01 · data `abcdef01` |"
     ) in lines
+    # no per-type counts in these files: no macro-F1
     assert (
-        "|  | beta | **trigger_classification** | 1.000 | 1.000 | 1.000 | [0.100, 0.900] | "
-        "1.000 | 1.000 | 1.000 | [0.100, 0.900] | reproduce · 2024-01-01 · data `abcdef01` |"
+        "|  | beta | **trigger_classification** | 1.000 | 1.000 | 1.000 | [0.100, 0.900] | — | "
+        "1.000 | [0.100, 0.900] | reproduce · 2024-01-01 · data `abcdef01` |"
     ) in lines
     # alpha: P = 1/1, R = 1/2, F1 = 2/3
     assert (
-        "|  | alpha | **trigger_classification** | 1.000 | 0.500 | 0.667 | [0.100, 0.900] | "
-        "1.000 | 0.500 | 0.667 | [0.100, 0.900] | submitted · 2024-01-01 · data `abcdef01` |"
+        "|  | alpha | **trigger_classification** | 1.000 | 0.500 | 0.667 | [0.100, 0.900] | — | "
+        "0.667 | [0.100, 0.900] | submitted · 2024-01-01 · data `abcdef01` |"
     ) in lines
-    not_attempted = "not attempted | — | — | — | — | — | — | —"
+    not_attempted = "not attempted | — | — | — | — | — | —"
     assert (
         f"| — | delta | — | {not_attempted} | submitted · 2024-01-01 · data `abcdef01` |" in lines
     )
     assert (
-        "|  | beta | uncertain | not attempted | — | — | — | not attempted | — | — | — | "
+        "|  | beta | uncertain | not attempted | — | — | — | — | not attempted | — | "
         "reproduce · 2024-01-01 · data `abcdef01` |"
     ) in lines
     # systems table: main F1 per task, not attempted as a dash

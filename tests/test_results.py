@@ -34,19 +34,21 @@ def test_round_trip(tmp_path):
     loaded = results.read_results(path)
     assert loaded == original  # per_unit is not written and not compared
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["schema_version"] == "1.1" and data["scorer_version"] == SCORER_VERSION
+    assert data["schema_version"] == "1.2" and data["scorer_version"] == SCORER_VERSION
     assert "contrast_consistency" not in data  # test split: no section
     assert data["tasks"]["casualties"] == {"attempted": False}
     exact = data["tasks"]["events"]["trigger_identification"]["exact"]
     assert (exact["tp"], exact["fp"], exact["fn"], exact["precision"]) == (2, 2, 1, 0.5)
     assert exact["ci95"] is None
+    assert "macro_f1" not in exact  # untyped subtask
     assert exact["missed"] == [["d1", "E2"]]
+    assert data["rejected"] == []
     assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
 
 
 def test_version_1_0_fixture_loads():
     loaded = results.read_results(FIXTURES / "results-1.0.json")
-    assert loaded.schema_version == "1.1"  # migrated: 1.0 files are valid 1.1 files
+    assert loaded.schema_version == "1.2"  # migrated: 1.0 files are valid 1.1 files
     assert loaded.contrast_consistency == ()
     assert loaded.dataset.name == "kharkiv-ie"
     assert loaded.scores.not_attempted == ("casualties", "hedges/uncertain")
@@ -70,7 +72,7 @@ def test_migration_chain(monkeypatch):
 
     monkeypatch.setitem(results.MIGRATIONS, "0.9", ("1.0", from_0_9))
     loaded = results.from_dict(data)
-    assert loaded.scorer_version == "1.0.0" and loaded.schema_version == "1.1"
+    assert loaded.scorer_version == "1.0.0" and loaded.schema_version == "1.2"
 
 
 @pytest.mark.parametrize(
@@ -80,7 +82,9 @@ def test_migration_chain(monkeypatch):
         (lambda d: d["tasks"]["events"]["trigger_identification"]["exact"].update(f1=0.9),
          "field tasks.events.trigger_identification.exact.f1: 0.9 does not follow"),
         (lambda d: d["tasks"]["events"]["trigger_identification"]["exact"].update(tp=-1),
-         "field tasks.events.trigger_identification.exact.tp: expected an integer >= 0"),
+         "field tasks.events.trigger_identification.exact.tp: expected a number >= 0"),
+        (lambda d: d["tasks"]["events"]["trigger_identification"]["exact"].update(tp=True),
+         "field tasks.events.trigger_identification.exact.tp: expected a number >= 0"),
         (lambda d: d.update(not_attempted=[]), "field not_attempted"),
         (lambda d: d["dataset"].pop("sha256"), "field dataset.sha256: expected a string"),
     ],
@@ -94,6 +98,49 @@ def test_bad_files(tmp_path, edit, message):
         results.read_results(path)
     assert str(error.value).startswith(str(path))
     assert "\n" not in str(error.value)
+
+
+def test_version_1_1_file_of_scorer_1_1_loads():
+    # results/naive.json as committed by scorer 1.1.0 (exact and overlap, no macro_f1, no
+    # rejected list)
+    loaded = results.read_results(FIXTURES / "results-1.1.json")
+    assert (loaded.schema_version, loaded.scorer_version) == ("1.2", "1.1.0")
+    assert loaded.scores.rejected == ()
+    cue_typed = loaded.scores.get("hedges", "cue_typed", "exact")
+    assert (cue_typed.tp, cue_typed.fp, cue_typed.fn) == (5, 2, 3)
+    # per type: conditional tp 5 fp 2 fn 2 -> F1 10/14; evidential tp 0 fn 1 -> 0: macro 5/14
+    assert cue_typed.macro_f1 == pytest.approx(5 / 14)
+    assert {r.mode for r in loaded.scores.results} == {"exact", "overlap"}
+
+
+def test_fractional_counts_macro_f1_and_rejected_items_round_trip(tmp_path):
+    from benchmark.scoring.scores import SubtaskResult
+    from benchmark.submission import RejectedItem
+
+    # partial-mode credits: tp 1.5 fp 0.5 fn 1.5 -> P 0.75, R 0.5, F1 3 / 5
+    # per type A: tp 1.5 fp 0.5 fn 0.5 -> F1 3/4; B: fn 1 -> 0; macro 3/8
+    per_type = {"A": Counts(1.5, 0.5, 0.5), "B": Counts(0, 0, 1)}
+    partial = SubtaskResult("events", "trigger_classification", "partial", 1.5, 0.5, 1.5, per_type)
+    rejected = RejectedItem("d1", "events", "$.events[2]", 1, "$.events[2]", ("$.x: bad",))
+    original = replace(
+        make_results(),
+        scores=replace(make_results().scores, results=(partial,), rejected=(rejected,)),
+    )
+    path = tmp_path / "partial.json"
+    results.write_results(path, original)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    cell = data["tasks"]["events"]["trigger_classification"]["partial"]
+    assert (cell["tp"], cell["fp"], cell["fn"], cell["f1"]) == (1.5, 0.5, 1.5, 0.6)
+    assert cell["macro_f1"] == 3 / 8
+    assert data["rejected"] == [
+        {"doc_id": "d1", "task": "events", "item_id": "$.events[2]", "line": 1,
+         "path": "$.events[2]", "errors": ["$.x: bad"]}
+    ]  # fmt: skip
+    assert results.read_results(path) == original
+    cell["macro_f1"] = 0.5
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataError, match=r"macro_f1: 0.5 does not follow from the counts"):
+        results.read_results(path)
 
 
 def test_malformed_json(tmp_path):

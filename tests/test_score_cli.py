@@ -165,9 +165,9 @@ def test_contrast_split_reports_consistency(tmp_path, capsys):
     spec = (data_dir() / "contrast" / "edits.yaml").read_text(encoding="utf-8")
     groups = spec.count("\n  - group: ")  # counted in the spec file, not by the scorer
     overall = [line.split() for line in printed.splitlines() if line.startswith("  overall")]
-    assert overall == [["overall", *[str(groups), str(groups), "100.0"] * 2]]
+    assert overall == [["overall", *[str(groups), str(groups), "100.0"] * 4]]
     section = read_results(out).contrast_consistency
-    assert [s.mode for s in section] == ["exact", "overlap"]
+    assert [s.mode for s in section] == ["exact", "normalised", "partial", "overlap"]
     assert section[0].overall.groups == groups and section[0].overall.consistency == 1.0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["contrast_consistency"]["exact"]["overall"] == {

@@ -46,7 +46,8 @@ ALL_GOLD = merged(EVENTS, CASUALTIES, ATTRIBUTIONS, HEDGES)
 def test_gold_against_itself_is_one_everywhere():
     report = score(ALL_GOLD, ALL_GOLD, sentence_labels=gold_sentence_labels(ALL_GOLD))
     assert report.not_attempted == ()
-    assert len(report.results) == (5 + 3 + 5 + 4) * 2
+    # events 5, casualties 3, attributions 7, hedges 4 subtasks, in 4 modes
+    assert len(report.results) == (5 + 3 + 7 + 4) * 4
     for result in report.results:
         assert (result.precision, result.recall, result.f1) == (1.0, 1.0, 1.0), result
         assert result.fp == result.fn == 0
@@ -115,7 +116,9 @@ def test_bad_options(option, value):
 
 
 # ---- properties on random layers of all four tasks ---------------------------------------
-TEXT = "uno due tre quattro cinque sei sette otto nove dieci. undici dodici tredici quattordici."
+# articles, articulated prepositions, quotes and punctuation, so that the normalised and
+# partial modes differ from exact and overlap on random spans
+TEXT = "Il uno, la due tre «quattro» dei cinque. Sei sette: le otto nove, l'ottanta dieci."
 DOC = document(TEXT)
 TYPES = ("Conflict:Attack", "Life:Die")
 
@@ -162,7 +165,7 @@ def layers(draw, prefix):
             "exact",
             None,
             None,
-            None,
+            spans() if draw(st.booleans()) else None,
             spans(),
             "people",
             spans() if draw(st.booleans()) else None,
@@ -178,8 +181,10 @@ def layers(draw, prefix):
     for i in range(draw(st.integers(0, 3))):
         parent = draw(st.sampled_from([None, *(a.attribution_id for a in relations)]))
         source = spans() if draw(st.booleans()) else None
+        antecedent = spans() if draw(st.booleans()) else None
+        kind = draw(st.sampled_from(("direct", "indirect")))
         relations.append(
-            Attribution(f"{prefix}A{i}", "d1", source, None, spans(), spans(), "direct", parent)
+            Attribution(f"{prefix}A{i}", "d1", source, antecedent, spans(), spans(), kind, parent)
         )
     return annotations(
         DOC, events=events, hedges=hedges, casualties=casualties, attributions=relations
@@ -200,9 +205,11 @@ def test_properties(gold, pred, random):
     report = score(gold, pred, tasks=tasks)
     for result in report.results:
         assert 0.0 <= result.precision <= 1.0 and 0.0 <= result.recall <= 1.0
+    chain = ("exact", "normalised", "partial", "overlap")
     for result in report.results:
         if result.mode == "exact":
-            assert result.tp <= report.get(result.task, result.subtask, "overlap").tp
+            tps = [report.get(result.task, result.subtask, mode).tp for mode in chain]
+            assert tps == sorted(tps), (result.task, result.subtask, tps)
     # order invariance: shuffled layers (events with their arguments) give the same ids
     shuffled = pred
     for name in ("events", "casualties", "attributions", "hedges"):
@@ -234,3 +241,19 @@ def test_random_gold_against_itself(gold):
     for result in report.results:
         if result.tp + result.fn:  # a subtask with no gold item scores 0.0 (zero division)
             assert result.f1 == 1.0, result
+
+
+@settings(max_examples=40, deadline=None)
+@given(layers("G"), layers("P"), layers("X"))
+def test_any_added_prediction_never_lowers_recall_in_any_mode(gold, pred, extra):
+    # every mode pairs by a maximum matching (or a matching of maximum credit), which the
+    # old pairs still are a candidate for once more predictions come in
+    tasks = ["events", "casualties", "attributions", "hedges"]
+    more = dataclasses.replace(
+        pred, **{name: (*getattr(pred, name), *getattr(extra, name)) for name in tasks}
+    )
+    before, after = score(gold, pred, tasks=tasks), score(gold, more, tasks=tasks)
+    for result in before.results:
+        new = after.get(result.task, result.subtask, result.mode)
+        assert new.recall >= result.recall, (result.task, result.subtask, result.mode)
+        assert new.tp >= result.tp

@@ -3,6 +3,7 @@
 import pytest
 
 from benchmark.dataset.layers import LAYER_NAMES, LAYERS
+from benchmark.scoring.modes import MATCH_MODES
 from benchmark.scoring.tasks import SUBMISSION_KEYS, TASK_NAMES, TASKS
 
 
@@ -21,7 +22,15 @@ def test_subtasks_in_report_order():
             "factuality",
         ),
         "casualties": ("victim", "record", "slots"),
-        "attributions": ("source", "cue", "content", "relation", "nesting"),
+        "attributions": (
+            "source",
+            "source_resolved",
+            "cue",
+            "content",
+            "relation",
+            "relation_typed",
+            "nesting",
+        ),
         "hedges": ("cue", "cue_typed", "scope", "uncertain"),
     }
     assert {name: spec.main for name, spec in TASKS.items()} == {
@@ -46,3 +55,83 @@ def test_only_sentence_uncertainty_needs_the_sentences_key():
     keys = {(t, s.name): s.submission_key for t, spec in TASKS.items() for s in spec.subtasks}
     assert {k for k, key in keys.items() if key != k[0]} == {("hedges", "uncertain")}
     assert keys[("hedges", "uncertain")] == "sentences"
+
+
+def test_unscored_fields_are_declared_with_a_reason_and_exist():
+    declared = {(t, f) for t, spec in TASKS.items() for f, _ in spec.unscored}
+    assert declared == {("events", "attribution_id"), ("casualties", "attribution_id")}
+    for name, spec in TASKS.items():
+        fields = {f.name for f in LAYERS[name].fields}
+        for field, reason in spec.unscored:
+            assert field in fields and len(reason) > 40, (name, field)
+
+
+CONTENT_KINDS = ("span", "label", "count", "arguments", "reference")
+
+
+def _changed(value, field):
+    """A different value of ``field`` (a layer FieldSpec)."""
+    from benchmark.dataset.schema import Span
+
+    if field.kind == "span":
+        return Span(0, 1, "x") if value is None else Span(value.start, value.end + 1, value.text)
+    if field.kind == "label":
+        return next(label for label in field.labels if label != value)
+    if field.kind == "count":
+        return 1 if value is None else value + 1
+    if field.kind == "arguments":
+        return value[1:]
+    return None  # a reference: the link removed
+
+
+@pytest.mark.parametrize(
+    ("layer", "field"),
+    [
+        (name, f.name)
+        for name, spec in LAYERS.items()
+        for f in spec.fields
+        if f.kind in CONTENT_KINDS
+    ],
+)
+def test_every_gold_field_is_scored_or_declared_unscored(test_gold, layer, field):
+    # change the field in ONE gold item (the first where it is set; the first item when it is
+    # null everywhere, e.g. count_high on this article) and score the gold against it: a scored
+    # field moves some subtask of the layer below 1.0 in exact mode; a declared unscored field
+    # moves none
+    import dataclasses
+
+    from benchmark.scoring import score
+
+    spec = next(f for f in LAYERS[layer].fields if f.name == field)
+    items = list(getattr(test_gold, layer))
+    position = next((i for i, item in enumerate(items) if getattr(item, field)), 0)
+    items[position] = dataclasses.replace(
+        items[position], **{field: _changed(getattr(items[position], field), spec)}
+    )
+    pred = dataclasses.replace(test_gold, **{layer: tuple(items)})
+    report = score(test_gold, pred, tasks=[layer], modes=[MATCH_MODES["exact"]])
+    moved = [r.subtask for r in report.results if r.f1 < 1.0]
+    declared = dict(TASKS[layer].unscored)
+    if field in declared:
+        assert moved == [], f"{layer}.{field} is declared unscored but moves {moved}"
+    else:
+        assert moved, f"{layer}.{field} is scored by no subtask and not declared unscored"
+
+
+def test_required_submission_fields_are_all_scored():
+    from benchmark.submission.format import LAYER_FIELDS
+
+    for layer, fields in LAYER_FIELDS.items():
+        declared = dict(TASKS[layer].unscored) if layer in TASKS else {}
+        assert not [f.name for f in fields if f.required and f.name in declared], layer
+
+
+def test_the_card_and_the_readme_list_every_unscored_field():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    card = (root / "data" / "README.md").read_text(encoding="utf-8")
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for layer, spec in TASKS.items():
+        for field, _ in spec.unscored:
+            assert f"`{layer}.{field}`" in card and f"`{layer}.{field}`" in readme

@@ -65,8 +65,9 @@ def test_check_counts_stacks_int64():
     ("counts", "message"),
     [
         (([1], [0]), "field a: expected a (tp, fp, fn) triple, got 2 arrays"),
-        (([1.0], [0], [0]), "field a.tp: expected a 1-D integer array, got 1-D float64"),
-        (([[1]], [0], [0]), "field a.tp: expected a 1-D integer array, got 2-D int64"),
+        ((["1"], [0], [0]), "field a.tp: expected a 1-D array of counts, got 1-D <U1"),
+        (([[1]], [0], [0]), "field a.tp: expected a 1-D array of counts, got 2-D int64"),
+        (([float("nan")], [0], [0]), "field a.tp: counts must be finite"),
         (([1], [-1], [0]), "field a.fp: counts must be >= 0"),
         (([1, 2], [0], [0, 1]), "field a: tp, fp and fn must have the same length, got 2, 1, 2"),
         (([], [], []), "field a: no units: at least one sentence unit is needed"),
@@ -94,3 +95,13 @@ def test_f1_rows_agrees_with_the_scorer_metrics():
     for zero_division in (0.0, 1.0):
         expected = [f1(*row, zero_division=zero_division) for row in sums]
         assert f1_rows(np.array(sums), zero_division=zero_division).tolist() == expected
+
+
+def test_fractional_counts_are_floats_and_sum_as_floats():
+    # partial-mode credits: tp 0.5 + 2/3 over two units; F1 = 2tp / (2tp + fp + fn) with
+    # tp 7/6, fp 5/6 (2 predictions), fn 5/6 (2 gold): 7/3 / (7/3 + 5/3) = 7/12
+    counts = check_counts(([0.5, 2 / 3], [0.5, 1 / 3], [0.5, 1 / 3]), name="a")
+    assert counts.dtype == np.float64
+    assert f1_from_counts(*counts)[2] == pytest.approx(7 / 12)
+    # one float array makes all three float
+    assert check_counts(([1], [0.5], [0]), name="a").dtype == np.float64

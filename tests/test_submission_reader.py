@@ -114,7 +114,10 @@ def test_text_not_found_is_an_unaligned_false_positive(tmp_path):
     assert built.scope == Span(85, 100, "sarebbero morte")
     assert submission.unaligned == (UnalignedSpan("toy-001", "hedges", "h1", "cue", "forse"),)
     assert [str(w) for w in submission.warnings] == [
-        f'{path}:1: $.hedges[0].cue: warning: text not found, counted as a false positive: "forse"'
+        f'{path}:1: $.hedges[0].cue: warning: text not found, counted as a false positive: "forse"',
+        f"{path}:1: $.hedges[0].scope: warning: placed in sentence 1, outside the sentence of its "
+        'anchor (the text does not occur there): "sarebbero morte" -> "sarebbero morte" at '
+        "85..100",
     ]
 
 
@@ -168,7 +171,7 @@ def test_normalised_alignment_is_a_warning(tmp_path):
     submission = read_submission(path, gold=GOLD)
     assert submission.annotations.hedges[0].scope == Span(95, 114, "morte nell’ospedale")
     assert [w.message for w in submission.warnings] == [
-        "aligned by the normalised match (case, quotes or white space differ): "
+        "aligned by the normalised match (case, quotes, accents or white space differ): "
         '"Morte  NELL\'OSPEDALE" -> "morte nell’ospedale" at 95..114'
     ]
 
@@ -286,6 +289,100 @@ def test_sentence_id_wins_over_a_unique_span(tmp_path):
     (built,) = says(tmp_path, hedges=[hedge_item]).annotations.hedges
     assert (built.cue, built.sentence_id) == (Span(11, 15, "dice"), 0)
     assert built.scope == Span(47, 59, "che continua")
+
+
+# ---- null lists, successive occurrences, lenient reading -------------------------------------
+
+
+def test_null_for_a_list_means_an_empty_list(tmp_path):
+    event = {
+        "event_id": "e1",
+        "trigger": {"text": "colpito"},
+        "event_type": "Conflict:Attack",
+        "arguments": None,
+        "polarity": "positive",
+        "certainty": "certain",
+    }
+    submission = read(tmp_path, [{"doc_id": "toy-001", "events": [event], "hedges": None},
+                                 {"doc_id": "toy-002", "events": None, "hedges": []}])  # fmt: skip
+    assert submission.attempted == frozenset({"events", "hedges"})
+    assert submission.annotations.events[0].arguments == ()
+    assert submission.annotations.hedges == ()
+
+
+def test_repeated_texts_without_anchor_take_successive_occurrences(tmp_path):
+    # "dice" occurs at 11 and 42; two cues with nothing unique to anchor them (sources
+    # "Il" occur twice): the first takes 11, the second 42, each with a warning
+    item = {"source": {"text": "Il"}, "cue": {"text": "dice"}, "content": {"text": "che",
+            "occurrence": 1}, "attribution_type": "indirect"}  # fmt: skip
+    submission = says(tmp_path, {"attribution_id": "a1", **item}, {"attribution_id": "a2", **item})
+    assert [a.cue.start for a in submission.annotations.attributions] == [11, 42]
+    notes = [w.message for w in submission.warnings if w.path.endswith(".cue")]
+    assert len(notes) == 2 and all("repeated texts take successive" in n for n in notes)
+
+
+def test_lenient_reading_keeps_bad_items_as_false_positives(tmp_path):
+    lines = [
+        {
+            "doc_id": "toy-001",
+            "hedges": [
+                hedge(cue_type="Conditional"),  # a label outside the inventory
+                hedge(hedge_id="h2", sentence_id=2),  # a sentence that does not exist
+                hedge(hedge_id="h3", cue={"text": "sarebbero"}, sentence_id=1),  # fine
+                hedge(hedge_id="h3"),  # a duplicate id
+            ],
+            "sentences": [{"sentence_id": 2, "uncertain": True}],
+        },
+        {"doc_id": "toy-002", "hedges": [], "sentences": []},
+    ]
+    path = write(tmp_path, lines)
+    with pytest.raises(SubmissionInvalid):
+        read_submission(path, gold=GOLD)
+    submission = read_submission(path, gold=GOLD, lenient=True)
+    assert [(r.item_id, r.path) for r in submission.rejected] == [
+        ("h1", "$.hedges[0]"),
+        ("h2", "$.hedges[1]"),
+        ("$.hedges[3]", "$.hedges[3]"),  # its id is taken by an earlier item
+        ("$.sentences[0]", "$.sentences[0]"),
+    ]
+    assert submission.rejected[0].errors == (
+        "$.hedges[0].cue_type: expected one of conditional, evidential, epistemic; got "
+        '"Conditional"',
+    )
+    built = submission.annotations.hedges
+    assert [h.hedge_id for h in built] == ["h1", "h2", "h3", "$.hedges[3]"]
+    # a placeholder: every span unaligned (its text kept), invalid labels null, sentence -1
+    assert built[0].cue == Span(UNALIGNED_START, UNALIGNED_START, "sarebbero")
+    assert (built[0].cue_type, built[0].sentence_id) == (None, -1)
+    assert built[2].cue == Span(85, 94, "sarebbero")  # the good item is read as usual
+    # placeholders are listed as rejected, not as unaligned spans
+    assert submission.unaligned == ()
+    # the rejected "uncertain" label of sentence 2 is an uncertain label of no sentence (-1)
+    assert submission.sentence_labels[("toy-001", -1)] is True
+    assert submission.sentence_labels[("toy-001", 1)] is False
+
+
+def test_lenient_reading_keeps_errors_of_lines_and_files_fatal(tmp_path):
+    path = write(tmp_path, [{"doc_id": "toy-001", "hedges": [hedge(cue_type="x")]}, "{oops"])
+    with pytest.raises(SubmissionInvalid) as caught:
+        read_submission(path, gold=GOLD, lenient=True)
+    assert [line.removeprefix(path) for line in caught.value.errors] == [
+        ":2: malformed JSON: Expecting property name enclosed in double quotes (column 2)",
+        ': missing line for gold document "toy-002"',
+    ]
+
+
+def test_lenient_reading_rejects_a_dangling_reference(tmp_path):
+    item = {"attribution_id": "a1", "cue": {"text": "dice"}, "content": {"text": "che"},
+            "attribution_type": "indirect", "parent_id": "nope"}  # fmt: skip
+    path = write(tmp_path, [{"doc_id": "toy-003", "attributions": [item]}])
+    submission = read_submission(path, gold=Annotations(documents=(SAYS,)), lenient=True)
+    (rejected,) = submission.rejected
+    assert rejected.errors == (
+        '$.attributions[0].parent_id: unknown id "nope": no attribution_id in this line\'s '
+        "attributions",
+    )
+    assert submission.annotations.attributions[0].parent_id is None
 
 
 def casualty(**changes) -> dict:

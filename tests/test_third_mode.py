@@ -59,7 +59,10 @@ def test_score_counts_the_third_mode_by_hand(evaluation):
     assert (exact.tp, exact.fp, exact.fn) == (2, 2, 1)
     assert evaluation.results.provenance.config["modes"] == ["exact", "overlap", "starts"]
     table = render_table(scores, tasks=("events",), modes=("exact", "overlap", "starts"))
-    assert "starts P" in table.splitlines()[1] and "starts 95% CI" in table.splitlines()[1]
+    rows = [line.split() for line in table.splitlines()[2:5]]
+    assert [row[-4:-3] for row in rows] == [["-"], ["-"], ["-"]]  # untyped: no macro-F1
+    assert [row[-3:] for row in rows] == [["2", "2", "1"], ["3", "1", "0"], ["3", "1", "0"]]
+    assert rows[2][0] == "starts"
 
 
 def test_results_file_round_trip_keeps_the_third_mode(evaluation, tmp_path):
@@ -77,19 +80,15 @@ def test_leaderboard_gets_a_column_group_for_the_third_mode(evaluation, tmp_path
     write_results(tmp_path / "starts-system.json", evaluation.results)
     page = render(read_entries(tmp_path))
     header = next(line for line in page.splitlines() if line.startswith("| # | System | Subtask"))
-    assert "| P starts | R starts | F1 starts | 95% CI starts |" in header
+    assert "| F1 overlap | 95% CI overlap | F1 starts | 95% CI starts |" in header
     row = next(line for line in page.splitlines() if "| trigger_identification |" in line)
-    # P / R / F1 by hand: exact 2/4, 2/3, 4/7; overlap and starts 3/4, 3/3, 6/7 (no interval)
-    exact, overlap, starts = (
-        "0.500 | 0.667 | 0.571",
-        "0.750 | 1.000 | 0.857",
-        "0.750 | 1.000 | 0.857",
-    )
-    assert f"| {exact} | — | {overlap} | — | {starts} | — |" in row
+    # exact (the ranking mode) P / R / F1 by hand 2/4, 2/3, 4/7, no interval, no macro-F1
+    # (untyped); overlap and starts F1 6/7
+    assert "| 0.500 | 0.667 | 0.571 | — | — | 0.857 | — | 0.857 | — |" in row
 
 
 def test_error_page_shows_and_colours_by_the_third_mode(evaluation):
     page = error_page(evaluation, gold=GOLD, split="test", mode="starts")
-    assert '<th scope="colgroup" colspan="7">starts</th>' in page
+    assert '<tr class="shown"><td>starts</td>' in page
     assert "<dt>highlight mode</dt><dd>starts</dd>" in page
     assert "Spans coloured by the starts match" in page

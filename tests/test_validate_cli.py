@@ -367,8 +367,8 @@ def test_valid_submission_prints_ok_counts_and_warnings(tmp_path, capsys, toy_go
         "hedges: 2, sentences: 3 labels (1 uncertain)",
         "  unaligned spans (counted as false positives): 1",
         "  warnings: 2",
-        f"{path}:1: $.hedges[0].scope: warning: aligned by the normalised match (case, quotes or "
-        'white space differ): "sarebbero  MORTE" -> "sarebbero morte" at 85..100',
+        f"{path}:1: $.hedges[0].scope: warning: aligned by the normalised match (case, quotes, "
+        'accents or white space differ): "sarebbero  MORTE" -> "sarebbero morte" at 85..100',
         f'{path}:1: $.hedges[1].cue: warning: text not found, counted as a false positive: "forse"',
     ]
 

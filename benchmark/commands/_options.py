@@ -52,6 +52,17 @@ def add_submission(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("submission", type=Path, help="submission JSONL file (one line per doc)")
 
 
+def add_lenient(parser: argparse.ArgumentParser) -> None:
+    """Add ``--lenient``: items with errors become listed false positives (default: strict)."""
+    parser.add_argument(
+        "--lenient",
+        action="store_true",
+        help="keep an item with errors (unknown label, bad sentence id, wrong type...) as a "
+        "listed false positive instead of rejecting the file; errors of a line or of the file "
+        "stay fatal (default: strict)",
+    )
+
+
 def add_scoring(parser: argparse.ArgumentParser, *, bootstrap_type: Callable[[str], int]) -> None:
     """Add ``--system-name``, ``--bootstrap`` (95% CIs) and ``--seed`` of a scoring command."""
     parser.add_argument("--system-name", default=None, help="system name (default: file stem)")

@@ -1,9 +1,11 @@
 """``kharkiv-ie compare A B``: paired significance tests between two submissions.
 
 Both files are submissions (the tests need per-sentence counts, which results files do not
-keep). For every (task, subtask, mode) both attempted: F1 of A, F1 of B, the difference, the
-paired-bootstrap p-value (one-sided) and the approximate-randomisation p-value (two-sided).
-The low-power warning is always printed. Thin: the work is
+keep). For every (task, subtask, mode) both attempted: F1 of A, F1 of B, the difference and
+its 95% paired-bootstrap interval, the number of units where A and B differ, the two-sided
+permutation p-value (exact over all sign flips when at most 20 units differ, approximate
+randomisation above) and the two-sided paired-bootstrap p-value (flagged when it is at its
+floor 1/(B+1)). The low-power warning is always printed. Thin: the work is
 :func:`benchmark.evaluation.compare.compare`.
 """
 
@@ -21,6 +23,11 @@ positive_int = bounded_int(1)
 """Parse an integer >= 1 (argparse type)."""
 
 
+def p_value(value: float) -> str:
+    """Return a p-value with four decimals, or in scientific notation below 0.0001."""
+    return f"{value:.4f}" if value >= 1e-4 else f"{value:.1e}"
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the options of ``compare``."""
     parser.add_argument("a", type=Path, help="submission JSONL of system A")
@@ -35,7 +42,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--rounds",
         type=positive_int,
         default=defaults.ROUNDS,
-        help=f"approximate randomisation rounds (default {defaults.ROUNDS})",
+        help=f"approximate randomisation rounds, used when more than "
+        f"{defaults.MAX_EXACT_UNITS} units differ (default {defaults.ROUNDS})",
     )
     parser.add_argument(
         "--seed",
@@ -51,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
     """Compare ``args.b`` with ``args.a``; return 0, or 2 on bad input."""
     from benchmark.evaluation.compare import compare
     from benchmark.evaluation.evaluate import load_split
+    from benchmark.stats.permutation import EXACT
     from benchmark.stats.power import low_power_warning
 
     try:
@@ -65,8 +74,13 @@ def run(args: argparse.Namespace) -> int:
         )
     except DataError as error:
         return data_error(error, outcome="kharkiv-ie compare: nothing was compared")
-    table = [["task", "subtask", "mode", "F1 A", "F1 B", "delta", "p boot", "p AR"]]
+    table = [
+        ["task", "subtask", "mode", "F1 A", "F1 B", "delta", "delta 95% CI", "differ", "p perm"]
+        + ["p boot"]
+    ]
     for row in rows:
+        boot, perm = row.bootstrap, row.permutation
+        marker = "=" if perm.method == EXACT else "~"
         table.append(
             [
                 row.task,
@@ -75,8 +89,10 @@ def run(args: argparse.Namespace) -> int:
                 f"{100 * row.f1_a:.1f}",
                 f"{100 * row.f1_b:.1f}",
                 f"{100 * row.delta:+.1f}",
-                f"{row.bootstrap.p_value:.4f}",
-                f"{row.randomization.p_value:.4f}",
+                f"[{100 * boot.ci_low:+.1f}, {100 * boot.ci_high:+.1f}]",
+                str(perm.n_differing),
+                f"{marker}{p_value(perm.p_value)}",
+                f"{p_value(boot.p_value)}{' (floor)' if boot.at_floor else ''}",
             ]
         )
     widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
@@ -89,9 +105,15 @@ def run(args: argparse.Namespace) -> int:
         out.append("(no task/subtask attempted by both submissions)")
     out += [
         "",
-        f"F1 in percent; delta = F1(B) - F1(A); p boot: paired bootstrap, one-sided "
-        f"({args.bootstrap} resamples); p AR: approximate randomisation, two-sided "
-        f"({args.rounds} rounds); seed {args.seed}.",
+        "F1 in percent; delta = F1(B) - F1(A), with its 95% paired-bootstrap interval; differ: "
+        "units (sentences, and predictions without a sentence) where A and B differ. All "
+        "p-values are two-sided.",
+        f"p perm: paired permutation test; '=' exact over all 2^differ sign flips (at most "
+        f"{defaults.MAX_EXACT_UNITS} differing units; it cannot go below 2/2^differ), "
+        f"'~' approximate randomisation ({args.rounds} rounds, seed {args.seed}).",
+        f"p boot: paired bootstrap ({args.bootstrap} resamples of the sentences, seed "
+        f"{args.seed}); '(floor)': no resample was as extreme, the value is its floor "
+        f"1/{args.bootstrap + 1}, a bound, not an estimate.",
         "",
         low_power_warning(n_units=n_units),
     ]

@@ -15,7 +15,13 @@ import sys
 from pathlib import Path
 
 from benchmark.atomic import write_text_atomically
-from benchmark.commands._options import add_gold_dir, add_scoring, add_split, add_submission
+from benchmark.commands._options import (
+    add_gold_dir,
+    add_lenient,
+    add_scoring,
+    add_split,
+    add_submission,
+)
 from benchmark.errors import DataError
 from benchmark.scoring.modes import EXACT, MODE_NAMES
 
@@ -29,9 +35,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--mode",
         choices=MODE_NAMES,
         default=EXACT.name,
-        help="match mode whose tp/fp/fn colour the text (tables show both; default exact)",
+        help="match mode whose tp/fp/fn colour the text (the tables show every mode; "
+        "default exact)",
     )
     add_scoring(parser, bootstrap_type=int)
+    add_lenient(parser)
     add_gold_dir(parser)
 
 
@@ -58,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
             n_bootstrap=args.bootstrap,
             seed=args.seed,
             system_name=args.system_name,
+            lenient=args.lenient,
         )
     except DataError as error:
         sys.stderr.write(_one_line(error, submission=args.submission) + "\n")

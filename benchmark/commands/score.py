@@ -15,6 +15,7 @@ from pathlib import Path
 
 from benchmark.commands._options import (
     add_gold_dir,
+    add_lenient,
     add_scoring,
     add_split,
     add_submission,
@@ -49,6 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"comma-separated match modes (default: {','.join(modes.MODE_NAMES)}; "
         f"{modes.help_text()})".replace("%", "%%"),
     )
+    add_lenient(parser)
     add_gold_dir(parser)
 
 
@@ -70,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
             n_bootstrap=args.bootstrap,
             seed=args.seed,
             system_name=args.system_name,
+            lenient=args.lenient,
         )
     except DataError as error:
         return data_error(error, outcome="kharkiv-ie score: nothing was scored or written")

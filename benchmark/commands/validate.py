@@ -1,8 +1,9 @@
 """``kharkiv-ie validate SUBMISSION``: check a submission JSONL against the gold documents.
 
 Prints every error (one line each, ``FILE:LINE: JSON.PATH: message``) to stderr
-and exits 2, or prints ``OK`` with item counts, the attempted tasks and every
-warning to stdout and exits 0. Writes nothing.
+and exits 2, or prints ``OK`` with item counts, the attempted tasks, every
+warning and (``--lenient``) every rejected item to stdout and exits 0. Writes
+nothing.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from benchmark.commands._options import add_gold_dir, add_submission, data_error
+from benchmark.commands._options import add_gold_dir, add_lenient, add_submission, data_error
 from benchmark.dataset.gold import read_gold
 from benchmark.dataset.schema import Annotations
 from benchmark.errors import DataError
@@ -21,6 +22,7 @@ from benchmark.submission import SENTENCES, TASKS, Submission, read_submission
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the options of ``validate``."""
     add_submission(parser)
+    add_lenient(parser)
     add_gold_dir(parser)
 
 
@@ -46,8 +48,18 @@ def summary(submission: Submission, *, name: str) -> list[str]:
         f"OK: {name}: {len(annotations.documents)} document(s)",
         "  " + ", ".join(counts),
         f"  unaligned spans (counted as false positives): {len(submission.unaligned)}",
-        f"  warnings: {len(submission.warnings)}",
     ]
+    if submission.rejected:
+        lines.append(
+            f"  rejected items (lenient reading; counted as false positives): "
+            f"{len(submission.rejected)}"
+        )
+        for item in submission.rejected:
+            lines.extend(
+                f"{name}:{item.line}: {error} (item kept as a false positive)"
+                for error in item.errors
+            )
+    lines.append(f"  warnings: {len(submission.warnings)}")
     lines.extend(str(warning) for warning in submission.warnings)
     return lines
 
@@ -61,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
             error, outcome="kharkiv-ie validate: cannot load the gold data; nothing was checked"
         )
     try:
-        submission = read_submission(args.submission, gold=gold)
+        submission = read_submission(args.submission, gold=gold, lenient=args.lenient)
     except DataError as error:
         return data_error(error, outcome=f"kharkiv-ie validate: {args.submission} is not valid")
     sys.stdout.write("\n".join(summary(submission, name=str(args.submission))) + "\n")

@@ -2,9 +2,17 @@
 
 Both submissions are read and scored against the same gold; for every (task, subtask, mode)
 both attempted, the per-sentence counts of both are put on the same units (every gold
-sentence in gold order, then any extra unit of either side, sorted) and compared with the
-paired bootstrap (one-sided) and approximate randomisation (two-sided) of
-:mod:`benchmark.stats`.
+sentence in gold order, then the units of predictions without a sentence, sentence -1, of
+either side, sorted) and compared with two two-sided tests of :mod:`benchmark.stats`:
+
+- the paired sign-flip permutation test over every unit, exact (all 2^k patterns) when the
+  systems differ on at most 20 units, approximate randomisation above that; a unit without a
+  sentence is exchangeable like any other;
+- the paired bootstrap over the sentences, with its 95% percentile interval of delta; the
+  predictions without a sentence are added to every resample (they are not a sentence).
+
+Each row also gives the number of units where A and B differ: with k differing units the
+exact test cannot give a p-value below 2 / 2^k.
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ from benchmark.scoring.scores import PerUnit
 from benchmark.scoring.sentences import sentence_units
 from benchmark.scoring.tasks import TASKS
 from benchmark.stats.bootstrap import PairedBootstrapResult, paired_bootstrap
-from benchmark.stats.randomization import RandomizationResult, approximate_randomization
+from benchmark.stats.permutation import PermutationResult, permutation_test
 from benchmark.submission import read_submission
 
 
@@ -41,14 +49,19 @@ class Comparison:
     f1_b: float
     """F1 of B."""
     bootstrap: PairedBootstrapResult
-    """Paired bootstrap (delta = F1(B) - F1(A), one-sided p)."""
-    randomization: RandomizationResult
-    """Approximate randomisation (two-sided p)."""
+    """Paired bootstrap (delta = F1(B) - F1(A), two-sided p, interval of delta)."""
+    permutation: PermutationResult
+    """Paired permutation test (two-sided p; exact on at most 20 differing units)."""
 
     @property
     def delta(self) -> float:
         """F1(B) - F1(A)."""
         return self.f1_b - self.f1_a
+
+    @property
+    def n_differing(self) -> int:
+        """Units on which A and B have different counts."""
+        return self.permutation.n_differing
 
 
 def compare(
@@ -83,8 +96,9 @@ def compare(
             continue
         units = _union_units(units_gold, a.per_unit, b.per_unit)
         n_units = max(n_units, len(units))
-        counts_a = a.per_unit.reindexed(units).arrays()
-        counts_b = b.per_unit.reindexed(units).arrays()
+        per_a, per_b = a.per_unit.reindexed(units), b.per_unit.reindexed(units)
+        placed_a, unplaced_a = per_a.placed_and_unplaced()
+        placed_b, unplaced_b = per_b.placed_and_unplaced()
         rows.append(
             Comparison(
                 task=a.task,
@@ -93,10 +107,20 @@ def compare(
                 f1_a=a.f1,
                 f1_b=b.f1,
                 bootstrap=paired_bootstrap(
-                    counts_a, counts_b, n_resamples=n_bootstrap, seed=seed, confidence=CONFIDENCE
+                    placed_a,
+                    placed_b,
+                    n_resamples=n_bootstrap,
+                    seed=seed,
+                    confidence=CONFIDENCE,
+                    fixed_a=unplaced_a,
+                    fixed_b=unplaced_b,
                 ),
-                randomization=approximate_randomization(
-                    counts_a, counts_b, n_rounds=n_rounds, seed=seed
+                permutation=permutation_test(
+                    per_a.arrays(),
+                    per_b.arrays(),
+                    n_rounds=n_rounds,
+                    seed=seed,
+                    max_exact=defaults.MAX_EXACT_UNITS,
                 ),
             )
         )

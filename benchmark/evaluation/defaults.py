@@ -17,3 +17,6 @@ ROUNDS = 10000
 
 CONFIDENCE = 0.95
 """Coverage of every interval written (the results field is ``ci95``)."""
+
+MAX_EXACT_UNITS = 20
+"""``compare`` runs the exact permutation test when at most this many units differ."""

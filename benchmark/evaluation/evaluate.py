@@ -20,7 +20,9 @@ consistency of each phenomenon (:func:`benchmark.scoring.consistency.consistency
 
 Bootstrap: each F1 gets its own percentile interval, from ``n_bootstrap`` resamples of the
 sentence units (:func:`benchmark.stats.bootstrap_ci`) drawn with the same ``seed``, so the
-figures are reproducible run to run; ``n_bootstrap = 0`` writes ``ci95: null``.
+figures are reproducible run to run; ``n_bootstrap = 0`` writes ``ci95: null``. Predictions
+without a sentence (sentence -1: every span unaligned) are added to every resample, not
+resampled as a sentence.
 """
 
 from __future__ import annotations
@@ -96,13 +98,18 @@ def evaluate(
     n_bootstrap: int = defaults.BOOTSTRAP,
     seed: int = defaults.SEED,
     system_name: str | None = None,
+    lenient: bool = False,
 ) -> Evaluation:
-    """Validate and score the submission at ``submission_path``; raise DataError if invalid."""
+    """Validate and score the submission at ``submission_path``; raise DataError if invalid.
+
+    ``lenient``: items with errors are kept as listed false positives
+    (:mod:`benchmark.submission.rejected`) instead of rejecting the file.
+    """
     tasks = tuple(TASKS) if tasks is None else tuple(tasks)
     chosen = check_options(tasks=tasks, modes=modes, n_bootstrap=n_bootstrap, table=mode_table)
     modes = tuple(mode.name for mode in chosen)
     path = Path(submission_path)
-    submission = read_submission(path, gold=gold.annotations)
+    submission = read_submission(path, gold=gold.annotations, lenient=lenient)
     report = score_submission(submission, gold=gold, tasks=tasks, modes=chosen)
     report = with_intervals(report, n_bootstrap=n_bootstrap, seed=seed)
     config = {
@@ -112,6 +119,7 @@ def evaluate(
         "bootstrap": n_bootstrap,
         "seed": seed,
         "confidence": CONFIDENCE,
+        "lenient": lenient,
     }
     results = Results(
         dataset=dataset_info(data_dir=gold.data_dir),
@@ -153,8 +161,9 @@ def with_intervals(report: Scores, *, n_bootstrap: int, seed: int) -> Scores:
     for result in report.results:
         if result.per_unit is None:
             raise DataError(f"{_name(result)} has no per-sentence counts", field="per_unit")
+        placed, unplaced = result.per_unit.placed_and_unplaced()
         low, high = bootstrap_ci(
-            *result.per_unit.arrays(), n_resamples=n_bootstrap, seed=seed, confidence=CONFIDENCE
+            *placed, n_resamples=n_bootstrap, seed=seed, confidence=CONFIDENCE, fixed=unplaced
         )
         results.append(result.with_ci95(low, high))
     return replace(report, results=tuple(results))
@@ -176,6 +185,7 @@ def score_submission(
         sentence_labels=labels,
         tasks=tasks,
         modes=modes,
+        rejected=submission.rejected,
     )
     return replace(report, results=tuple(without_empty_types(r) for r in report.results))
 

@@ -5,22 +5,27 @@ defined in :mod:`benchmark.scoring.scores`; :class:`Results` wraps them.
 
 A results file (``schema_version`` :data:`SCHEMA_VERSION`)::
 
-    {"schema_version": "1.0",
+    {"schema_version": "1.2",
      "dataset": {"name", "version", "sha256"},
      "scorer_version": "...",
      "system": {...free-form description of the submission...},
      "provenance": {"config", "git_commit", "package_versions", "created"},
-     "tasks": {TASK: {SUBTASK: {MODE: {"precision", "recall", "f1", "tp", "fp", "fn",
+     "tasks": {TASK: {SUBTASK: {MODE: {"precision", "recall", "f1", "macro_f1", "tp", "fp", "fn",
                                        "ci95": [lo, hi] | null, "per_type": {LABEL: {...}},
                                        "matched": [[doc_id, gold_id, pred_id], ...],
                                        "missed": [[doc_id, gold_id], ...],
                                        "spurious": [[doc_id, pred_id], ...]}}}},
      "not_attempted": ["casualties", "hedges/uncertain", ...],
      "unaligned": [{"doc_id", "task", "item_id", "field", "text"}, ...],
+     "rejected": [{"doc_id", "task", "item_id", "line", "path", "errors": [...]}, ...],
      "contrast_consistency": {MODE: {"phenomena": {...}, "overall": {...}}}}
 
 ``contrast_consistency`` (since 1.1) is present only for the contrast split; its format is
 :mod:`benchmark.evaluation.results_contrast`. Version 1.0 files (without it) migrate unchanged.
+Since 1.2: counts may be fractional (the ``partial`` mode credits a pair with its token F1);
+``macro_f1`` (the mean per-type F1, null for an untyped subtask) sits beside the micro
+``f1``; ``rejected`` lists the items kept as false positives by a lenient reading. A 1.1 file
+migrates by gaining ``"rejected": []`` (its ``macro_f1`` is derived from ``per_type``).
 
 A task the submission did not attempt is ``TASK: {"attempted": false}`` (no numbers, never
 zeros); a subtask not attempted inside an attempted task is ``SUBTASK: {"attempted": false}``.
@@ -35,7 +40,6 @@ rewrites such a dict into the next version, applied in a chain up to :data:`SCHE
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,21 +49,28 @@ from benchmark.atomic import write_text_atomically
 from benchmark.errors import DataError
 from benchmark.evaluation import results_contrast
 from benchmark.evaluation.results_contrast import ConsistencySection
+from benchmark.evaluation.results_reader import JsonReader, read_rejected, read_tasks
 from benchmark.scoring import SCORER_VERSION
 from benchmark.scoring.scores import Counts, Scores, SubtaskResult
+from benchmark.submission.rejected import RejectedItem
 from benchmark.submission.unaligned import UnalignedSpan
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 """Version of the results file format written by :func:`to_json`."""
+
+
+def _add_rejected(data: dict[str, Any]) -> dict[str, Any]:
+    """1.1 -> 1.2: no item was rejected (lenient reading did not exist)."""
+    return {**data, "rejected": data.get("rejected", [])}
+
 
 MIGRATIONS: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
     # 1.1 added the optional contrast_consistency section: a 1.0 file is a valid 1.1 file.
     "1.0": ("1.1", dict),
+    # 1.2 added macro_f1 (derived, checked when present), fractional counts and rejected.
+    "1.1": ("1.2", _add_rejected),
 }
 """Old schema version -> (next version, function rewriting a dict of the old version)."""
-
-_TOLERANCE = 1e-9
-"""Largest accepted difference between a stored ratio and the one derived from counts."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +145,7 @@ def to_dict(results: Results) -> dict[str, Any]:
         "tasks": tasks,
         "not_attempted": list(results.scores.not_attempted),
         "unaligned": [vars(span).copy() for span in results.scores.unaligned],
+        "rejected": [_rejected_dict(item) for item in results.scores.rejected],
     }
     if results.contrast_consistency:
         data[results_contrast.SECTION] = results_contrast.to_dict(results.contrast_consistency)
@@ -173,11 +185,11 @@ def from_json(text: str, *, file: str | Path | None = None) -> Results:
 
 def from_dict(data: Any, *, file: str | Path | None = None) -> Results:
     """Build :class:`Results` from a parsed results file, migrating it first."""
-    reader = _Reader(file)
+    reader = JsonReader(file)
     data = migrate(reader.mapping(data, "$"), file=file)
     dataset = reader.mapping(data.get("dataset"), "dataset")
     provenance = reader.mapping(data.get("provenance"), "provenance")
-    results, not_attempted = _read_tasks(reader, reader.mapping(data.get("tasks"), "tasks"))
+    results, not_attempted = read_tasks(reader, reader.mapping(data.get("tasks"), "tasks"))
     listed = reader.strings(data.get("not_attempted", []), "not_attempted")
     if sorted(listed) != sorted(not_attempted):
         raise DataError(
@@ -191,6 +203,10 @@ def from_dict(data: Any, *, file: str | Path | None = None) -> Results:
             reader.mapping(s, f"unaligned[{i}]")
             for i, s in enumerate(reader.sequence(data.get("unaligned", []), "unaligned"))
         )
+    ]
+    rejected = [
+        read_rejected(reader, reader.mapping(item, f"rejected[{i}]"), f"rejected[{i}]")
+        for i, item in enumerate(reader.sequence(data.get("rejected", []), "rejected"))
     ]
     return Results(
         dataset=DatasetInfo(
@@ -210,7 +226,7 @@ def from_dict(data: Any, *, file: str | Path | None = None) -> Results:
             ),
             created=reader.string(provenance.get("created"), "provenance.created"),
         ),
-        scores=Scores(tuple(results), tuple(listed), tuple(unaligned)),
+        scores=Scores(tuple(results), tuple(listed), tuple(unaligned), tuple(rejected)),
         scorer_version=reader.string(data.get("scorer_version"), "scorer_version"),
         schema_version=SCHEMA_VERSION,
         contrast_consistency=results_contrast.from_dict(
@@ -239,13 +255,16 @@ def migrate(data: dict[str, Any], *, file: str | Path | None = None) -> dict[str
 
 
 _SPAN_KEYS = ("doc_id", "task", "item_id", "field", "text")
-_COUNT_KEYS = ("tp", "fp", "fn")
+
+
+def _rejected_dict(item: RejectedItem) -> dict[str, Any]:
+    return {**vars(item), "errors": list(item.errors)}
 
 
 def _result_dict(result: SubtaskResult) -> dict[str, Any]:
     """Return the JSON dict of one (task, subtask, mode)."""
     return {
-        **_counts_dict(result.counts),
+        **_counts_dict(result.counts, macro_f1=result.macro_f1),
         "ci95": list(result.ci95) if result.ci95 is not None else None,
         "per_type": {label: _counts_dict(counts) for label, counts in result.per_type.items()},
         "matched": [list(pair) for pair in result.matched],
@@ -254,133 +273,8 @@ def _result_dict(result: SubtaskResult) -> dict[str, Any]:
     }
 
 
-def _counts_dict(counts: Counts) -> dict[str, Any]:
-    return {
-        "precision": counts.precision,
-        "recall": counts.recall,
-        "f1": counts.f1,
-        "tp": counts.tp,
-        "fp": counts.fp,
-        "fn": counts.fn,
-    }
-
-
-def _read_tasks(reader: _Reader, tasks: dict[str, Any]) -> tuple[list[SubtaskResult], list[str]]:
-    """Parse the ``tasks`` tree into results and the not-attempted entries."""
-    results, not_attempted = [], []
-    for task, subtasks in tasks.items():
-        subtasks = reader.mapping(subtasks, f"tasks.{task}")
-        if subtasks.get("attempted") is False:
-            not_attempted.append(task)
-            continue
-        for subtask, modes in subtasks.items():
-            where = f"tasks.{task}.{subtask}"
-            modes = reader.mapping(modes, where)
-            if modes.get("attempted") is False:
-                not_attempted.append(f"{task}/{subtask}")
-                continue
-            for mode, body in modes.items():
-                results.append(_read_result(reader, task, subtask, mode, body))
-    return results, not_attempted
-
-
-def _read_result(reader: _Reader, task: str, subtask: str, mode: str, body: Any) -> SubtaskResult:
-    where = f"tasks.{task}.{subtask}.{mode}"
-    body = reader.mapping(body, where)
-    counts = reader.counts(body, where)
-    ci95 = body.get("ci95")
-    if ci95 is not None:
-        ci95 = tuple(
-            reader.number(x, f"{where}.ci95[{i}]")
-            for i, x in enumerate(reader.sequence(ci95, f"{where}.ci95", length=2))
-        )
-    per_type = {
-        label: reader.counts(
-            reader.mapping(value, f"{where}.per_type.{label}"), f"{where}.per_type.{label}"
-        )
-        for label, value in reader.mapping(body.get("per_type", {}), f"{where}.per_type").items()
-    }
-
-    def ids(name: str, length: int) -> tuple[tuple[str, ...], ...]:
-        rows = reader.sequence(body.get(name, []), f"{where}.{name}")
-        return tuple(
-            tuple(reader.strings(row, f"{where}.{name}[{i}]", length=length))
-            for i, row in enumerate(rows)
-        )
-
-    return SubtaskResult(
-        task=task,
-        subtask=subtask,
-        mode=mode,
-        tp=counts.tp,
-        fp=counts.fp,
-        fn=counts.fn,
-        per_type=per_type,
-        matched=ids("matched", 3),
-        missed=ids("missed", 2),
-        spurious=ids("spurious", 2),
-        ci95=ci95,
-    )
-
-
-class _Reader:
-    """Type checks that raise one-line :class:`DataError` naming the JSON path."""
-
-    def __init__(self, file: str | Path | None) -> None:
-        self.file = file
-
-    def fail(self, where: str, expected: str, value: Any) -> DataError:
-        return DataError(
-            f"expected {expected}, got {json.dumps(value)[:60]}", file=self.file, field=where
-        )
-
-    def mapping(self, value: Any, where: str) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.fail(where, "an object", value)
-        return value
-
-    def sequence(self, value: Any, where: str, *, length: int | None = None) -> list[Any]:
-        if not isinstance(value, list) or (length is not None and len(value) != length):
-            raise self.fail(where, "a list" if length is None else f"a list of {length}", value)
-        return value
-
-    def string(self, value: Any, where: str) -> str:
-        if not isinstance(value, str):
-            raise self.fail(where, "a string", value)
-        return value
-
-    def optional_string(self, value: Any, where: str) -> str | None:
-        return None if value is None else self.string(value, where)
-
-    def strings(self, value: Any, where: str, *, length: int | None = None) -> list[str]:
-        return [
-            self.string(x, f"{where}[{i}]")
-            for i, x in enumerate(self.sequence(value, where, length=length))
-        ]
-
-    def number(self, value: Any, where: str) -> float:
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-        ):
-            raise self.fail(where, "a finite number", value)
-        return float(value)
-
-    def counts(self, body: dict[str, Any], where: str) -> Counts:
-        values = {}
-        for key in _COUNT_KEYS:
-            value = body.get(key)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise self.fail(f"{where}.{key}", "an integer >= 0", value)
-            values[key] = value
-        counts = Counts(**values)
-        for key in ("precision", "recall", "f1"):
-            stored = self.number(body.get(key), f"{where}.{key}")
-            if abs(stored - getattr(counts, key)) > _TOLERANCE:
-                raise DataError(
-                    f"{stored} does not follow from tp/fp/fn (expected {getattr(counts, key)})",
-                    file=self.file,
-                    field=f"{where}.{key}",
-                )
-        return counts
+def _counts_dict(counts: Counts, *, macro_f1: float | None = None) -> dict[str, Any]:
+    ratios = {"precision": counts.precision, "recall": counts.recall, "f1": counts.f1}
+    if macro_f1 is not None:
+        ratios["macro_f1"] = macro_f1
+    return {**ratios, "tp": counts.tp, "fp": counts.fp, "fn": counts.fn}

@@ -4,9 +4,10 @@ Every ``*.json`` file of the results folder is read with
 :func:`benchmark.evaluation.results.read_results` (older schema versions migrate). Files are
 grouped by the split they were scored on (``provenance.config.split``, the main split when
 absent), splits in the order of :data:`benchmark.dataset.splits.SPLITS`; within a split there
-is one table per task. Rows are (system, subtask) pairs with P, R, F1 and the 95% CI of F1 in
-every match mode the files hold (modes of :data:`benchmark.scoring.modes.MATCH_MODES` first);
-systems are ranked by the exact-match F1 of the task's main subtask (:data:`MAIN_SUBTASKS`),
+is one table per task. Rows are (system, subtask) pairs: in the ranking mode (exact) P, R,
+F1, the 95% CI of F1 and the macro-F1 over types; in every other match mode the files hold
+(modes of :data:`benchmark.scoring.modes.MATCH_MODES` first) F1 and its 95% CI; systems are
+ranked by the exact-match F1 of the task's main subtask (:data:`MAIN_SUBTASKS`),
 ties share a rank and are listed by name; a system that did not attempt the task (or its main
 subtask) comes last, unranked, and shows ``not attempted`` rather than zeros.
 
@@ -136,9 +137,12 @@ def render(entries: Sequence[Entry]) -> str:
     """Return the whole page for ``entries`` (deterministic, ends with a newline)."""
     lines = [HEADER, "", "# kharkiv-ie leaderboard", ""]
     lines += [
-        "Precision, recall and F1 of every system on every task and subtask, in both match",
-        "modes, with the 95% percentile-bootstrap interval of F1 (sentences resampled).",
-        "Systems are ranked by the exact-match F1 of the task's main subtask (in bold).",
+        "Precision, recall, F1 and macro-F1 (the mean F1 over types) of every system on every",
+        "task and subtask in the exact match, and F1 in the other match modes (`normalised`:",
+        "the same mention up to case, quotes, edge punctuation and a leading article;",
+        "`partial`: token-F1 credit; `overlap`: one shared character), each with the 95%",
+        "percentile-bootstrap interval of F1 (sentences resampled). Systems are ranked by the",
+        "exact-match F1 of the task's main subtask (in bold).",
         "`reproduce`: produced by `kharkiv-ie reproduce` from the configs in this repository;",
         "`submitted`: scored from a submitted file. `data` is the prefix of the SHA-256 of the",
         "gold data the file was scored against. Generated file: do not edit by hand.",
@@ -231,8 +235,9 @@ def _task_table(entries: Sequence[Entry], task: str, modes: Sequence[str]) -> li
     """Return the table of one task: (system, subtask) rows, one column group per mode, ranked."""
     head = ["#", "System", "Subtask"]
     for mode in modes:
-        head += [f"P {mode}", f"R {mode}", f"F1 {mode}", f"95% CI {mode}"]
+        head += [f"{name} {mode}" for name in _columns(mode)]
     head.append("provenance")
+    width = sum(len(_columns(mode)) for mode in modes)
     lines = [
         f"### {task} (ranked by `{MAIN_SUBTASKS[task]}`, {RANKING_MODE} F1)",
         "",
@@ -245,7 +250,7 @@ def _task_table(entries: Sequence[Entry], task: str, modes: Sequence[str]) -> li
             f"{entry.verified_by} · {_date(entry)} · data `{entry.results.dataset.sha256[:8]}`"
         )
         if task in entry.results.scores.not_attempted:
-            cells = ["not attempted"] + ["—"] * (4 * len(modes) - 1)
+            cells = ["not attempted"] + ["—"] * (width - 1)
             lines.append(_row([rank, _system_cell(entry), "—", *cells, provenance]))
             continue
         for index, subtask in enumerate(subtasks):
@@ -253,17 +258,13 @@ def _task_table(entries: Sequence[Entry], task: str, modes: Sequence[str]) -> li
             cells = []
             for mode in modes:
                 result = _result(entry, task, subtask, mode)
+                size = len(_columns(mode))
                 if f"{task}/{subtask}" in entry.results.scores.not_attempted:
-                    cells += ["not attempted", "—", "—", "—"]
+                    cells += ["not attempted"] + ["—"] * (size - 1)
                 elif result is None:
-                    cells += ["—"] * 4
+                    cells += ["—"] * size
                 else:
-                    cells += [
-                        _number(result.precision),
-                        _number(result.recall),
-                        _number(result.f1),
-                        _interval(result.ci95),
-                    ]
+                    cells += _cells(result, mode)
             first = index == 0
             lines.append(
                 _row(
@@ -277,6 +278,25 @@ def _task_table(entries: Sequence[Entry], task: str, modes: Sequence[str]) -> li
                 )
             )
     return [*lines, ""]
+
+
+def _columns(mode: str) -> tuple[str, ...]:
+    """Columns of one mode's group: all of them in the ranking mode, F1 and CI in the others."""
+    if mode == RANKING_MODE:
+        return ("P", "R", "F1", "95% CI", "macro-F1")
+    return ("F1", "95% CI")
+
+
+def _cells(result: SubtaskResult, mode: str) -> list[str]:
+    """Return the cells of one result in the columns of ``mode``."""
+    values = {
+        "P": _number(result.precision),
+        "R": _number(result.recall),
+        "F1": _number(result.f1),
+        "95% CI": _interval(result.ci95),
+        "macro-F1": _number(result.macro_f1),
+    }
+    return [values[name] for name in _columns(mode)]
 
 
 def consistency_rows(entry: Entry) -> dict[str, Consistency] | None:

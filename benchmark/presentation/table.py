@@ -1,11 +1,14 @@
 """The readable terminal table of a score report (``kharkiv-ie score``).
 
-One block per task; one row per subtask; for each match mode four columns: precision, recall,
-F1 and the 95% bootstrap interval of F1 (``-`` when not computed). Ratios are shown as
-percentages with one decimal. A task the submission did not attempt is one line
-``TASK: not attempted``; a subtask not attempted inside an attempted task is a line
-``  SUBTASK: not attempted`` under the task's rows.
-Then the unaligned spans: their number, and one line each (they are false positives).
+One block per task; one row per (subtask, match mode): precision, recall, F1, the 95%
+bootstrap interval of F1 (``-`` when not computed), the macro-F1 over types (``-`` for an
+untyped subtask) and the raw tp / fp / fn (fractional under the partial mode, shown with one
+decimal). Ratios are shown as percentages with one decimal. A task the submission did not
+attempt is one line ``TASK: not attempted``; a subtask not attempted inside an attempted task
+is a line ``  SUBTASK: not attempted`` under the task's rows.
+Then the unaligned spans (their number, and one line each: they are false positives) and,
+when a lenient reading kept any, the rejected items (their number, one line each with the
+first error).
 
 Contrast split: :func:`consistency_table` renders the contrast consistency, one row per
 phenomenon and an ``overall`` row, columns ``groups``, ``consistent`` and the share (percent,
@@ -36,32 +39,56 @@ def interval(ci95: tuple[float, float] | None) -> str:
     return f"[{percent(ci95[0])}, {percent(ci95[1])}]"
 
 
+HEADER: tuple[str, ...] = (
+    "subtask", "mode", "P", "R", "F1", "95% CI", "macro F1", "tp", "fp", "fn"
+)  # fmt: skip
+"""Column names of a task block."""
+
+
 def render(report: Scores, *, tasks: Sequence[str], modes: Sequence[str]) -> str:
     """Return the whole table for ``tasks`` (in this order) and ``modes`` (text, final newline)."""
     lines: list[str] = []
     not_attempted = set(report.not_attempted)
-    header = ["subtask"] + [f"{mode} {c}" for mode in modes for c in ("P", "R", "F1", "95% CI")]
     for task in tasks:
         if task in not_attempted:
             lines.append(f"{task}: {NOT_ATTEMPTED}")
             lines.append("")
             continue
-        rows = [header]
+        rows = [list(HEADER)]
         skipped = []
         for subtask in _subtasks(report, task):
             if f"{task}/{subtask}" in not_attempted:
                 skipped.append(f"  {subtask}: {NOT_ATTEMPTED}")
                 continue
-            row = [subtask]
-            for mode in modes:
-                row += _cells(_find(report, task, subtask, mode))
-            rows.append(row)
+            for index, mode in enumerate(modes):
+                found = _find(report, task, subtask, mode)
+                if found is not None:
+                    rows.append([subtask if index == 0 else "", mode, *_cells(found)])
         lines.append(f"{task}")
-        lines.extend(_aligned(rows))
+        lines.extend(_aligned(rows, left=2))
         lines.extend(skipped)
         lines.append("")
     lines.extend(unaligned_lines(report))
+    lines.extend(rejected_lines(report))
     return "\n".join(lines) + "\n"
+
+
+def count(value: float) -> str:
+    """Return a count: an integer as it is, a fractional credit with one decimal."""
+    return str(value) if isinstance(value, int) else f"{value:.1f}"
+
+
+def rejected_lines(report: Scores) -> list[str]:
+    """Return the count of rejected items and one line per item (nothing when there is none)."""
+    if not report.rejected:
+        return []
+    lines = [
+        f"rejected items (lenient reading; counted as false positives): {len(report.rejected)}"
+    ]
+    for item in report.rejected:
+        first = item.errors[0] if item.errors else ""
+        lines.append(f"  {item.doc_id} line {item.line} {item.path} ({item.item_id}): {first}")
+    return lines
 
 
 def consistency_table(sections: Sequence[ConsistencySection]) -> str:
@@ -113,23 +140,26 @@ def _find(report: Scores, task: str, subtask: str, mode: str) -> SubtaskResult |
         return None
 
 
-def _cells(result: SubtaskResult | None) -> list[str]:
-    if result is None:
-        return ["", "", "", ""]
+def _cells(result: SubtaskResult) -> list[str]:
+    macro = result.macro_f1
     return [
         percent(result.precision),
         percent(result.recall),
         percent(result.f1),
         interval(result.ci95),
+        "-" if macro is None else percent(macro),
+        count(result.tp),
+        count(result.fp),
+        count(result.fn),
     ]
 
 
-def _aligned(rows: list[list[str]]) -> list[str]:
-    """Left-align the first column, right-align the others, two spaces between columns."""
+def _aligned(rows: list[list[str]], *, left: int = 1) -> list[str]:
+    """Left-align the first ``left`` columns, right-align the others, two spaces between."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     out = []
     for row in rows:
-        cells = [row[0].ljust(widths[0])]
-        cells += [cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
+        cells = [cell.ljust(width) for cell, width in zip(row[:left], widths[:left], strict=True)]
+        cells += [cell.rjust(w) for cell, w in zip(row[left:], widths[left:], strict=True)]
         out.append(("  " + "  ".join(cells)).rstrip())
     return out

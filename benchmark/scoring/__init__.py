@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SCORER_VERSION = "1.2.0"
+SCORER_VERSION = "1.3.0"
 """Version of the scoring rules; bump the minor on any change that can move a number."""
 
 __all__ = ["SCORER_VERSION", "score"]

@@ -1,8 +1,9 @@
 """One component of the overlap matching, solved by rules 1-5 of :mod:`benchmark.scoring.intervals`.
 
 The rules are encoded as integer weights (each level's multiplier exceeds the largest total of
-all lower levels) and the component is solved as a maximum-weight one-to-one matching of its
-candidate pairs. A small component is solved exactly here, by dynamic programming over the
+all lower levels; with credits, the exact credit times a multiplier above every total of rules
+1-5) and the component is solved as a maximum-weight one-to-one matching of its candidate
+pairs. A small component is solved exactly here, by dynamic programming over the
 subsets of its shorter side, which also counts the optimal matchings: when there is exactly one,
 it is the answer (every exact solver returns it). Larger components, and components whose
 optimum is tied (rule 5: the solver's choice decides), go to
@@ -10,6 +11,8 @@ optimum is tied (rule 5: the solver's choice decides), go to
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
@@ -21,9 +24,19 @@ MAX_EXACT_SIDE = 10
 
 
 def assign(
-    candidate: np.ndarray, overlap: np.ndarray, displacement: np.ndarray
+    candidate: np.ndarray,
+    overlap: np.ndarray,
+    displacement: np.ndarray,
+    *,
+    credit: np.ndarray | None = None,
 ) -> list[tuple[int, int]]:
-    """Solve one component by rules 1-5 (rows and columns in (start, end, rank) order)."""
+    """Solve one component by rules 1-5 (rows and columns in (start, end, rank) order).
+
+    ``credit`` (exact fractions): only pairs of positive credit are candidates, and the largest
+    total credit comes before rule 1.
+    """
+    if credit is not None:
+        candidate = candidate & (credit > 0).astype(bool)
     if not candidate.any():
         return []
     n_rows, n_cols = candidate.shape
@@ -38,13 +51,20 @@ def assign(
         weight = np.where(candidate, big + secondary, 0)
     else:  # astronomically large components/offsets: rule 1 only
         weight = candidate.astype(np.int64)
+    if credit is not None:
+        # Exact integers: two totals of credit differ by at least 1 / denominator, which times
+        # ``top`` exceeds any total of rules 1-5.
+        denominator = math.lcm(*(c.denominator for c in credit[candidate].tolist()))
+        top = (size + 1) * (int(weight.max()) + 1) * denominator
+        scaled = [[int(c * top) for c in row] for row in credit.tolist()]
+        weight = np.where(candidate, np.array(scaled, dtype=object) + weight.astype(object), 0)
     if size <= MAX_EXACT_SIDE:
         unique = unique_best_matching(weight.tolist(), candidate.tolist())
         if unique is not None:
             return unique
     from scipy.optimize import linear_sum_assignment  # lazy: scipy.optimize imports slowly
 
-    rows, cols = linear_sum_assignment(weight.astype(np.float64), maximize=True)
+    rows, cols = linear_sum_assignment(np.asarray(weight, dtype=np.float64), maximize=True)
     return [(int(r), int(c)) for r, c in zip(rows, cols, strict=True) if candidate[r, c]]
 
 

@@ -2,15 +2,22 @@
 
 Items are counted in the sentence that holds the cue (or, when the cue is unaligned, the
 content, then the source); an attribution none of whose spans is aligned is counted in the
-unknown sentence -1. All subtasks are untyped (``attribution_type`` is not scored).
+unknown sentence -1. Only ``relation_typed`` is typed.
 
 - ``source``: one item per relation with a non-null source: the source span. Null (implicit)
   sources are not items.
+- ``source_resolved``: one item per relation whose source is known, through its antecedent when
+  it has one: (cue span, ``source_antecedent`` when not null, else ``source``). A relation with
+  neither is no item. So an anaphoric source ("Il funzionario") counts only with the right
+  antecedent, and an implicit one (a dropped subject) with its antecedent; the cue ties the
+  source to its relation.
 - ``cue``: one item per relation: the cue span.
 - ``content``: one item per relation: the content span.
 - ``relation``: one item per relation: cue, content and source must all match (exact:
   identical offsets; overlap: each shares characters with its counterpart, one-to-one
   assignment of whole relations). A null source matches only a null source.
+- ``relation_typed``: ``relation`` with the ``attribution_type`` (``direct``, ``indirect``,
+  ``mixed``) as the label; the per-type breakdown is per type.
 - ``nesting``: one item per relation: (its cue, content and source spans, and its parent's
   cue, content and source spans, or three null spans for a top-level relation). It is a tp when
   a predicted relation matches as in ``relation`` AND its parent matches the gold parent in the
@@ -21,8 +28,8 @@ unknown sentence -1. All subtasks are untyped (``attribution_type`` is not score
 
 from __future__ import annotations
 
-from benchmark.dataset.schema import Attribution
-from benchmark.scoring.items import UNALIGNED, Item, Offsets, Side, Subtask, TaskSpec, offsets
+from benchmark.dataset.schema import Attribution, Span, unaligned_span
+from benchmark.scoring.items import UNALIGNED, Item, Side, Subtask, TaskSpec, offsets, span_item
 
 TASK = "attributions"
 """Task name (and submission key)."""
@@ -31,16 +38,30 @@ TASK = "attributions"
 def source(side: Side) -> list[Item]:
     """Return one item per relation with a non-null source."""
     return [
-        Item(a.attribution_id, a.doc_id, _sentence(side, a), (offsets(a.source),))
+        span_item(a.attribution_id, a.doc_id, _sentence(side, a), (a.source,))
         for a in side.annotations.attributions
         if a.source is not None
+    ]
+
+
+def source_resolved(side: Side) -> list[Item]:
+    """Return one item per relation with a known source: (cue, antecedent or source)."""
+    return [
+        span_item(
+            a.attribution_id,
+            a.doc_id,
+            _sentence(side, a),
+            (a.cue, a.source_antecedent or a.source),
+        )
+        for a in side.annotations.attributions
+        if a.source_antecedent is not None or a.source is not None
     ]
 
 
 def cue(side: Side) -> list[Item]:
     """Return one item per relation: the cue span."""
     return [
-        Item(a.attribution_id, a.doc_id, _sentence(side, a), (offsets(a.cue),))
+        span_item(a.attribution_id, a.doc_id, _sentence(side, a), (a.cue,))
         for a in side.annotations.attributions
     ]
 
@@ -48,7 +69,7 @@ def cue(side: Side) -> list[Item]:
 def content(side: Side) -> list[Item]:
     """Return one item per relation: the content span."""
     return [
-        Item(a.attribution_id, a.doc_id, _sentence(side, a), (offsets(a.content),))
+        span_item(a.attribution_id, a.doc_id, _sentence(side, a), (a.content,))
         for a in side.annotations.attributions
     ]
 
@@ -56,11 +77,20 @@ def content(side: Side) -> list[Item]:
 def relation(side: Side) -> list[Item]:
     """Return one item per relation: (cue, content, source or null)."""
     return [
-        Item(
+        span_item(a.attribution_id, a.doc_id, _sentence(side, a), _relation_spans(a))
+        for a in side.annotations.attributions
+    ]
+
+
+def relation_typed(side: Side) -> list[Item]:
+    """Return one item per relation: (cue, content, source or null), its type as the label."""
+    return [
+        span_item(
             a.attribution_id,
             a.doc_id,
             _sentence(side, a),
             _relation_spans(a),
+            label=a.attribution_type,
         )
         for a in side.annotations.attributions
     ]
@@ -72,13 +102,13 @@ def nesting(side: Side) -> list[Item]:
     items = []
     for a in side.annotations.attributions:
         if a.parent_id is None:
-            parent_spans: tuple[Offsets | None, ...] = (None, None, None)
+            parent_spans: tuple[Span | None, ...] = (None, None, None)
         elif (a.doc_id, a.parent_id) in by_id:
             parent_spans = _relation_spans(by_id[a.doc_id, a.parent_id])
         else:  # a dangling reference (validation rejects it): never matches
-            parent_spans = (UNALIGNED, None, None)
+            parent_spans = (unaligned_span(a.parent_id), None, None)
         items.append(
-            Item(
+            span_item(
                 a.attribution_id,
                 a.doc_id,
                 _sentence(side, a),
@@ -88,9 +118,9 @@ def nesting(side: Side) -> list[Item]:
     return items
 
 
-def _relation_spans(attribution: Attribution) -> tuple[Offsets | None, ...]:
+def _relation_spans(attribution: Attribution) -> tuple[Span | None, ...]:
     """Return (cue, content, source): the cue first, it is never null and the sweep uses it."""
-    return (offsets(attribution.cue), offsets(attribution.content), offsets(attribution.source))
+    return (attribution.cue, attribution.content, attribution.source)
 
 
 def _sentence(side: Side, attribution: Attribution) -> int:
@@ -103,9 +133,11 @@ def _sentence(side: Side, attribution: Attribution) -> int:
 
 SUBTASKS: tuple[Subtask, ...] = (
     Subtask("source", source, TASK),
+    Subtask("source_resolved", source_resolved, TASK),
     Subtask("cue", cue, TASK),
     Subtask("content", content, TASK),
     Subtask("relation", relation, TASK),
+    Subtask("relation_typed", relation_typed, TASK),
     Subtask("nesting", nesting, TASK),
 )
 """The attribution subtasks in report order."""
@@ -114,9 +146,9 @@ SPEC = TaskSpec(
     TASK,
     SUBTASKS,
     main="relation",
-    judged=("relation", "nesting"),
+    judged=("relation_typed", "source_resolved", "nesting"),
     identification="cue",
-    span_agreement=("source", "cue", "content", "relation", "nesting"),
+    span_agreement=("source", "source_resolved", "cue", "content", "relation", "nesting"),
     label_agreement=(("attribution_type", "attribution_type"),),
     field_agreement=("source_antecedent",),
 )

@@ -8,23 +8,29 @@
   the record key (they are scored by ``slots``).
 - ``slots``: every NON-NULL field value of a record is an item (id ``C2/count``) that carries
   its record's victim span: (victim span, field, value) for value fields, (victim span, field,
-  value span) for span fields (``count_span``, ``location``, ``time``). A gold slot is a tp when
-  a predicted slot of the same field has the same value and a matching victim span (exact:
-  identical victim and value-span offsets; overlap: victim spans overlap and value spans
-  overlap; one-to-one maximum matching), else a fn; an unmatched predicted slot is a fp. A null
-  value is no item: null == null is not counted, a predicted null for a gold value is a fn, a
-  predicted value for a gold null is a fp. Fields: status, count, count_high, count_qualifier,
-  count_span, victim_group, location, time, polarity, certainty; the per-type breakdown is per
+  value span) for span fields. A gold slot is a tp when a predicted slot of the same field has
+  the same value and a matching victim span (exact: identical victim and value-span offsets;
+  the other modes: both spans match in that mode; one-to-one assignment), else a fn; an
+  unmatched predicted slot is a fp. A null value is no item: null == null is not counted, a
+  predicted null for a gold value is a fn, a predicted value for a gold null is a fp. Fields:
+  status, count, count_high, count_qualifier, victim_group, polarity, certainty (values);
+  count_span, qualifier_span, trigger, location, time (spans); the per-type breakdown is per
   field.
   Slots are matched one by one, not through one alignment of whole records: two slots of one
   predicted record may pair with slots of two gold records whose victims both overlap its
   victim. In exchange the subtask is monotone (exact tp <= overlap tp; adding a prediction
   never lowers recall).
+
+  The link to the causing event (``event_id``) is the slot ``event_id``: (victim span, the
+  linked event's trigger span).
+
+Not scored (:data:`SPEC` ``unscored``, with the reason): ``attribution_id``.
 """
 
 from __future__ import annotations
 
-from benchmark.scoring.items import Item, Side, Subtask, TaskSpec, offsets
+from benchmark.dataset.schema import unaligned_span
+from benchmark.scoring.items import Item, Side, Subtask, TaskSpec, span_item
 
 TASK = "casualties"
 """Task name (and submission key)."""
@@ -39,14 +45,14 @@ VALUE_FIELDS: tuple[str, ...] = (
     "certainty",
 )
 """Slot fields compared by value."""
-SPAN_FIELDS: tuple[str, ...] = ("count_span", "location", "time")
+SPAN_FIELDS: tuple[str, ...] = ("count_span", "qualifier_span", "trigger", "location", "time")
 """Slot fields compared as spans (by the match mode)."""
 
 
 def victim(side: Side) -> list[Item]:
     """Return one item per record: its victim span."""
     return [
-        Item(c.casualty_id, c.doc_id, c.sentence_id, (offsets(c.victim),))
+        span_item(c.casualty_id, c.doc_id, c.sentence_id, (c.victim,))
         for c in side.annotations.casualties
     ]
 
@@ -54,11 +60,11 @@ def victim(side: Side) -> list[Item]:
 def record(side: Side) -> list[Item]:
     """Return one item per record: victim span, status (label), count, upper bound, qualifier."""
     return [
-        Item(
+        span_item(
             c.casualty_id,
             c.doc_id,
             c.sentence_id,
-            (offsets(c.victim),),
+            (c.victim,),
             label=c.status,
             attrs=(c.count, c.count_high, c.count_qualifier),
         )
@@ -68,9 +74,18 @@ def record(side: Side) -> list[Item]:
 
 def slots(side: Side) -> list[Item]:
     """Return one item per non-null field value, carrying its record's victim span."""
+    triggers = {(e.doc_id, e.event_id): e.trigger for e in side.annotations.events}
     items = []
     for c in side.annotations.casualties:
-        victim_span = offsets(c.victim)
+        if c.event_id is not None:
+            # a dangling reference (validation rejects it) never matches
+            trigger = triggers.get((c.doc_id, c.event_id), unaligned_span(c.event_id))
+            items.append(
+                span_item(
+                    f"{c.casualty_id}/event_id", c.doc_id, c.sentence_id, (c.victim, trigger),
+                    label="event_id",
+                )
+            )  # fmt: skip
         for name in (*VALUE_FIELDS, *SPAN_FIELDS):
             value = getattr(c, name)
             if value is None:
@@ -78,11 +93,11 @@ def slots(side: Side) -> list[Item]:
             # A value field is compared as an attr, a span field as a second span component.
             is_span = name in SPAN_FIELDS
             items.append(
-                Item(
+                span_item(
                     f"{c.casualty_id}/{name}",
                     c.doc_id,
                     c.sentence_id,
-                    (victim_span, offsets(value)) if is_span else (victim_span,),
+                    (c.victim, value) if is_span else (c.victim,),
                     label=name,
                     attrs=() if is_span else (value,),
                 )
@@ -112,5 +127,13 @@ SPEC = TaskSpec(
         ("casualty certainty", "certainty"),
     ),
     field_agreement=("count_span", "qualifier_span", "trigger", "location", "time", "count_high"),
+    unscored=(
+        (
+            "attribution_id",
+            "follows from the spans by rule (GUIDELINES 4.9, 3.8: the innermost attribution "
+            "whose content contains the count span, else the trigger, else the victim); that "
+            "content is scored by attributions/content",
+        ),
+    ),
 )
 """The task: its subtasks and how the leaderboard, consistency and agreement read them."""

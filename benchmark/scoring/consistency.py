@@ -10,8 +10,9 @@ that document — so a document without gold items is right only when nothing wa
 - ``hedges``: ``cue_typed`` (cue span and type), ``scope`` (cue and scope spans) and
   ``uncertain`` (sentence labels);
 - ``casualties``: ``record`` (victim span, status, count, count_high, qualifier) and ``slots``
-  (every other field of the record);
-- ``attributions``: ``relation`` (cue, content and source spans) and ``nesting`` (parent);
+  (every other field of the record but its attribution link);
+- ``attributions``: ``relation_typed`` (cue, content and source spans and the type),
+  ``source_resolved`` (the source through its antecedent) and ``nesting`` (parent);
 - ``events``: ``trigger_classification``, ``argument_classification`` and ``factuality``
   (polarity and certainty).
 

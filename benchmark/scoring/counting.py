@@ -4,8 +4,10 @@ tp = matched pairs; fp = predictions left unmatched (unaligned ones included, so
 never dropped); fn = gold items left unmatched. Under a match mode with a credit function a
 matched pair adds its credit ``c`` to tp and ``1 - c`` to both fp and fn (so tp + fp is still
 the number of predictions and tp + fn the number of gold items); otherwise every pair counts 1
-and all counts are integers. The per-type breakdown counts, for typed subtasks, tp and fn under
-the gold item's label and fp under the predicted item's label (a matched pair has one label
+and all counts are integers. Credits are summed exactly (as fractions) and each count is
+rounded to a float once at the end, so counts never depend on the order of the pairs; a count
+that comes out whole is an integer. The per-type breakdown counts, for typed subtasks, tp and
+fn under the gold item's label and fp under the predicted item's label (a matched pair has one label
 when the label is part of the key). Per-sentence counts put tp and fn in the gold item's
 sentence and fp in the predicted item's sentence. Id lists are sorted by (doc_id, natural item
 id order), so they never depend on the order of the input.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from fractions import Fraction
 
 import numpy as np
 
@@ -22,19 +25,34 @@ from benchmark.scoring.items import Item, natural_key
 from benchmark.scoring.modes import MatchMode
 from benchmark.scoring.scores import Count, Counts, PerUnit, SubtaskResult
 
-Matched = Sequence[tuple[Item, Item, Count]]
+Matched = Sequence[tuple[Item, Item, int | Fraction]]
 """Matched (gold, prediction, credit) triples."""
 
 
 def matched_pairs(
     gold: Sequence[Item], pred: Sequence[Item], pairs: np.ndarray, *, mode: MatchMode
-) -> list[tuple[Item, Item, Count]]:
-    """Return the (gold, prediction, credit) of every pair; credit 1 without a credit function."""
+) -> list[tuple[Item, Item, int | Fraction]]:
+    """Return the (gold, prediction, credit) of every pair; credit 1 without a credit function.
+
+    Credits are exact: integers, or fractions (a float credit is converted exactly).
+    """
     credit = mode.credit
     return [
-        (gold[g], pred[p], 1 if credit is None else credit(gold[g], pred[p]))
+        (gold[g], pred[p], 1 if credit is None else _exact(credit(gold[g], pred[p])))
         for g, p in pairs.tolist()
     ]
+
+
+def _exact(value: int | float | Fraction) -> int | Fraction:
+    """Return a credit as an int or an exact fraction."""
+    return value if isinstance(value, int) else Fraction(value)
+
+
+def number(value: int | Fraction) -> Count:
+    """Return an exact count as stored: an int when it is whole, else the nearest float."""
+    if isinstance(value, Fraction):
+        return int(value) if value.denominator == 1 else float(value)
+    return value
 
 
 def count(
@@ -61,9 +79,9 @@ def count(
         task=task,
         subtask=subtask,
         mode=mode.name,
-        tp=sum(c for _, _, c in matched),
-        fp=len(spurious) + lost,
-        fn=len(missed) + lost,
+        tp=number(sum(c for _, _, c in matched)),
+        fp=number(len(spurious) + lost),
+        fn=number(len(missed) + lost),
         per_type=per_type if per_type is not None else label_counts(matched, missed, spurious),
         matched=tuple(
             sorted(
@@ -83,7 +101,7 @@ def totals(
     """Return only the (tp, fp, fn) of a matching (breakdown entries)."""
     credits = [c for _, _, c in matched_pairs(gold, pred, pairs, mode=mode)]
     tp = sum(credits)
-    return Counts(tp, len(pred) - tp, len(gold) - tp)
+    return Counts(number(tp), number(len(pred) - tp), number(len(gold) - tp))
 
 
 def label_counts(
@@ -99,7 +117,9 @@ def label_counts(
     fn.update(g.label for g in missed)
     fp.update(p.label for p in spurious)
     labels = sorted({*tp, *fn, *fp} - {None})
-    return {label: Counts(tp[label], fp[label], fn[label]) for label in labels}
+    return {
+        label: Counts(number(tp[label]), number(fp[label]), number(fn[label])) for label in labels
+    }
 
 
 def _ids(items: Sequence[Item]) -> tuple[tuple[str, str], ...]:
@@ -128,7 +148,7 @@ def _per_unit(
     all_units = (*units, *extra)
     return PerUnit(
         units=tuple(all_units),
-        tp=tuple(tp[u] for u in all_units),
-        fp=tuple(fp[u] for u in all_units),
-        fn=tuple(fn[u] for u in all_units),
+        tp=tuple(number(tp[u]) for u in all_units),
+        fp=tuple(number(fp[u]) for u in all_units),
+        fn=tuple(number(fn[u]) for u in all_units),
     )

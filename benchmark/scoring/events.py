@@ -17,13 +17,15 @@
   certainty must be right. Breakdown: ``polarity`` (trigger + polarity) and ``certainty``
   (trigger + certainty), counted the same way.
 
+Not scored (:data:`SPEC` ``unscored``, with the reason): ``attribution_id``.
+
 No subtask depends on another subtask's alignment: every item is matched directly by the
 generic matcher, so exact tp <= overlap tp and adding a prediction never lowers recall.
 """
 
 from __future__ import annotations
 
-from benchmark.scoring.items import Item, Side, Subtask, TaskSpec, offsets
+from benchmark.scoring.items import Item, Side, Subtask, TaskSpec, span_item
 
 TASK = "events"
 """Task name (and submission key)."""
@@ -32,7 +34,7 @@ TASK = "events"
 def trigger_identification(side: Side) -> list[Item]:
     """Return one untyped trigger item per event mention."""
     return [
-        Item(e.event_id, e.doc_id, e.sentence_id, (offsets(e.trigger),))
+        span_item(e.event_id, e.doc_id, e.sentence_id, (e.trigger,))
         for e in side.annotations.events
     ]
 
@@ -40,7 +42,7 @@ def trigger_identification(side: Side) -> list[Item]:
 def trigger_classification(side: Side) -> list[Item]:
     """Return one trigger item per event mention, labelled with the event type."""
     return [
-        Item(e.event_id, e.doc_id, e.sentence_id, (offsets(e.trigger),), label=e.event_type)
+        span_item(e.event_id, e.doc_id, e.sentence_id, (e.trigger,), label=e.event_type)
         for e in side.annotations.events
     ]
 
@@ -58,12 +60,12 @@ def argument_classification(side: Side) -> list[Item]:
 def _argument_items(side: Side, *, with_role: bool) -> list[Item]:
     # Without the role the event type is the label; with it the role is, the type an attr.
     return [
-        Item(
+        span_item(
             f"{e.event_id}/arg{i}",
             e.doc_id,
             e.sentence_id,
             # The argument span first: the overlap sweep cuts components on it.
-            (offsets(argument.span), offsets(e.trigger)),
+            (argument.span, e.trigger),
             label=argument.role if with_role else e.event_type,
             attrs=(e.event_type,) if with_role else (),
         )
@@ -89,11 +91,11 @@ def certainty(side: Side) -> list[Item]:
 
 def _attribute_items(side: Side, names: tuple[str, ...]) -> list[Item]:
     return [
-        Item(
+        span_item(
             e.event_id,
             e.doc_id,
             e.sentence_id,
-            (offsets(e.trigger),),
+            (e.trigger,),
             attrs=tuple(getattr(e, name) for name in names),
         )
         for e in side.annotations.events
@@ -130,6 +132,13 @@ SPEC = TaskSpec(
         ("event_type", "event_type"),
         ("event polarity", "polarity"),
         ("event certainty", "certainty"),
+    ),
+    unscored=(
+        (
+            "attribution_id",
+            "follows from the spans by rule (GUIDELINES 3.8: the innermost attribution whose "
+            "content contains the trigger); that content is scored by attributions/content",
+        ),
     ),
 )
 """The task: its subtasks and how the leaderboard, consistency and agreement read them."""

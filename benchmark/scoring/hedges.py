@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from benchmark.scoring.items import Item, Side, Subtask, TaskSpec, offsets
+from benchmark.scoring.items import Item, Side, Subtask, TaskSpec, span_item
 from benchmark.submission.format import SENTENCES
 
 TASK = "hedges"
@@ -23,15 +23,14 @@ TASK = "hedges"
 def cue(side: Side) -> list[Item]:
     """Return one untyped cue item per hedge."""
     return [
-        Item(h.hedge_id, h.doc_id, h.sentence_id, (offsets(h.cue),))
-        for h in side.annotations.hedges
+        span_item(h.hedge_id, h.doc_id, h.sentence_id, (h.cue,)) for h in side.annotations.hedges
     ]
 
 
 def cue_typed(side: Side) -> list[Item]:
     """Return one cue item per hedge, labelled with the cue type."""
     return [
-        Item(h.hedge_id, h.doc_id, h.sentence_id, (offsets(h.cue),), label=h.cue_type)
+        span_item(h.hedge_id, h.doc_id, h.sentence_id, (h.cue,), label=h.cue_type)
         for h in side.annotations.hedges
     ]
 
@@ -39,7 +38,7 @@ def cue_typed(side: Side) -> list[Item]:
 def scope(side: Side) -> list[Item]:
     """Return one (cue, scope) item per hedge."""
     return [
-        Item(h.hedge_id, h.doc_id, h.sentence_id, (offsets(h.cue), offsets(h.scope)))
+        span_item(h.hedge_id, h.doc_id, h.sentence_id, (h.cue, h.scope))
         for h in side.annotations.hedges
     ]
 

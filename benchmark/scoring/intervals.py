@@ -18,6 +18,7 @@ groups at once: groups are laid end to end on one axis). Each component is then 
 
 The rule, in order of preference among all one-to-one matchings of a component:
 
+0. with a credit (the partial mode, :data:`PairCredits`): the largest total credit;
 1. the largest number of pairs (a MAXIMUM matching, never a greedy one);
 2. the largest total number of shared characters;
 3. the smallest total boundary displacement, sum of |gold start - pred start| + |gold end -
@@ -45,6 +46,10 @@ PairMeasures = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray, 
 """``(gold_idx, pred_idx) -> (candidate, overlap, displacement)``, elementwise with numpy
 broadcasting: index vectors give one value per pair, ``gold_idx[:, None]`` and
 ``pred_idx[None, :]`` give the matrices of a component."""
+
+PairCredits = Callable[[np.ndarray, np.ndarray], np.ndarray]
+"""``(gold_idx, pred_idx) -> credit`` (an object array of exact fractions in [0, 1]),
+broadcast like :data:`PairMeasures`."""
 
 
 @dataclass(frozen=True)
@@ -99,14 +104,19 @@ def match_exact_intervals(gold: Intervals, pred: Intervals) -> np.ndarray:
 
 
 def match_intervals(
-    gold: Intervals, pred: Intervals, *, measures: PairMeasures | None = None
+    gold: Intervals,
+    pred: Intervals,
+    *,
+    measures: PairMeasures | None = None,
+    credit: PairCredits | None = None,
 ) -> np.ndarray:
     """Return the optimal overlap matching as ``(gold_index, pred_index)`` rows.
 
     ``measures`` replaces the single-interval candidate test and weights (items with several
     span components, swept on their first one): a 1 x 1 component is a pair when the two items
     are candidates (tested for all such components at once); every other component with items
-    on both sides goes through the solver.
+    on both sides goes through the solver. ``credit`` (with ``measures``) makes a positive
+    credit part of the candidate test and the largest total credit the first rule.
     """
     gold_comp, pred_comp, n_comp = _components(gold, pred)
     n_gold = np.bincount(gold_comp[gold_comp >= 0], minlength=n_comp)
@@ -127,9 +137,11 @@ def match_intervals(
         solve = (n_gold > 1) & (n_pred > 1) & ~two_two
     else:
         candidate, _, _ = measures(single_pairs[:, 0], single_pairs[:, 1])
+        if credit is not None and len(single_pairs):
+            candidate &= (credit(single_pairs[:, 0], single_pairs[:, 1]) > 0).astype(bool)
         parts.append(single_pairs[candidate])
         solve = (n_gold > 0) & (n_pred > 0) & ~one_one
-    parts.append(_solve_components(gold, pred, gold_comp, pred_comp, solve, measures))
+    parts.append(_solve_components(gold, pred, gold_comp, pred_comp, solve, measures, credit))
     return np.concatenate([part.reshape(-1, 2) for part in parts]).astype(np.int64)
 
 
@@ -279,6 +291,7 @@ def _solve_components(
     pred_comp: np.ndarray,
     selected: np.ndarray,
     measures: PairMeasures,
+    credit: PairCredits | None = None,
 ) -> np.ndarray:
     """Solve each selected component with :func:`assign`."""
     gold_members = _split(_sorted_members(gold, gold_comp, selected), gold_comp)
@@ -286,7 +299,9 @@ def _solve_components(
     pairs = []
     for comp, gold_idx in gold_members.items():
         pred_idx = pred_members[comp]
-        for r, c in assign(*measures(gold_idx[:, None], pred_idx[None, :])):
+        rows, cols = gold_idx[:, None], pred_idx[None, :]
+        credits = None if credit is None else credit(rows, cols)
+        for r, c in assign(*measures(rows, cols), credit=credits):
             pairs.append((gold_idx[r], pred_idx[c]))
     return np.array(pairs, dtype=np.int64).reshape(-1, 2)
 

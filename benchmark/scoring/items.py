@@ -1,18 +1,21 @@
 """Scoring items and subtask definitions: what every task module fills in.
 
 An item is the unit a subtask counts: (item_id, doc_id, sentence_id, span components, label,
-other identity components). Task modules only turn an :class:`~benchmark.dataset.schema.Annotations`
-into item lists, one function per subtask; the generic matcher
-(:mod:`benchmark.scoring.matching`) and counter (:mod:`benchmark.scoring.counting`) do the rest.
+other identity components, and the texts of its span components, which the ``normalised`` and
+``partial`` modes compare; :func:`span_item` builds one from spans). Task modules only turn an
+:class:`~benchmark.dataset.schema.Annotations` into item lists, one function per subtask; the
+generic matcher (:mod:`benchmark.scoring.matching`) and counter
+(:mod:`benchmark.scoring.counting`) do the rest.
 
 Dependent items. Some items only count together with another annotation they hang on (an
 argument with its event's trigger, a casualty slot with its record's victim, a nesting link with
 its parent relation). Such an item carries the SPANS of what it hangs on as extra span
 components (and its identifying labels in ``label``/``attrs``), and is matched directly by the
-generic matcher like any multi-span item: exact mode needs every span identical, overlap mode
-needs every span to overlap its counterpart. No item depends on the alignment chosen for another
-subtask, so every subtask is monotone: an exact pair is always an overlap candidate (exact tp <=
-overlap tp), and adding a prediction can never lower any recall (a maximum matching only grows).
+generic matcher like any multi-span item: exact mode needs every span identical, the other
+modes need every span to match its counterpart in their own way. No item depends on the
+alignment chosen for another subtask, so every subtask is monotone (exact tp <= normalised tp
+<= partial tp <= overlap tp, and adding a prediction never lowers recall; see
+:mod:`benchmark.scoring.modes`).
 """
 
 from __future__ import annotations
@@ -51,6 +54,8 @@ class Item(NamedTuple):
     """Type for typed subtasks (part of the identity; the per-type breakdown key), else None."""
     attrs: tuple[Hashable, ...] = ()
     """Other identity components that must be equal (event type, role, values)."""
+    texts: tuple[str | None, ...] = ()
+    """Text of each span component (None for a null span); ``()`` when not known."""
 
     @property
     def unaligned(self) -> bool:
@@ -109,6 +114,8 @@ class TaskSpec:
     field_agreement: tuple[str, ...] = ()
     """Nullable fields compared among the identified pairs (:mod:`benchmark.scoring.
     agreement_links`): those no subtask of the agreement tables compares."""
+    unscored: tuple[tuple[str, str], ...] = ()
+    """(field, reason) of every content field of the layer that no subtask scores."""
 
     def subtask_names(self) -> tuple[str, ...]:
         """Return the subtask names in report order."""
@@ -118,6 +125,26 @@ class TaskSpec:
 def offsets(span: Span | None) -> Offsets | None:
     """Return ``(start, end)`` of a span, or None for a null span."""
     return None if span is None else (span.start, span.end)
+
+
+def span_item(
+    item_id: str,
+    doc_id: str,
+    sentence_id: int,
+    spans: tuple[Span | None, ...],
+    label: str | None = None,
+    attrs: tuple[Hashable, ...] = (),
+) -> Item:
+    """Return the item whose span components are ``spans`` (offsets and texts)."""
+    return Item(
+        item_id,
+        doc_id,
+        sentence_id,
+        tuple(None if span is None else (span.start, span.end) for span in spans),
+        label,
+        attrs,
+        tuple(None if span is None else span.text for span in spans),
+    )
 
 
 @functools.lru_cache(maxsize=1 << 20)

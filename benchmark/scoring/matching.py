@@ -25,26 +25,39 @@ most shared characters and least boundary displacement, both summed over the com
 pairing in (first span, id) order. A lone gold and prediction in a component are tested all at
 once (vectorised); larger components go to the assignment solver.
 
+``CREDITED_SPANS`` (partial mode): the candidates of ``OVERLAPPING_SPANS`` whose credit (the
+mode's credit function, an exact fraction) is positive, paired one-to-one so that the TOTAL
+credit is maximal, then by the same rules (most pairs, most shared characters, least
+displacement, in order); every component with items on both sides is solved by
+:func:`benchmark.scoring.assignment.assign` with the credits.
+
 Because every item is matched directly (no subtask reuses another's alignment), an exact pair
 is always an overlap candidate, so exact tp <= overlap tp; and adding a prediction can only
-keep or grow a maximum matching, so it never lowers recall.
+keep or grow a maximum matching (or a matching of maximum credit), so it never lowers recall.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from fractions import Fraction
 from types import MappingProxyType
 
 import numpy as np
 
-from benchmark.scoring.intervals import Intervals, PairMeasures, match_codes, match_intervals
+from benchmark.scoring.intervals import (
+    Intervals,
+    PairCredits,
+    PairMeasures,
+    match_codes,
+    match_intervals,
+)
 from benchmark.scoring.items import Item, Offsets
-from benchmark.scoring.modes import Candidates, MatchMode
+from benchmark.scoring.modes import Candidates, CreditFunction, MatchMode
 
-Pairing = Callable[
-    [Sequence[Item], Sequence[Item], np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray
-]
-"""``(gold, pred, gold codes, pred codes, gold ranks, pred ranks) -> (m, 2) index pairs``."""
+Pairing = Callable[..., np.ndarray]
+"""``(gold, pred, gold codes, pred codes, gold ranks, pred ranks, *, credit) -> (m, 2)`` index
+pairs; ``credit`` is the mode's credit function (None when it has none)."""
 
 
 def match(gold: Sequence[Item], pred: Sequence[Item], *, mode: MatchMode) -> np.ndarray:
@@ -53,7 +66,9 @@ def match(gold: Sequence[Item], pred: Sequence[Item], *, mode: MatchMode) -> np.
         [mode.key(item) for item in gold], [mode.key(item) for item in pred]
     )
     gold_rank, pred_rank = ranks(gold), ranks(pred)
-    pairs = PAIRING[mode.candidates](gold, pred, gold_codes, pred_codes, gold_rank, pred_rank)
+    pairs = PAIRING[mode.candidates](
+        gold, pred, gold_codes, pred_codes, gold_rank, pred_rank, credit=mode.credit
+    )
     return pairs[np.argsort(pairs[:, 0], kind="stable")]
 
 
@@ -64,6 +79,8 @@ def pair_equal_keys(
     pred_codes: np.ndarray,
     gold_rank: np.ndarray,
     pred_rank: np.ndarray,
+    *,
+    credit: CreditFunction | None = None,
 ) -> np.ndarray:
     """Pair items with equal keys one-to-one, in rank order (``EQUAL_KEYS``)."""
     return match_codes(gold_codes, pred_codes, gold_rank=gold_rank, pred_rank=pred_rank)
@@ -76,8 +93,17 @@ def pair_overlapping_spans(
     pred_codes: np.ndarray,
     gold_rank: np.ndarray,
     pred_rank: np.ndarray,
+    *,
+    credit: CreditFunction | None = None,
+    by_credit: bool = False,
 ) -> np.ndarray:
-    """Maximum one-to-one matching of same-key items whose spans all overlap."""
+    """Maximum one-to-one matching of same-key items whose spans all overlap.
+
+    ``by_credit`` (``CREDITED_SPANS``): only pairs of positive ``credit`` are candidates and
+    the matching maximises their total credit.
+    """
+    if by_credit and credit is None:
+        raise ValueError("the CREDITED_SPANS rule needs a mode with a credit function")
     gold_spanned = np.array([_primary(item) is not None for item in gold], dtype=bool)
     pred_spanned = np.array([_primary(item) is not None for item in pred], dtype=bool)
     keyed = match_codes(
@@ -90,7 +116,8 @@ def pair_overlapping_spans(
     spanned = match_intervals(
         _intervals(gold, np.where(gold_spanned, gold_codes, -1), gold_rank),
         _intervals(pred, np.where(pred_spanned, pred_codes, -1), pred_rank),
-        measures=_item_measures(gold, pred) if multi else None,
+        measures=_item_measures(gold, pred) if multi or by_credit else None,
+        credit=_pair_credits(gold, pred, credit) if by_credit else None,
     )
     return np.concatenate([keyed, spanned])
 
@@ -99,6 +126,7 @@ PAIRING: Mapping[Candidates, Pairing] = MappingProxyType(
     {
         Candidates.EQUAL_KEYS: pair_equal_keys,
         Candidates.OVERLAPPING_SPANS: pair_overlapping_spans,
+        Candidates.CREDITED_SPANS: functools.partial(pair_overlapping_spans, by_credit=True),
     }
 )
 """Candidate rule -> its pairing function."""
@@ -145,6 +173,21 @@ def _intervals(items: Sequence[Item], codes: np.ndarray, rank: np.ndarray) -> In
         if span is not None and codes[i] >= 0:
             starts[i], ends[i] = span
     return Intervals(group=codes, start=starts, end=ends, rank=rank)
+
+
+def _pair_credits(
+    gold: Sequence[Item], pred: Sequence[Item], credit: CreditFunction
+) -> PairCredits:
+    """Return the exact credit of index pairs (broadcast like :data:`PairMeasures`)."""
+
+    def credits(gold_idx: np.ndarray, pred_idx: np.ndarray) -> np.ndarray:
+        gold_idx, pred_idx = np.broadcast_arrays(gold_idx, pred_idx)
+        out = np.empty(gold_idx.shape, dtype=object)
+        for where in np.ndindex(gold_idx.shape):
+            out[where] = Fraction(credit(gold[gold_idx[where]], pred[pred_idx[where]]))
+        return out
+
+    return credits
 
 
 def _item_measures(gold: Sequence[Item], pred: Sequence[Item]) -> PairMeasures:

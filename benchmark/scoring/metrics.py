@@ -5,9 +5,16 @@ whose denominator is zero is :data:`ZERO_DIVISION` (0.0). So an empty prediction
 0.0 and recall 0.0 (not 1.0 and not NaN), and a subtask with no gold and no prediction items
 scores 0.0 everywhere. F1 is 2tp / (2tp + fp + fn), which equals the harmonic mean of precision
 and recall whenever that is defined, and is 0.0 when tp = 0.
+
+Macro-F1 (:func:`macro_f1`) is the unweighted mean of the per-type F1 values of a typed
+subtask, over the types that occur in the gold or in the prediction (a type absent from both
+has no F1 and is left out, like the per-type rows of the results); micro-F1 is :func:`f1` of
+the summed counts. Counts may be fractional (credits of the partial mode).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 ZERO_DIVISION = 0.0
 """Value of a ratio whose denominator is zero (the project's named policy)."""
@@ -27,6 +34,16 @@ def f1(tp: int, fp: int, fn: int, *, zero_division: float = ZERO_DIVISION) -> fl
     """Return 2tp / (2tp + fp + fn), or ``zero_division`` when all three counts are 0."""
     denominator = 2 * tp + fp + fn
     return 2 * tp / denominator if denominator else float(zero_division)
+
+
+def macro_f1(
+    counts: Iterable[tuple[float, float, float]], *, zero_division: float = ZERO_DIVISION
+) -> float | None:
+    """Return the mean F1 over the ``(tp, fp, fn)`` triples that are not all zero, or None."""
+    values = [
+        f1(tp, fp, fn, zero_division=zero_division) for tp, fp, fn in counts if tp or fp or fn
+    ]
+    return sum(values) / len(values) if values else None
 
 
 def prf(

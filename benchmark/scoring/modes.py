@@ -15,11 +15,34 @@ rule and an optional credit function:
 same other components (``attrs``) and IDENTICAL offsets for every span component (a null span
 equals only a null span).
 
+``normalised``: two items are candidates when their :func:`normalised_key` is equal (same
+document, label, ``attrs``, and for every span component the same
+:func:`~benchmark.dataset.surface.normalised_form` of its text: case, Unicode composition,
+typographic quotes and dashes, white space, punctuation and quotes at the edges and ONE
+leading article or articulated preposition do not count) AND every non-null span component
+shares at least one character with its counterpart (the same mention, not an equal text
+elsewhere); candidates are paired by a maximum one-to-one matching. "le persone" and
+"persone" match; "persone" in another sentence does not.
+
+``partial``: two items are candidates when their :func:`overlap_key` is equal, every non-null
+span component shares a character with its counterpart AND they share a word in every
+component; a pair is credited with :func:`token_f1_credit`, the product over the span
+components of the token F1 of the two texts (SQuAD / DROP:
+:func:`~benchmark.dataset.surface.token_f1` on the normalised forms); candidates are paired
+one-to-one so that the TOTAL credit is maximal (then the rules of overlap mode). So
+precision = credit / predicted items and recall = credit / gold items.
+
 ``overlap``: two items are candidates when their :func:`overlap_key` is equal (same document,
 label, ``attrs`` and the same null/non-null pattern of span components) AND every non-null span
 component shares at least one character with its counterpart; candidates are paired by a
 maximum one-to-one matching. Items without any non-null span component are matched on the key
 alone, as in exact mode.
+
+Every exact pair is a normalised candidate (identical spans have identical forms), every
+normalised candidate a partial candidate of credit 1, and every partial candidate an overlap
+candidate, so for every subtask exact tp <= normalised tp <= partial tp <= overlap tp (property
+tests in ``tests/test_scoring_run.py``). Items built without texts (``Item.texts == ()``)
+compare their offsets in the normalised and partial modes (as in exact mode).
 
 The scorer, the results, the terminal table, the leaderboard, the page, the agreement tables,
 contrast consistency and the command-line help read :data:`MATCH_MODES`; a caller may pass any
@@ -32,8 +55,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 from types import MappingProxyType
 
+from benchmark.dataset.surface import normalised_form, token_f1
 from benchmark.errors import DataError
 from benchmark.scoring.items import Item
 
@@ -45,10 +70,12 @@ class Candidates(enum.Enum):
     """Equal keys suffice; items of one key are a multiset, paired in (doc_id, id) order."""
     OVERLAPPING_SPANS = "pairs whose every non-null span shares a character; maximum matching"
     """Every non-null span component must overlap its counterpart; maximum one-to-one."""
+    CREDITED_SPANS = "overlapping pairs of positive credit; maximum total credit"
+    """As ``OVERLAPPING_SPANS`` with a positive credit; the matching maximises the total credit."""
 
 
-CreditFunction = Callable[[Item, Item], float]
-"""``(gold item, predicted item) -> credit in [0, 1]`` of a matched pair."""
+CreditFunction = Callable[[Item, Item], int | float | Fraction]
+"""``(gold item, predicted item) -> credit in [0, 1]`` of a pair (exact when a Fraction)."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +91,9 @@ class MatchMode:
     candidates: Candidates
     """Candidate rule among items with equal keys."""
     credit: CreditFunction | None = None
-    """True-positive credit of a matched pair; None: 1 for every pair (integer counts)."""
+    """True-positive credit of a matched pair; None: 1 for every pair (integer counts).
+
+    The ``CREDITED_SPANS`` rule needs it (it maximises the total credit)."""
 
 
 def exact_key(item: Item) -> Hashable | None:
@@ -72,6 +101,34 @@ def exact_key(item: Item) -> Hashable | None:
     if item.unaligned:
         return None
     return (item.doc_id, item.label, item.attrs, item.spans)
+
+
+def normalised_key(item: Item) -> Hashable | None:
+    """Return the normalised-mode candidate group of ``item``, or None when it is unaligned."""
+    if item.unaligned:
+        return None
+    if not item.texts:
+        return exact_key(item)
+    forms = tuple(None if text is None else normalised_form(text) for text in item.texts)
+    return (item.doc_id, item.label, item.attrs, forms)
+
+
+def token_f1_credit(gold: Item, pred: Item) -> Fraction:
+    """Return the partial-mode credit of a pair: the product of its components' token F1.
+
+    A null component pairs only with a null one (factor 1); items without texts get 1 when
+    their spans are identical, else 0.
+    """
+    if not gold.texts or not pred.texts:
+        return Fraction(int(gold.spans == pred.spans))
+    credit = Fraction(1)
+    for gold_text, pred_text in zip(gold.texts, pred.texts, strict=True):
+        if gold_text is None or pred_text is None:
+            if gold_text != pred_text:
+                return Fraction(0)
+            continue
+        credit *= token_f1(gold_text, pred_text)
+    return credit
 
 
 def overlap_key(item: Item) -> Hashable | None:
@@ -84,6 +141,21 @@ def overlap_key(item: Item) -> Hashable | None:
 
 EXACT = MatchMode("exact", "identical offsets (and labels)", exact_key, Candidates.EQUAL_KEYS)
 """Match mode: identical offsets."""
+NORMALISED = MatchMode(
+    "normalised",
+    "the same mention up to case, quotes, edge punctuation and a leading article, one-to-one",
+    normalised_key,
+    Candidates.OVERLAPPING_SPANS,
+)
+"""Match mode: equal normalised texts of overlapping spans."""
+PARTIAL = MatchMode(
+    "partial",
+    "overlapping spans credited with their token F1, one-to-one of maximum credit",
+    overlap_key,
+    Candidates.CREDITED_SPANS,
+    credit=token_f1_credit,
+)
+"""Match mode: token-F1 credit, assignment of maximum total credit."""
 OVERLAP = MatchMode(
     "overlap",
     "at least one shared character per span, maximum one-to-one matching",
@@ -92,7 +164,9 @@ OVERLAP = MatchMode(
 )
 """Match mode: at least one shared character, one-to-one assignment."""
 
-MATCH_MODES: Mapping[str, MatchMode] = MappingProxyType({m.name: m for m in (EXACT, OVERLAP)})
+MATCH_MODES: Mapping[str, MatchMode] = MappingProxyType(
+    {m.name: m for m in (EXACT, NORMALISED, PARTIAL, OVERLAP)}
+)
 """Mode name -> mode, in report order (an explicit table, no registry)."""
 
 MODE_NAMES: tuple[str, ...] = tuple(MATCH_MODES)

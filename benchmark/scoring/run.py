@@ -24,14 +24,15 @@ from benchmark.errors import DataError
 from benchmark.scoring.counting import count, totals
 from benchmark.scoring.items import Item, ItemFunction, Side, Subtask
 from benchmark.scoring.matching import match
-from benchmark.scoring.modes import EXACT, OVERLAP, MatchMode
+from benchmark.scoring.modes import MATCH_MODES, MatchMode
 from benchmark.scoring.scores import Scores, SubtaskResult
 from benchmark.scoring.sentences import SentenceIndex, gold_sentence_labels, sentence_units
 from benchmark.scoring.tasks import SUBMISSION_KEYS, TASKS
 from benchmark.submission.format import SENTENCES
+from benchmark.submission.rejected import RejectedItem
 from benchmark.submission.unaligned import unaligned_spans
 
-DEFAULT_MODES: tuple[MatchMode, ...] = (EXACT, OVERLAP)
+DEFAULT_MODES: tuple[MatchMode, ...] = tuple(MATCH_MODES.values())
 """The modes scored when none are given (:data:`benchmark.scoring.modes.MATCH_MODES`)."""
 
 
@@ -43,8 +44,13 @@ def score(
     sentence_labels: Mapping[tuple[str, int], bool] | None = None,
     tasks: Sequence[str] | None = None,
     modes: Sequence[MatchMode] = DEFAULT_MODES,
+    rejected: Sequence[RejectedItem] = (),
 ) -> Scores:
-    """Score ``pred`` against ``gold`` for ``tasks`` (default: all) in ``modes``."""
+    """Score ``pred`` against ``gold`` for ``tasks`` (default: all) in ``modes``.
+
+    ``rejected``: the items of ``pred`` that are placeholders of rejected items (lenient
+    reading); they are counted like any prediction and listed in the scores.
+    """
     tasks = tuple(TASKS) if tasks is None else tuple(tasks)
     check_names("tasks", tasks, TASKS)
     if attempted is None:
@@ -77,7 +83,8 @@ def score(
     return Scores(
         results=tuple(results),
         not_attempted=tuple(not_attempted),
-        unaligned=unaligned_spans(pred, tasks=tuple(scored_tasks)),
+        unaligned=unaligned_spans(pred, tasks=tuple(scored_tasks), rejected=rejected),
+        rejected=tuple(r for r in rejected if r.task in _keys_of(scored_tasks)),
     )
 
 
@@ -118,6 +125,11 @@ def _score_task(
             )
         )
     return results
+
+
+def _keys_of(tasks: Sequence[str]) -> set[str]:
+    """Return the submission keys read by the subtasks of ``tasks``."""
+    return {subtask.submission_key for task in tasks for subtask in TASKS[task].subtasks}
 
 
 def _cached(cache: dict[str, list[Item]], name: str, function: ItemFunction, side: Side):

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from benchmark.dataset.schema import UNKNOWN_SENTENCE
 from benchmark.errors import DataError
-from benchmark.scoring.metrics import f1, precision, recall
+from benchmark.scoring.metrics import f1, macro_f1, precision, recall
+from benchmark.submission.rejected import RejectedItem
 from benchmark.submission.unaligned import UnalignedSpan
 
 Count = int | float
@@ -71,6 +73,22 @@ class PerUnit:
         columns = (self.tp, self.fp, self.fn)
         integral = all(isinstance(x, int) for column in columns for x in column)
         return tuple(np.asarray(x, dtype=np.int64 if integral else np.float64) for x in columns)
+
+    def placed_and_unplaced(self) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...] | None]:
+        """Return the :meth:`arrays` of the units with a sentence, and of those without one.
+
+        Units of sentence ``-1`` hold the predictions no sentence could be given (all their
+        spans unaligned); the statistics add them to every resample instead of resampling
+        them as a sentence. The second triple is None when there is no such unit.
+        """
+        columns = self.arrays()
+        placed = np.array([sentence != UNKNOWN_SENTENCE for _, sentence in self.units], bool)
+        if placed.all():
+            return columns, None
+        return (
+            tuple(column[placed] for column in columns),
+            tuple(column[~placed] for column in columns),
+        )
 
     def reindexed(self, units: Sequence[tuple[str, int]]) -> PerUnit:
         """Return the counts over ``units`` (zeros where absent), e.g. to pair two systems."""
@@ -137,6 +155,11 @@ class SubtaskResult:
         """Derived F1."""
         return self.counts.f1
 
+    @property
+    def macro_f1(self) -> float | None:
+        """Mean F1 over the ``per_type`` entries; None for an untyped subtask (no entries)."""
+        return macro_f1((c.tp, c.fp, c.fn) for c in self.per_type.values())
+
     def with_ci95(self, low: float, high: float) -> SubtaskResult:
         """Return a copy carrying the interval ``(low, high)``."""
         return replace(self, ci95=(float(low), float(high)))
@@ -151,7 +174,9 @@ class Scores:
     not_attempted: tuple[str, ...] = ()
     """Tasks (``casualties``) and subtasks (``hedges/uncertain``) not attempted."""
     unaligned: tuple[UnalignedSpan, ...] = ()
-    """Every unaligned span of the submission."""
+    """Every unaligned span of the submission (rejected items' placeholders excluded)."""
+    rejected: tuple[RejectedItem, ...] = ()
+    """Items of the submission kept as false positives because they had errors (lenient)."""
 
     def get(self, task: str, subtask: str, mode: str) -> SubtaskResult:
         """Return one result; KeyError when it was not scored."""

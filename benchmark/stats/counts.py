@@ -30,9 +30,15 @@ def f1_from_counts(
     and F1 is 2tp / (2tp + fp + fn), so it is 0 (not ``zero_division``) when
     tp = 0 but fp + fn > 0.
     """
-    tp_sum, fp_sum, fn_sum = (int(np.sum(x)) for x in (tp, fp, fn))
+    tp_sum, fp_sum, fn_sum = (_total(x) for x in (tp, fp, fn))
     precision, recall, f1 = prf(tp_sum, fp_sum, fn_sum, zero_division=zero_division)
     return float(precision), float(recall), float(f1)
+
+
+def _total(values: np.ndarray | int | float) -> int | float:
+    """Sum counts: an int for integer counts, a float for credits."""
+    array = np.asarray(values)
+    return int(array.sum()) if array.dtype.kind in "iub" else float(array.sum())
 
 
 def f1_rows(sums: np.ndarray, *, zero_division: float) -> np.ndarray:
@@ -55,20 +61,28 @@ def delta_f1(sum_a: np.ndarray, sum_b: np.ndarray, *, zero_division: float) -> f
 
 
 def check_counts(counts: Sequence[np.ndarray], *, name: str) -> np.ndarray:
-    """Return a (tp, fp, fn) triple as a 3 x n_units int64 array, or raise DataError."""
+    """Return a (tp, fp, fn) triple as a 3 x n_units array, or raise DataError.
+
+    int64 when every count is an integer; float64 when any array holds credits (the partial
+    match mode's fractional true positives), which must be finite.
+    """
     if len(counts) != 3:
         raise DataError(f"expected a (tp, fp, fn) triple, got {len(counts)} arrays", field=name)
     arrays = []
     for label, values in zip(("tp", "fp", "fn"), counts, strict=True):
         array = np.asarray(values)
-        if array.ndim != 1 or array.dtype.kind not in "iu":
+        if array.ndim != 1 or array.dtype.kind not in "iuf":
             raise DataError(
-                f"expected a 1-D integer array, got {array.ndim}-D {array.dtype}",
+                f"expected a 1-D array of counts, got {array.ndim}-D {array.dtype}",
                 field=f"{name}.{label}",
             )
+        if array.dtype.kind == "f" and not np.all(np.isfinite(array)):
+            raise DataError("counts must be finite", field=f"{name}.{label}")
         if array.size and array.min() < 0:
             raise DataError("counts must be >= 0", field=f"{name}.{label}")
-        arrays.append(array.astype(np.int64))
+        arrays.append(array)
+    dtype = np.float64 if any(array.dtype.kind == "f" for array in arrays) else np.int64
+    arrays = [array.astype(dtype) for array in arrays]
     if len({array.shape for array in arrays}) != 1:
         shapes = ", ".join(str(array.shape[0]) for array in arrays)
         raise DataError(f"tp, fp and fn must have the same length, got {shapes}", field=name)

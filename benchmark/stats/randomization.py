@@ -61,12 +61,16 @@ def approximate_randomization(
     delta = delta_f1(sum_a, sum_b, zero_division=zero_division)
     n_units = counts_a.shape[1]
     # Swapping a set S of units moves sum over S of (b - a) from b to a: one matrix
-    # product per chunk. float64 is exact: all products and sums are small integers.
+    # product per chunk. float64 is exact for integer counts (small integers); credits (the
+    # partial mode) stay floats.
     difference = (counts_b - counts_a).T.astype(np.float64)
+    integral = counts_a.dtype.kind in "iu" and counts_b.dtype.kind in "iu"
     n_extreme = 0
     for rows in chunk_rows(n_rounds, n_units, max_cells=max_cells):
         swaps = (rng.random((rows, n_units)) < 0.5).astype(np.float64)
-        moved = np.rint(swaps @ difference).astype(np.int64)
+        moved = swaps @ difference
+        if integral:
+            moved = np.rint(moved).astype(np.int64)
         f1_a = f1_rows(sum_a + moved, zero_division=zero_division)
         f1_b = f1_rows(sum_b - moved, zero_division=zero_division)
         n_extreme += int(np.count_nonzero(np.abs(f1_b - f1_a) >= abs(delta) - TIE_TOLERANCE))

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 from .format import SENTENCES, TASKS, json_schema, submission_line_from_annotations
 from .messages import SubmissionInvalid, SubmissionWarning
+from .placing import Placement
 from .reader import Submission, parse_submission, read_submission
+from .rejected import RejectedItem
 from .unaligned import UnalignedSpan, unaligned_spans
 
 __all__ = [
     "SENTENCES",
     "TASKS",
+    "Placement",
+    "RejectedItem",
     "Submission",
     "SubmissionInvalid",
     "SubmissionWarning",

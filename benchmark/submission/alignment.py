@@ -1,94 +1,70 @@
 """Deterministic alignment of text-only spans to document offsets.
 
-A submitted span may give its text alone (``{"text": ...}``, optionally with a
-1-based ``occurrence``): LLM outputs rarely carry offsets. This module turns such
-a text into ``(start, end)`` offsets in the ORIGINAL document text, by this rule:
+A submitted span may give its text alone (``{"text": ...}``, optionally with a 1-based
+``occurrence``): LLM outputs rarely carry offsets. This module turns such a text into
+``(start, end)`` offsets in the ORIGINAL document text.
 
-1. ``occurrence: k`` given: the k-th occurrence of the text in the document.
-2. Otherwise, when the item has an anchor (an already resolved span of the same
-   item, or the item's ``sentence_id``): among the occurrences that overlap the
-   anchor's sentence, the one closest to the anchor; when none overlaps that
-   sentence, the occurrence closest to the anchor in the whole document.
-   Distance is the gap in characters between the two intervals (0 when they
-   touch or overlap); ties go to the earlier occurrence. A sentence used as the
-   anchor is its own interval, so this picks its first occurrence.
-3. Otherwise: the first occurrence in the document.
+Occurrences. A text is looked for at three levels, each kept with the best level it was
+found at (occurrences are counted at every start position, overlapping ones included):
 
-Which anchor an item's span gets is decided by the reader
-(``benchmark.submission.items``): the trigger / victim / cue is resolved first,
-anchored by the item's ``sentence_id``, else by the first unambiguous other span
-of the item (given by offsets, or occurring exactly once); every other span of
-the item is anchored by it. Full description: ``docs/submission-format.md``.
+- ``exact``: the text verbatim;
+- ``normalised``: both texts folded (:func:`benchmark.dataset.surface.fold`: Unicode NFC, case,
+  typographic quotes and dashes, accents written as apostrophes, white space runs);
+- ``trimmed``: the text without its leading and trailing white space, punctuation and quotes,
+  folded (once with a final apostrophe kept, as in ``E'``, once without).
 
-Occurrences are counted at every start position (overlapping ones included).
-Matching is exact string match first. Only when the text does not occur
-exactly anywhere is a normalised match tried: both texts are casefolded,
-typographic quotes and apostrophes (’ ‘ “ ” « ») are mapped to ASCII (``'``,
-``"``) and every run of white space becomes one space. The normalised text keeps
-an index table back to the original characters, so offsets are always offsets
-of the original text. Nothing fuzzier is tried: a text that matches neither way
-is unaligned (method None, start and end ``UNALIGNED_START``: the caller keeps it as
-:func:`benchmark.dataset.schema.unaligned_span`, which counts as a false positive).
+The folded text keeps an index table back to the original characters, so offsets are always
+offsets of the original text. An occurrence is *whole-word* when it starts and ends on token
+boundaries (:func:`benchmark.dataset.text.tokenize`). Nothing fuzzier is tried: a text found
+at no level is unaligned (method None, start and end ``UNALIGNED_START``: the caller keeps it
+as :func:`benchmark.dataset.schema.unaligned_span`, which counts as a false positive).
+
+The rule, in order:
+
+1. ``occurrence: k`` given: the k-th occurrence at the best level at which the text occurs.
+2. Otherwise the occurrences are ranked, and the first one is taken:
+
+   a. whole-word occurrences before ones that start or end inside a word: a span is never
+      placed inside a word when the text occurs as whole words somewhere;
+   b. inside the anchor sentence (an occurrence overlapping it), when the item has an anchor:
+      an already resolved span of the same item (its sentence), or the item's ``sentence_id``;
+   c. exact before normalised before trimmed;
+   d. nearest the anchor (the gap in characters between the two intervals, 0 when they touch
+      or overlap; a sentence anchor is its own interval);
+   e. an occurrence not yet taken by an earlier span of the same field on the line, so that
+      repeated texts go to successive occurrences;
+   f. the earlier one.
+
+An occurrence outside the anchor sentence is *moved* (the caller warns). Which anchor an
+item's span gets is decided by the reader (``benchmark.submission.placing``). Full description:
+``docs/submission-format.md``.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from benchmark.dataset.schema import UNALIGNED_START
+from benchmark.dataset.surface import Folded, fold
+from benchmark.dataset.text import tokenize
 
 EXACT = "exact"
 """Alignment method: the text occurs verbatim."""
 NORMALISED = "normalised"
-"""Alignment method: the text occurs after normalisation (case, quotes, white space)."""
+"""Alignment method: the folded text occurs in the folded document."""
+TRIMMED = "trimmed"
+"""Alignment method: the text without its edge punctuation, quotes and spaces occurs, folded."""
+METHODS: tuple[str, ...] = (EXACT, NORMALISED, TRIMMED)
+"""Methods in order of preference."""
 
-_CHARACTER_MAP = {
-    "\u2019": "'",  # ’
-    "\u2018": "'",  # ‘
-    "\u201c": '"',  # “
-    "\u201d": '"',  # ”
-    "\u00ab": '"',  # «
-    "\u00bb": '"',  # »
-}
+_APOSTROPHES = "'\u2019"
 
 
-@dataclass(frozen=True)
-class NormalisedText:
-    """A normalised text with, per character, the original interval it comes from."""
-
-    text: str
-    """The normalised text."""
-    starts: tuple[int, ...]
-    """Original offset of the first character behind each normalised character."""
-    ends: tuple[int, ...]
-    """Original offset one past the last character behind each normalised character."""
-
-
-def normalise(text: str) -> NormalisedText:
-    """Casefold ``text``, map typographic quotes to ASCII, squeeze white space runs."""
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    position = 0
-    while position < len(text):
-        char = text[position]
-        if char.isspace():
-            run_end = position + 1
-            while run_end < len(text) and text[run_end].isspace():
-                run_end += 1
-            chars.append(" ")
-            starts.append(position)
-            ends.append(run_end)
-            position = run_end
-            continue
-        # casefold may expand one character into several (ß -> ss): each maps back to it
-        for folded in _CHARACTER_MAP.get(char, char).casefold():
-            chars.append(folded)
-            starts.append(position)
-            ends.append(position + 1)
-        position += 1
-    return NormalisedText("".join(chars), tuple(starts), tuple(ends))
+def normalise(text: str) -> Folded:
+    """Return the folded form of ``text`` with its index table (:func:`surface.fold`)."""
+    return fold(text)
 
 
 def _find_all(haystack: str, needle: str) -> list[int]:
@@ -101,14 +77,34 @@ def _find_all(haystack: str, needle: str) -> list[int]:
     return found
 
 
-@dataclass(frozen=True)
-class Occurrences:
-    """All places where a text occurs in a document, and how they were found."""
+def _trim(text: str, *, keep_final_apostrophe: bool) -> str:
+    """Drop white space, punctuation and quotes at both ends (a final apostrophe if asked)."""
+    start, end = 0, len(text)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        if (
+            keep_final_apostrophe
+            and text[end - 1] in _APOSTROPHES
+            and text[end - 2 : end - 1].isalpha()
+        ):
+            break
+        end -= 1
+    return text[start:end]
 
-    intervals: tuple[tuple[int, int], ...]
-    """``(start, end)`` offsets in the original text, in text order."""
-    method: str | None
-    """``EXACT`` or ``NORMALISED``; None when the text occurs nowhere."""
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One place where a text occurs, and how it was found."""
+
+    start: int
+    """First character (original text)."""
+    end: int
+    """One past the last character."""
+    method: str
+    """The best level it was found at: ``exact``, ``normalised`` or ``trimmed``."""
+    whole_words: bool
+    """True when it starts and ends on token boundaries."""
 
 
 @dataclass(frozen=True)
@@ -120,12 +116,22 @@ class Alignment:
     end: int
     """One past the last character, or ``UNALIGNED_START``."""
     method: str | None
-    """``EXACT`` or ``NORMALISED``; None when the text occurs nowhere (unaligned)."""
+    """``exact``, ``normalised`` or ``trimmed``; None when the text occurs nowhere."""
+    occurrences: int = 0
+    """Number of places where the text occurs (any level)."""
+    whole_words: bool = False
+    """True when the chosen place starts and ends on token boundaries."""
+    moved: bool = False
+    """True when the item had an anchor sentence and the place is outside it."""
 
     @property
     def unaligned(self) -> bool:
         """True when the text was not found."""
         return self.start == UNALIGNED_START
+
+
+UNALIGNED = Alignment(UNALIGNED_START, UNALIGNED_START, None)
+"""The alignment of a text that occurs nowhere."""
 
 
 @dataclass
@@ -136,9 +142,11 @@ class DocumentIndex:
     """The document text."""
     sentence_bounds: tuple[tuple[int, int], ...]
     """``(start, end)`` of each sentence, in text order (position = sentence id)."""
-    _normalised: NormalisedText | None = field(default=None, repr=False)
-    _cache: dict[str, Occurrences] = field(default_factory=dict, repr=False)
+    _folded: Folded | None = field(default=None, repr=False)
+    _cache: dict[str, tuple[Occurrence, ...]] = field(default_factory=dict, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
+    _token_starts: frozenset[int] | None = field(default=None, repr=False)
+    _token_ends: frozenset[int] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         """Index the sentence starts for bisection."""
@@ -154,34 +162,62 @@ class DocumentIndex:
             return (0, len(self.text))
         return self.sentence_bounds[sentence_id]
 
-    def occurrences(self, query: str) -> Occurrences:
-        """Return the occurrences of ``query``: exact ones, else normalised ones."""
+    def whole_words(self, start: int, end: int) -> bool:
+        """Return True when ``start..end`` starts and ends on token boundaries."""
+        if self._token_starts is None:
+            tokens = tokenize(self.text)
+            self._token_starts = frozenset(s for s, _ in tokens)
+            self._token_ends = frozenset(e for _, e in tokens)
+        return start in self._token_starts and end in self._token_ends
+
+    def occurrences(self, query: str) -> tuple[Occurrence, ...]:
+        """Return every occurrence of ``query`` at any level, in text order."""
         if query in self._cache:
             return self._cache[query]
+        best: dict[tuple[int, int], str] = {}
+        for method, intervals in self._levels(query):
+            for interval in intervals:
+                best.setdefault(interval, method)
+        found = tuple(
+            Occurrence(start, end, method, self.whole_words(start, end))
+            for (start, end), method in sorted(best.items())
+        )
+        self._cache[query] = found
+        return found
+
+    def best_level(self, query: str) -> tuple[Occurrence, ...]:
+        """Return the occurrences at the best level at which ``query`` occurs (``occurrence``)."""
+        found = self.occurrences(query)
+        for method in METHODS:
+            level = tuple(o for o in found if o.method == method)
+            if level:
+                return level
+        return ()
+
+    def _levels(self, query: str):
+        """Yield ``(method, intervals)`` for each level, best first."""
         if not query:
-            result = Occurrences((), None)
-        elif exact := _find_all(self.text, query):
-            result = Occurrences(tuple((s, s + len(query)) for s in exact), EXACT)
-        else:
-            if self._normalised is None:
-                self._normalised = normalise(self.text)
-            norm = self._normalised
-            needle = normalise(query).text
-            found = _find_all(norm.text, needle) if needle else []
-            intervals = tuple((norm.starts[s], norm.ends[s + len(needle) - 1]) for s in found)
-            result = Occurrences(intervals, NORMALISED if intervals else None)
-        self._cache[query] = result
-        return result
+            return
+        yield EXACT, [(s, s + len(query)) for s in _find_all(self.text, query)]
+        if self._folded is None:
+            self._folded = fold(self.text)
+        yield NORMALISED, self._folded_intervals(fold(query).text)
+        for keep in (True, False):
+            trimmed = _trim(query, keep_final_apostrophe=keep)
+            if trimmed and trimmed != query:
+                yield TRIMMED, self._folded_intervals(fold(trimmed).text)
+
+    def _folded_intervals(self, needle: str) -> list[tuple[int, int]]:
+        """Return the original intervals of the folded ``needle`` in the folded text."""
+        folded = self._folded
+        if not needle:
+            return []
+        return [folded.interval(s, s + len(needle)) for s in _find_all(folded.text, needle)]
 
 
 def _gap(interval: tuple[int, int], anchor: tuple[int, int]) -> int:
     """Characters between two intervals; 0 when they touch or overlap."""
     return max(interval[0] - anchor[1], anchor[0] - interval[1], 0)
-
-
-def _closest(candidates: list[tuple[int, int]], anchor: tuple[int, int]) -> tuple[int, int]:
-    """Return the candidate nearest ``anchor``; ties go to the earlier one."""
-    return min(candidates, key=lambda interval: (_gap(interval, anchor), interval))
 
 
 def align(
@@ -191,32 +227,49 @@ def align(
     occurrence: int | None = None,
     anchor_span: tuple[int, int] | None = None,
     anchor_sentence: int | None = None,
+    taken: Collection[tuple[int, int]] = (),
 ) -> Alignment:
     """Place ``query`` in the document by the module's rule.
 
-    ``anchor_span`` (offsets of an already resolved span of the same item) wins
-    over ``anchor_sentence``. Raises ``OccurrenceOutOfRange`` when ``occurrence``
-    exceeds the number of occurrences of a text that does occur.
+    ``anchor_span`` (offsets of an already resolved span of the same item) wins over
+    ``anchor_sentence``; ``taken`` holds the places of earlier spans of the same field.
+    Raises ``OccurrenceOutOfRange`` when ``occurrence`` exceeds the number of occurrences of
+    a text that does occur.
     """
     found = index.occurrences(query)
-    if not found.intervals:
-        return Alignment(UNALIGNED_START, UNALIGNED_START, None)
+    if not found:
+        return UNALIGNED
     if occurrence is not None:
-        if occurrence > len(found.intervals):
-            raise OccurrenceOutOfRange(len(found.intervals))
-        start, end = found.intervals[occurrence - 1]
-        return Alignment(start, end, found.method)
+        level = index.best_level(query)
+        if occurrence > len(level):
+            raise OccurrenceOutOfRange(len(level))
+        chosen = level[occurrence - 1]
+        return Alignment(chosen.start, chosen.end, chosen.method, len(found), chosen.whole_words)
+    sentence: tuple[int, int] | None = None
+    anchor: tuple[int, int] | None = None
     if anchor_span is not None:
         anchor = anchor_span
         sentence = index.sentence_interval(index.sentence_of(anchor_span[0]))
     elif anchor_sentence is not None:
         anchor = sentence = index.sentence_interval(anchor_sentence)
-    else:
-        start, end = found.intervals[0]
-        return Alignment(start, end, found.method)
-    inside = [iv for iv in found.intervals if iv[0] < sentence[1] and iv[1] > sentence[0]]
-    start, end = _closest(inside or list(found.intervals), anchor)
-    return Alignment(start, end, found.method)
+    used = set(taken)
+
+    def rank(o: Occurrence) -> tuple:
+        outside = sentence is not None and not (o.start < sentence[1] and o.end > sentence[0])
+        gap = 0 if anchor is None else _gap((o.start, o.end), anchor)
+        return (
+            not o.whole_words,
+            outside,
+            METHODS.index(o.method),
+            gap,
+            (o.start, o.end) in used,
+            o.start,
+            o.end,
+        )
+
+    chosen = min(found, key=rank)
+    moved = sentence is not None and rank(chosen)[1]
+    return Alignment(chosen.start, chosen.end, chosen.method, len(found), chosen.whole_words, moved)
 
 
 class OccurrenceOutOfRange(ValueError):

@@ -2,21 +2,21 @@
 
 Driven by ``benchmark.submission.format``: every item is checked field by field
 (unknown fields, missing fields, types, labels, sentence ids, span shape and
-offsets) and by its layer's range rules (``count_high``), then its spans are
-resolved (offsets as given, text-only spans by ``benchmark.submission.alignment``,
-the anchor span first) and the schema object is built. The checks across the items
-of a line (ids, references, cycles) are in ``benchmark.submission.reader``.
+offsets; ``null`` for a list means an empty list) and by its layer's range rules
+(``count_high``), then its spans are placed (``benchmark.submission.placing``:
+offsets as given, text-only spans by ``benchmark.submission.alignment``, the head
+span first) and the schema object is built. The checks across the items of a line
+(ids, references, cycles) are in ``benchmark.submission.reader``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from benchmark.dataset.layers import LAYERS
-from benchmark.dataset.schema import UNKNOWN_SENTENCE, Argument, Document, Span, unaligned_span
-from benchmark.dataset.text import tokenize
+from benchmark.dataset.schema import Argument, Document
 
-from .alignment import NORMALISED, DocumentIndex, OccurrenceOutOfRange, align
+from .alignment import DocumentIndex
 from .format import (
     ARGUMENTS,
     COUNT,
@@ -32,29 +32,14 @@ from .format import (
     FieldSpec,
 )
 from .messages import ProblemLog, describe
+from .placing import SpanPlacer, SpanSpec, must_stay
 
 INVALID = object()
 """Marker of a value that failed its check (an error was recorded)."""
 
 
-@dataclass(frozen=True)
-class SpanSpec:
-    """A span as submitted, shape-checked but not yet resolved."""
-
-    path: str
-    """JSON path of the span object."""
-    start: int | None
-    """Given start, or None for a text-only span."""
-    end: int | None
-    """Given end, or None for a text-only span."""
-    text: str | None
-    """Given text, or None."""
-    occurrence: int | None
-    """Given 1-based occurrence of a text-only span, or None."""
-
-
 class DocumentContext:
-    """A gold document with what reading its line needs: alignment index, token bounds."""
+    """A gold document with what reading its line needs: its alignment index."""
 
     def __init__(self, document: Document) -> None:
         """Index ``document`` once."""
@@ -62,12 +47,7 @@ class DocumentContext:
         """The gold document."""
         bounds = tuple((s.start, s.end) for s in document.sentences)
         self.index = DocumentIndex(document.text, bounds)
-        """Alignment index of the text."""
-        tokens = tokenize(document.text)
-        self.token_starts = frozenset(start for start, _ in tokens)
-        """Offsets where a token starts."""
-        self.token_ends = frozenset(end for _, end in tokens)
-        """Offsets where a token ends."""
+        """Alignment index of the text (occurrences, token boundaries)."""
 
 
 @dataclass
@@ -80,6 +60,13 @@ class LineReader:
     """1-based line number."""
     context: DocumentContext
     """The line's gold document."""
+    placer: SpanPlacer = field(init=False)
+    """Places the line's spans (remembers the places taken per field)."""
+
+    def __post_init__(self) -> None:
+        """Start the line's span placer."""
+        document = self.context.document
+        self.placer = SpanPlacer(self.log, self.number, self.context.index, document.doc_id)
 
     def error(self, path: str, message: str) -> object:
         """Record an error and return ``INVALID``."""
@@ -107,6 +94,8 @@ class LineReader:
     def value(self, spec: FieldSpec, value: object, path: str) -> object:
         """Check one field value by its kind; return it (spans as ``SpanSpec``)."""
         if value is None:
+            if spec.kind == ARGUMENTS:
+                return []  # null for a list means an empty list
             if spec.nullable:
                 return None
             return self.error(path, "expected a value, got null")
@@ -236,63 +225,7 @@ class LineReader:
             ok = ok and values[spec.name] is not INVALID
         return values if ok else None
 
-    # --- spans and items --------------------------------------------------------------
-
-    def resolve(
-        self, spec: SpanSpec, *, anchor: Span | None, sentence_id: int | None
-    ) -> Span | object:
-        """Return the ``Span`` of ``spec`` (unaligned text: start -1), or ``INVALID``.
-
-        ``anchor`` (when aligned) wins over ``sentence_id`` as the alignment anchor.
-        """
-        document = self.context.document
-        if spec.start is not None:
-            span = Span(spec.start, spec.end, document.text[spec.start : spec.end])
-            self.check_tokens(spec.path, span)
-            return span
-        anchor_span = None
-        if anchor is not None and not anchor.unaligned:
-            anchor_span = (anchor.start, anchor.end)
-        try:
-            placed = align(
-                self.context.index,
-                spec.text,
-                occurrence=spec.occurrence,
-                anchor_span=anchor_span,
-                anchor_sentence=sentence_id,
-            )
-        except OccurrenceOutOfRange as exc:
-            return self.error(
-                f"{spec.path}.occurrence",
-                f"expected an integer <= "
-                f"{exc.available} (the text occurs {exc.available} time(s)), "
-                f"got {spec.occurrence}",
-            )
-        if placed.unaligned:
-            self.log.not_found(self.number, spec.path, spec.text)
-            return unaligned_span(spec.text)
-        span = Span(placed.start, placed.end, document.text[placed.start : placed.end])
-        if placed.method == NORMALISED:
-            self.log.warn(
-                self.number,
-                spec.path,
-                f"aligned by the normalised match (case, quotes "
-                f"or white space differ): {describe(spec.text)} -> "
-                f"{describe(span.text)} at {span.start}..{span.end}",
-            )
-        self.check_tokens(spec.path, span)
-        return span
-
-    def check_tokens(self, path: str, span: Span) -> None:
-        """Warn when ``span`` does not start and end on token boundaries."""
-        if span.start in self.context.token_starts and span.end in self.context.token_ends:
-            return
-        self.log.warn(
-            self.number,
-            path,
-            f"span {span.start}..{span.end} "
-            f"{describe(span.text)} is not token-aligned (benchmark.dataset.text.tokenize)",
-        )
+    # --- items ------------------------------------------------------------------------
 
     def item(self, layer: str, raw: object, path: str) -> object | None:
         """Check and build one item of ``layer``; None when it has errors."""
@@ -304,68 +237,46 @@ class LineReader:
             if problem is not None:
                 self.error(f"{path}.{rule.high}", problem)
                 return None
+        placer = self.placer
         given_sentence = values.get("sentence_id")
-        anchor_name = LAYERS[layer].head
+        head = LAYERS[layer].head
         helper = None
         if given_sentence is None:
-            helper = self.unambiguous_span(layer, values)
-        anchor = self.resolve(values[anchor_name], anchor=helper, sentence_id=given_sentence)
-        if anchor is INVALID:
+            helper = placer.unambiguous_span(self.other_spans(layer, values))
+        anchor = placer.resolve(
+            values[head], layer=layer, field=head, anchor=helper, sentence_id=given_sentence
+        )
+        if anchor is None:
             return None
-        values[anchor_name] = anchor
+        values[head] = anchor
         ok = True
         for spec in LAYER_FIELDS[layer]:
             value = values[spec.name]
-            if spec.kind == SPAN and spec.name != anchor_name and value is not None:
-                values[spec.name] = self.resolve(value, anchor=anchor, sentence_id=given_sentence)
-                ok = ok and values[spec.name] is not INVALID
+            place = {"layer": layer, "anchor": anchor, "sentence_id": given_sentence}
+            if spec.kind == SPAN and spec.name != head and value is not None:
+                stay = must_stay(layer, spec.name)
+                values[spec.name] = placer.resolve(value, field=spec.name, must_stay=stay, **place)
+                ok = ok and values[spec.name] is not None
             elif spec.kind == ARGUMENTS:
                 spans = [
-                    (role, self.resolve(span, anchor=anchor, sentence_id=given_sentence))
+                    (role, placer.resolve(span, field=spec.name, must_stay=True, **place))
                     for role, span in value
                 ]
-                ok = ok and all(span is not INVALID for _, span in spans)
+                ok = ok and all(span is not None for _, span in spans)
                 values[spec.name] = tuple(Argument(role, span) for role, span in spans)
         if not ok:
             return None
         values["doc_id"] = self.context.document.doc_id
         if "sentence_id" in values:
-            values["sentence_id"] = self.sentence_of(path, anchor_name, anchor, given_sentence)
+            values["sentence_id"] = placer.sentence_of(path, head, anchor, given_sentence)
         return LAYERS[layer].item_type(**values)
 
-    def unambiguous_span(self, layer: str, values: dict) -> Span | None:
-        """Return the first other span of an item whose place is certain, or None.
-
-        It anchors the item's anchor span when nothing else does: a span given by
-        offsets, or a text-only span (without ``occurrence``) that occurs exactly
-        once in the document, in field order (arguments in list order).
-        """
+    def other_spans(self, layer: str, values: dict) -> list[SpanSpec | None]:
+        """Return the specs of an item's spans other than its head, in field order."""
         specs = []
         for spec in LAYER_FIELDS[layer]:
             if spec.kind == SPAN and spec.name != LAYERS[layer].head:
                 specs.append(values[spec.name])
             elif spec.kind == ARGUMENTS:
                 specs.extend(span for _, span in values[spec.name])
-        for spec in specs:
-            if spec is None:
-                continue
-            if spec.start is not None:
-                return Span(spec.start, spec.end, "")
-            found = self.context.index.occurrences(spec.text).intervals
-            if spec.occurrence is None and len(found) == 1:
-                return Span(found[0][0], found[0][1], "")
-        return None
-
-    def sentence_of(self, path: str, anchor_name: str, anchor: Span, given: int | None) -> int:
-        """Return the item's sentence: the anchor's, else the given one, else -1."""
-        if anchor.unaligned:
-            return UNKNOWN_SENTENCE if given is None else given
-        derived = self.context.index.sentence_of(anchor.start)
-        if given is not None and given != derived:
-            self.log.warn(
-                self.number,
-                f"{path}.sentence_id",
-                f"given {given}, but the "
-                f"{anchor_name} starts in sentence {derived}; using {derived}",
-            )
-        return derived
+        return specs

@@ -1,8 +1,10 @@
 """Errors and warnings produced while reading a submission.
 
 Every message is one line ``FILE:LINE: JSON.PATH: what is wrong``. Errors are
-collected for the whole file (up to ``ERROR_CAP``) and raised together as one
-``SubmissionInvalid``; warnings are returned to the caller. Unaligned spans are
+collected for the whole file and raised together as one ``SubmissionInvalid`` (the
+first ``ERROR_CAP`` rendered, the rest counted); in lenient mode the reader takes the
+errors of an item out of the log (:meth:`ProblemLog.take`) and keeps the item as a
+rejected false positive. Warnings are returned to the caller. Unaligned spans are
 recorded as a warning naming file, line and path; the records themselves are
 :class:`benchmark.submission.unaligned.UnalignedSpan`, listed from the items.
 """
@@ -71,25 +73,57 @@ def describe(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + '..."'
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One error of a submission file, before rendering."""
+
+    line: int | None
+    """1-based line, or None for a file-level error."""
+    path: str
+    """JSON path inside the line."""
+    message: str
+    """What is wrong, one line."""
+
+
 @dataclass
 class ProblemLog:
-    """Collects the errors, warnings and unaligned spans of one submission file."""
+    """Collects the errors, warnings, unaligned spans and span placements of one file."""
 
     file: str
     """The submission file, as named in messages."""
-    errors: list[str] = field(default_factory=list)
-    """Rendered errors, at most ``ERROR_CAP``."""
-    omitted: int = 0
-    """Errors beyond the cap."""
+    problems: list[Problem] = field(default_factory=list)
+    """Every error, in the order found."""
     warnings: list[SubmissionWarning] = field(default_factory=list)
     """Warnings, in file order."""
+    placements: list = field(default_factory=list)
+    """Where every text-only span was placed (``benchmark.submission.placing.Placement``)."""
+
+    @property
+    def errors(self) -> list[str]:
+        """Rendered errors, at most ``ERROR_CAP``."""
+        return [_where(self.file, p.line, p.path) + f": {p.message}" for p in self.problems][
+            :ERROR_CAP
+        ]
+
+    @property
+    def omitted(self) -> int:
+        """Errors beyond the cap."""
+        return max(len(self.problems) - ERROR_CAP, 0)
 
     def error(self, line: int | None, path: str, message: str) -> None:
         """Record an error at ``line`` / ``path``."""
-        if len(self.errors) >= ERROR_CAP:
-            self.omitted += 1
-            return
-        self.errors.append(f"{_where(self.file, line, path)}: {message}")
+        self.problems.append(Problem(line, path, message))
+
+    def take(self, line: int, prefix: str) -> list[Problem]:
+        """Remove and return the errors of ``line`` at ``prefix`` or inside it."""
+        inside = [
+            p
+            for p in self.problems
+            if p.line == line
+            and (p.path == prefix or p.path.startswith((f"{prefix}.", f"{prefix}[")))
+        ]
+        self.problems = [p for p in self.problems if p not in inside]
+        return inside
 
     def warn(self, line: int | None, path: str, message: str) -> None:
         """Record a warning at ``line`` / ``path``."""
@@ -102,5 +136,5 @@ class ProblemLog:
 
     def raise_if_errors(self) -> None:
         """Raise ``SubmissionInvalid`` when any error was recorded."""
-        if self.errors:
+        if self.problems:
             raise SubmissionInvalid(self.file, tuple(self.errors), self.omitted)

@@ -16,6 +16,9 @@ integer <= 2879, got 3100``. Rules decided here (see ``docs/submission-format.md
   disagrees with the document are an error.
 - In the ``sentences`` task a sentence left out of the list is predicted
   certain (``uncertain: false``); a listed one must exist and be listed once.
+- ``null`` for a task's list means an empty list (so does ``"arguments": null``).
+- ``lenient=True``: an item with errors is kept as a listed false positive
+  (:mod:`benchmark.submission.rejected`); errors of a line or of the file stay fatal.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmark.dataset.layers import LAYERS
-from benchmark.dataset.schema import Annotations, Document
+from benchmark.dataset.schema import UNKNOWN_SENTENCE, Annotations, Document
 from benchmark.dataset.tables import LabelMap
 from benchmark.errors import DataError
 
@@ -33,6 +36,8 @@ from .format import LAYER_FIELDS, LINE_KEYS, REFERENCE, SENTENCES, TASKS
 from .items import DocumentContext, LineReader
 from .label_map import map_line_labels
 from .messages import ProblemLog, SubmissionWarning, describe
+from .placing import Placement
+from .rejected import RejectedItem, keep_rejected, rejection
 from .unaligned import UnalignedSpan, unaligned_spans
 
 ID_FIELD = {name: spec.id_field for name, spec in LAYERS.items()}
@@ -53,6 +58,10 @@ class Submission:
     """Text-only spans that were not found (false positives), per layer in item order."""
     warnings: tuple[SubmissionWarning, ...]
     """Warnings, in file order."""
+    rejected: tuple[RejectedItem, ...] = ()
+    """Items kept as false positives because they had errors (lenient reading only)."""
+    placements: tuple[Placement, ...] = ()
+    """Where every text-only span was placed, in file order."""
 
 
 class _BadJson(ValueError):
@@ -75,28 +84,39 @@ def _no_constant(name: str) -> object:
 
 
 def read_submission(
-    path: str | Path, *, gold: Annotations, label_map: LabelMap | None = None
+    path: str | Path,
+    *,
+    gold: Annotations,
+    label_map: LabelMap | None = None,
+    lenient: bool = False,
 ) -> Submission:
     """Read the submission at ``path`` and check it against ``gold``'s documents.
 
     ``label_map`` (for a submission written for schema 1.x: :func:`.label_map.label_map_1x`)
-    maps the labels of every line before it is checked.
+    maps the labels of every line before it is checked; ``lenient`` keeps items with errors
+    as listed false positives (:mod:`.rejected`).
     """
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise DataError(f"cannot read the submission: {exc.strerror}", file=path) from None
-    return parse_submission(data, gold=gold, file=str(path), label_map=label_map)
+    return parse_submission(data, gold=gold, file=str(path), label_map=label_map, lenient=lenient)
 
 
 def parse_submission(
-    data: bytes, *, gold: Annotations, file: str, label_map: LabelMap | None = None
+    data: bytes,
+    *,
+    gold: Annotations,
+    file: str,
+    label_map: LabelMap | None = None,
+    lenient: bool = False,
 ) -> Submission:
     """Check submission bytes (JSONL) against ``gold``; ``file`` names them in messages.
 
-    ``label_map``: as for :func:`read_submission`.
+    ``label_map`` and ``lenient``: as for :func:`read_submission`.
     """
     log = ProblemLog(file)
+    rejected: list[RejectedItem] = []
     documents = {document.doc_id: document for document in gold.documents}
     seen: dict[str, int] = {}  # doc_id -> line number
     keys_by_line: dict[int, frozenset[str]] = {}
@@ -113,18 +133,20 @@ def parse_submission(
         if not isinstance(obj, dict):
             log.error(number, "$", f"expected a JSON object, got {describe(obj)}")
             continue
+        obj = {key: [] if key in TASKS and value is None else value for key, value in obj.items()}
         if label_map is not None:
             obj = map_line_labels(obj, label_map)
         keys_by_line[number] = frozenset(key for key in obj if key in TASKS)
         document = _line_document(log, number, obj, documents, seen)
         if document is not None:
-            _read_line(LineReader(log, number, DocumentContext(document)), obj, items)
+            reader = LineReader(log, number, DocumentContext(document))
+            _read_line(reader, obj, items, rejected=rejected if lenient else None)
     attempted = _attempted(log, keys_by_line)
     for doc_id in documents:
         if doc_id not in seen:
             log.error(None, "", f"missing line for gold document {describe(doc_id)}")
     log.raise_if_errors()
-    return _submission(gold.documents, items, attempted, log)
+    return _submission(gold.documents, items, attempted, log, tuple(rejected))
 
 
 def _lines(data: bytes, log: ProblemLog):
@@ -180,23 +202,41 @@ def _line_document(
     return documents[doc_id]
 
 
-def _read_line(reader: LineReader, obj: dict, items: dict[str, dict[str, list]]) -> None:
-    """Build the items of one line into ``items[layer][doc_id]``."""
+def _read_line(
+    reader: LineReader,
+    obj: dict,
+    items: dict[str, dict[str, list]],
+    *,
+    rejected: list[RejectedItem] | None,
+) -> None:
+    """Build the items of one line into ``items[layer][doc_id]``.
+
+    ``rejected`` (lenient reading): items with errors become placeholders listed there.
+    """
     doc_id = reader.context.document.doc_id
     layers = {key: obj[key] for key in TASKS if isinstance(obj.get(key), list)}
     layers_present = {key: value for key, value in layers.items() if key != SENTENCES}
     for key in TASKS:
         if key in obj and key not in layers:
             layers_present[key] = []  # a wrong type was reported; references still see the key
-    for layer in ID_FIELD:
-        built = []
-        for position, raw in enumerate(layers.get(layer, ())):
-            item = reader.item(layer, raw, f"$.{layer}[{position}]")
-            if item is not None:
-                built.append(item)
-        items[layer][doc_id] = built
+    built: dict[str, list] = {
+        layer: [
+            reader.item(layer, raw, f"$.{layer}[{position}]")
+            for position, raw in enumerate(layers.get(layer, ()))
+        ]
+        for layer in ID_FIELD
+    }
     _check_identity(reader, layers_present)
-    items[SENTENCES][doc_id] = _sentence_labels(reader, layers.get(SENTENCES, []))
+    for layer, objects in built.items():
+        if rejected is not None:
+            raws = layers.get(layer, ())
+            objects = keep_rejected(
+                reader.log, reader.number, layer, doc_id, raws, objects, rejected
+            )
+        items[layer][doc_id] = [item for item in objects if item is not None]
+    items[SENTENCES][doc_id] = _sentence_labels(
+        reader, layers.get(SENTENCES, []), rejected=rejected
+    )
 
 
 def _check_identity(reader: LineReader, layers: dict[str, list]) -> None:
@@ -269,21 +309,38 @@ def _check_cycles(
             reader.error(f"$.{layer}[{position}].{field}", f"parent cycle: {loop}")
 
 
-def _sentence_labels(reader: LineReader, raw_items: list) -> list[tuple[int, bool]]:
-    """Check the ``sentences`` list; return ``(sentence_id, uncertain)`` pairs."""
+def _sentence_labels(
+    reader: LineReader, raw_items: list, *, rejected: list[RejectedItem] | None = None
+) -> list[tuple[int, bool]]:
+    """Check the ``sentences`` list; return ``(sentence_id, uncertain)`` pairs.
+
+    Lenient (``rejected`` given): an entry with errors is listed there; when it says
+    ``"uncertain": true`` it becomes the label of the unknown sentence -1 (a false positive).
+    """
     labels: list[tuple[int, bool]] = []
     first_at: dict[int, int] = {}
     for position, raw in enumerate(raw_items):
         path = f"$.sentences[{position}]"
         values = reader.fields(SENTENCES, raw, path)
-        if values is None:
-            continue
-        sentence_id = values["sentence_id"]
+        sentence_id = None if values is None else values["sentence_id"]
         if sentence_id in first_at:
             reader.error(
                 f"{path}.sentence_id",
                 f"duplicate sentence {sentence_id} (first at $.sentences[{first_at[sentence_id]}])",
             )
+            values = None
+        if rejected is not None and (problems := reader.log.take(reader.number, path)):
+            doc_id = reader.context.document.doc_id
+            rejected.append(
+                rejection(
+                    problems, doc_id=doc_id, task=SENTENCES, item_id=path,
+                    line=reader.number, path=path,
+                )
+            )  # fmt: skip
+            if isinstance(raw, dict) and raw.get("uncertain") is True:
+                labels.append((UNKNOWN_SENTENCE, True))
+            continue
+        if values is None:
             continue
         first_at[sentence_id] = position
         labels.append((sentence_id, values["uncertain"]))
@@ -307,7 +364,11 @@ def _attempted(log: ProblemLog, keys_by_line: dict[int, frozenset[str]]) -> froz
 
 
 def _submission(
-    documents: tuple[Document, ...], items: dict, attempted: frozenset[str], log: ProblemLog
+    documents: tuple[Document, ...],
+    items: dict,
+    attempted: frozenset[str],
+    log: ProblemLog,
+    rejected: tuple[RejectedItem, ...],
 ) -> Submission:
     """Assemble the ``Submission`` (items in gold document order, then file order)."""
     layers = {
@@ -320,11 +381,16 @@ def _submission(
             given = dict(items[SENTENCES].get(doc.doc_id, ()))
             for sentence in doc.sentences:
                 labels[(doc.doc_id, sentence.sentence_id)] = given.get(sentence.sentence_id, False)
+            if given.get(UNKNOWN_SENTENCE):
+                labels[(doc.doc_id, UNKNOWN_SENTENCE)] = True
     annotations = Annotations(documents=documents, **layers)
+    tasks = tuple(t for t in ID_FIELD if t in attempted)
     return Submission(
         annotations=annotations,
         attempted=attempted,
         sentence_labels=labels,
-        unaligned=unaligned_spans(annotations, tasks=tuple(t for t in ID_FIELD if t in attempted)),
+        unaligned=unaligned_spans(annotations, tasks=tasks, rejected=rejected),
         warnings=tuple(log.warnings),
+        rejected=rejected,
+        placements=tuple(log.placements),
     )

@@ -8,10 +8,13 @@ field they belong to, for the table, the results file and the page.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from benchmark.dataset.layers import LAYERS
 from benchmark.dataset.schema import Annotations
+
+from .rejected import RejectedItem
 
 
 @dataclass(frozen=True)
@@ -30,17 +33,24 @@ class UnalignedSpan:
     """The submitted text."""
 
 
-def unaligned_spans(pred: Annotations, *, tasks: tuple[str, ...]) -> tuple[UnalignedSpan, ...]:
+def unaligned_spans(
+    pred: Annotations, *, tasks: tuple[str, ...], rejected: Iterable[RejectedItem] = ()
+) -> tuple[UnalignedSpan, ...]:
     """Return every unaligned span of the layers ``tasks`` of ``pred``, in input order.
 
     Within an item, spans come in field order (arguments after the spans before the list).
+    The placeholders of ``rejected`` items (whose spans are all unaligned) are listed as
+    rejected items instead, not here.
     """
+    skip = {(r.task, r.doc_id, r.item_id) for r in rejected}
     found = []
     for task in tasks:
         spec = LAYERS[task]
         for item in getattr(pred, task):
+            item_id = getattr(item, spec.id_field)
+            if (task, item.doc_id, item_id) in skip:
+                continue
             for field, span in spec.spans_of(item):
                 if span is not None and span.unaligned:
-                    item_id = getattr(item, spec.id_field)
                     found.append(UnalignedSpan(item.doc_id, task, item_id, field, span.text))
     return tuple(found)

@@ -130,51 +130,84 @@ def _scores(model: PageModel) -> str:
     report = model.report
     parts = []
     modes = list(dict.fromkeys(r.mode for r in report.results))
+    head = "".join(f'<th scope="col">{name}</th>' for name in ("subtask", "mode", *_SCORE_COLUMNS))
     for task in TASKS:
         if task in report.not_attempted:
             parts.append(f"<h3>{escape(task)}</h3><p class=note>not attempted</p>")
             continue
-        head = "".join(f'<th scope="colgroup" colspan="7">{escape(mode)}</th>' for mode in modes)
-        sub = "".join(
-            "".join(f'<th scope="col">{name}</th>' for name in _SCORE_COLUMNS) for _ in modes
-        )
         rows = []
         for name in TASKS[task].subtask_names():
             if f"{task}/{name}" in report.not_attempted:
                 rows.append(
                     f'<tr class="na"><th scope="row">{escape(name)}</th>'
-                    f'<td colspan="{7 * len(modes)}">not attempted</td></tr>'
+                    f'<td colspan="{1 + len(_SCORE_COLUMNS)}">not attempted</td></tr>'
                 )
                 continue
-            cells = "".join(_score_cells(report.get(task, name, mode)) for mode in modes)
-            rows.append(f'<tr><th scope="row">{escape(name)}</th>{cells}</tr>')
+            for index, mode in enumerate(modes):
+                first = (
+                    f'<th scope="rowgroup" rowspan="{len(modes)}">{escape(name)}</th>'
+                    if index == 0
+                    else ""
+                )
+                marked = ' class="shown"' if mode == model.mode else ""
+                rows.append(
+                    f"<tr{marked}>{first}<td>{escape(mode)}</td>"
+                    f"{_score_cells(report.get(task, name, mode))}</tr>"
+                )
         parts.append(
-            f"<table><caption>{escape(task)}</caption><thead>"
-            f'<tr><th scope="col" rowspan="2">subtask</th>{head}</tr><tr>{sub}</tr></thead>'
+            f"<table><caption>{escape(task)}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>"
         )
     note = (
-        '<p class="note">P, R, F1 in percent; 95% CI: percentile bootstrap interval of F1 '
-        "over sentences (— when not computed).</p>"
+        '<p class="note">One row per match mode (the highlighted mode colours the text); P, R, '
+        "F1 and macro-F1 (mean F1 over types, — for an untyped subtask) in percent; 95% CI: "
+        "percentile bootstrap interval of F1 over sentences (— when not computed); tp, fp, fn: "
+        "raw counts (the partial mode credits a pair with its token F1).</p>"
     )
-    return note + "\n".join(parts)
+    return note + "\n".join(parts) + _rejected(model)
 
 
-_SCORE_COLUMNS = ("P", "R", "F1", "95% CI", "tp", "fp", "fn")
+_SCORE_COLUMNS = ("P", "R", "F1", "95% CI", "macro-F1", "tp", "fp", "fn")
+
+
+def _count(value: float) -> str:
+    return str(value) if isinstance(value, int) else f"{value:.2f}"
 
 
 def _score_cells(result) -> str:
     ci = "—" if result.ci95 is None else f"{result.ci95[0] * 100:.1f}–{result.ci95[1] * 100:.1f}"
+    macro = result.macro_f1
     values = (
         f"{result.precision * 100:.1f}",
         f"{result.recall * 100:.1f}",
         f"{result.f1 * 100:.1f}",
         ci,
-        str(result.tp),
-        str(result.fp),
-        str(result.fn),
+        "—" if macro is None else f"{macro * 100:.1f}",
+        _count(result.tp),
+        _count(result.fp),
+        _count(result.fn),
     )
     return "".join(f'<td class="num">{value}</td>' for value in values)
+
+
+def _rejected(model: PageModel) -> str:
+    rejected = model.report.rejected
+    if not rejected:
+        return ""
+    head = "".join(
+        f'<th scope="col">{name}</th>' for name in ("document", "line", "item", "errors")
+    )
+    body = "".join(
+        f"<tr><td>{escape(r.doc_id)}</td><td class=num>{r.line}</td>"
+        f"<td>{escape(r.path)} ({escape(r.item_id)})</td>"
+        f"<td>{escape('; '.join(r.errors))}</td></tr>"
+        for r in rejected
+    )
+    return (
+        f"<h3>Rejected items ({len(rejected)})</h3><p class=note>Read leniently: each item "
+        "below had errors and counts as a false positive in every subtask of its layer.</p>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 def _layer(view: LayerView, model: PageModel) -> str:

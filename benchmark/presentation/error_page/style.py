@@ -91,6 +91,7 @@ thead th{background:#eee}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.text{font-family:Georgia,"Times New Roman",serif;max-width:40rem}
 tr.na td{color:#555;font-style:italic}
+tr.shown td{background:#f3f7ff;font-weight:600}
 .note{color:#333;font-size:.9rem;max-width:60rem}
 .labels-toggle{font-size:.9rem}
 body:has(#show-labels:checked) .m.last[data-label]::after{content:" " attr(data-label);
