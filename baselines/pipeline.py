@@ -8,10 +8,11 @@ build_extractor`); no baseline is named here. For every split of ``cfg.splits``:
 1. predict the gold documents of the split, with the sentences' gold ``uncertain`` flags
    blanked (a baseline sees text and segmentation only). A learned baseline
    (:class:`baselines.base.OutOfFold`) goes through its out-of-fold protocol with the gold of
-   its ``train_splits`` as training data (a held-out split is refused); for a contrast split the training sentences each document
-   repeats (its group's source paragraph, ``paragraph`` in ``data/contrast/edits.yaml``) are
-   worked out here (:func:`source_paragraph_sentences`), since an extractor does not import
-   ``benchmark.dataset.contrast``. Any other baseline extracts document by document;
+   its ``train_splits`` as training data (a held-out split is refused); for a contrast split
+   the training sentences each document repeats (its group's source paragraph, ``paragraph``
+   in ``data/contrast/edits.yaml``) are worked out here (:func:`source_paragraph_sentences`),
+   since an extractor does not import ``benchmark.dataset.contrast``. Any other baseline
+   extracts document by document;
 2. write the submission ``<run_dir>/submission.<split>.jsonl``;
 3. score it with :func:`benchmark.evaluation.evaluate.evaluate` (the configured modes, 95% CIs)
    and write the full-provenance scores ``<run_dir>/scores.<split>.json`` (git commit, time);
@@ -123,7 +124,9 @@ def training_data(
     """
     names = [check_trainable(name) for name in train_splits]
     train_documents = tuple(
-        document for name in names for document in read_gold(split=name, data_dir=data_dir).documents
+        document
+        for name in names
+        for document in read_gold(split=name, data_dir=data_dir).documents
     )
     held_out = HELD_OUT[splits.split(split).kind](
         documents, train_documents=train_documents, data_dir=data_dir

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 import baselines.crf.extractor as extractor_module
-from baselines.crf.model import CrfParams
 from baselines.pipeline import blind, results_name, run_baseline
 from baselines.reproduce import compose_config
 from benchmark.dataset.schema import Document, Sentence
@@ -20,6 +19,7 @@ def _cfg(baseline, tiny_dataset, tmp_path, *extra):
         baseline,
         overrides=[
             f"paths.data_dir={tiny_dataset}",
+            "training_splits=[test]",  # the tiny gold has no wikinews_dev split
             f"paths.runs_dir={tmp_path / 'runs'}",
             f"paths.results_dir={tmp_path / 'results'}",
             f"paths.reports_dir={tmp_path / 'reports'}",
@@ -128,7 +128,9 @@ def test_changed_scores_rewrite_created(tiny_dataset, tmp_path, monkeypatch):
     assert read_results(path).provenance.created == "2031-06-06T00:00:00+00:00"
 
 
-def test_crf_scores_the_gold_out_of_fold(tiny_dataset, tmp_path, monkeypatch):
+def test_crf_scores_the_gold_out_of_fold(
+    tiny_dataset, tmp_path, monkeypatch, crf_options, crf_params
+):
     calls = []
     real = extractor_module.predict_crf_cross_validated
 
@@ -146,8 +148,16 @@ def test_crf_scores_the_gold_out_of_fold(tiny_dataset, tmp_path, monkeypatch):
     assert len(calls) == 1
     sentences, options = calls[0]
     assert len(sentences) == 22
-    # folds and seed from the overrides, the rest from conf/baseline/crf.yaml
-    assert options == {"folds": 3, "seed": 7, "params": CrfParams(0.1, 0.1, 100)}
+    # folds and seed from the overrides, the rest from conf/baseline/crf.yaml; nothing but the
+    # test split to train on here, so no background sentences
+    assert options == {
+        "folds": 3,
+        "document_folds": crf_options["document_folds"],
+        "seed": 7,
+        "params": crf_params,
+        "background_rows": [],
+        "background_documents": [],
+    }
     assert read_results(output.splits[0].results).system["name"] == "crf"
 
 

@@ -75,10 +75,11 @@ def predict_crf_cross_validated(
     ``documents`` are the gold documents the rows come from (their text and paragraphs give
     the offsets and the quotation state); the result holds them all, in the given order.
     Rows of one document are split into ``folds`` sentence folds, rows of several documents
-    into ``document_folds`` folds of whole documents (both seeded by ``seed``). ``background_rows`` (offsets into
-    ``background_documents``) are added to the training sentences of every fold and never
-    predicted. Raises :class:`~baselines.crf.folds.FoldError` for an impossible ``folds`` and
-    DataError for a row whose document or tokens do not match.
+    into ``document_folds`` folds of whole documents (both seeded by ``seed``).
+    ``background_rows`` (offsets into ``background_documents``) are added to the training
+    sentences of every fold and never predicted. Raises
+    :class:`~baselines.crf.folds.FoldError` for impossible folds and DataError for a row
+    whose document or tokens do not match, or a document both predicted and background.
     """
     by_id = {document.doc_id: document for document in documents}
     rows, features = _rows_and_features(tokens_rows, by_id)
