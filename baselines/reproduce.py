@@ -5,7 +5,7 @@ The configs are COMPOSED in-process with Hydra's Compose API (one ``compose`` pe
 process, no Hydra logging or ``.hydra/`` folders, and plain exceptions for bad input. Each
 composed config goes through the same :func:`baselines.pipeline.run_baseline` as ``python -m
 baselines.run``, so both write the same files. The leaderboard is then regenerated from the
-results folder alone (:func:`benchmark.presentation.leaderboard.write_leaderboard`).
+results folder (each split's power statement from the gold of ``paths.data_dir``) (:func:`benchmark.presentation.leaderboard.write_leaderboard`).
 """
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ def reproduce(
         )
     paths = configs[-1][1].paths
     leaderboard = Path(paths.leaderboard)
-    changed = write_leaderboard(results_dir=paths.results_dir, out=leaderboard)
+    changed = write_leaderboard(
+        results_dir=paths.results_dir, out=leaderboard, data_dir=paths.data_dir
+    )
     progress(f"{leaderboard} {'regenerated' if changed else 'unchanged'} from {paths.results_dir}/")
     return Reproduction(runs=tuple(runs), leaderboard=leaderboard, leaderboard_changed=changed)

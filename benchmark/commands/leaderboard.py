@@ -31,11 +31,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Regenerate (or check) the page; return 0, 1 (out of date, --check) or 2 (bad input)."""
-    from benchmark.presentation.leaderboard import read_entries, render, write_leaderboard
+    from benchmark.presentation.leaderboard import render_page, write_leaderboard
 
     try:
         if args.check:
-            text = render(read_entries(args.results_dir))
+            text = render_page(results_dir=args.results_dir)
             current = args.out.read_bytes() if args.out.is_file() else b""
             if current != text.encode("utf-8"):
                 sys.stderr.write(f"{args.out} is out of date: run `kharkiv-ie leaderboard`\n")

@@ -27,7 +27,7 @@ POWER_SEED = 0
 
 @dataclass(frozen=True)
 class SplitPower:
-    """The size of one split and the MDD of the paired randomisation test on it, per task."""
+    """The size of one split and the MDD of the paired permutation test on it, per task."""
 
     split: str
     """Split name."""
@@ -67,7 +67,7 @@ def power_lines(power: SplitPower) -> list[str]:
     ]
     if first is not None:
         lines.append(
-            f"Smallest F1 difference the approximate-randomisation test could detect here "
+            f"Smallest F1 difference the paired permutation test could detect here "
             f"(alpha {first.alpha}, power {first.power}; {first.simulations} simulations, "
             f"seed {first.seed}; a lower bound, benchmark/stats/detectable.py):"
         )

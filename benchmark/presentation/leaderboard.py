@@ -1,4 +1,8 @@
-"""LEADERBOARD.md, generated from the results files in ``results/`` and nothing else.
+"""LEADERBOARD.md, generated from the results files in ``results/`` (and each split's gold).
+
+The figures all come from the results files; only the statement of each split's size and
+power under its heading (:mod:`benchmark.presentation.power`) is computed from the split's
+gold, which the files' dataset hash names.
 
 Every ``*.json`` file of the results folder is read with
 :func:`benchmark.evaluation.results.read_results` (older schema versions migrate). Files are
@@ -23,15 +27,17 @@ results gives the same bytes (a test compares the committed page with a fresh re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from benchmark.atomic import write_text_atomically
 from benchmark.dataset.splits import MAIN_SPLIT, page_order
 from benchmark.errors import DataError
+from benchmark.evaluation.power import SplitPower
 from benchmark.evaluation.results import Results, read_results
 from benchmark.evaluation.results_contrast import OVERALL, section_find
+from benchmark.presentation.power import power_block, power_of, split_powers
 from benchmark.scoring.consistency import Consistency
 from benchmark.scoring.modes import EXACT, MODE_NAMES
 from benchmark.scoring.scores import SubtaskResult
@@ -133,8 +139,12 @@ def ranked(entries: Sequence[Entry], task: str) -> list[tuple[str, Entry]]:
     return rows + [("—", entry) for entry in unranked]
 
 
-def render(entries: Sequence[Entry]) -> str:
-    """Return the whole page for ``entries`` (deterministic, ends with a newline)."""
+def render(entries: Sequence[Entry], *, power: Mapping[str, SplitPower] | None = None) -> str:
+    """Return the whole page for ``entries`` (deterministic, ends with a newline).
+
+    ``power`` (split -> :class:`~benchmark.evaluation.power.SplitPower`) adds each split's
+    size and minimal detectable differences under its heading.
+    """
     lines = [HEADER, "", "# kharkiv-ie leaderboard", ""]
     lines += [
         "Precision, recall, F1 and macro-F1 (the mean F1 over types) of every system on every",
@@ -147,8 +157,9 @@ def render(entries: Sequence[Entry]) -> str:
         "`submitted`: scored from a submitted file. `data` is the prefix of the SHA-256 of the",
         "gold data the file was scored against. Generated file: do not edit by hand.",
         "",
-        "**Reading these figures.** The test split is one article (22 sentences): intervals are",
-        "wide and differences between systems are rarely significant (`kharkiv-ie compare`).",
+        "**Reading these figures.** The splits are small (each section states its size and the",
+        "smallest F1 difference the paired tests could detect on it): intervals are wide and",
+        "differences between systems are rarely significant (`kharkiv-ie compare`).",
         "The baselines were written by developers who had read `data/GUIDELINES.md`, whose",
         "examples and hard-case decisions quote the test article; the `rules` figures on `test`",
         "are therefore closer to development-set figures than to held-out ones. The `contrast`",
@@ -161,6 +172,7 @@ def render(entries: Sequence[Entry]) -> str:
     for split in splits:
         chosen = [e for e in entries if e.split == split]
         lines += [f"## Split `{split}`", ""]
+        lines += power_block(power_of(power, split))
         lines += _systems_table(chosen)
         lines += _consistency_table(chosen)
         modes = _modes(chosen)
@@ -170,9 +182,17 @@ def render(entries: Sequence[Entry]) -> str:
     return "\n".join(lines)
 
 
-def write_leaderboard(*, results_dir: str | Path, out: str | Path) -> bool:
-    """Regenerate ``out`` from ``results_dir``; return True when its content changed."""
-    text = render(read_entries(results_dir))
+def render_page(*, results_dir: str | Path, data_dir: str | Path | None = None) -> str:
+    """Return the page for ``results_dir``, each split's power computed from its gold."""
+    entries = read_entries(results_dir)
+    return render(entries, power=split_powers({e.split for e in entries}, data_dir=data_dir))
+
+
+def write_leaderboard(
+    *, results_dir: str | Path, out: str | Path, data_dir: str | Path | None = None
+) -> bool:
+    """Regenerate ``out`` from ``results_dir`` (gold: ``data_dir``); True when it changed."""
+    text = render_page(results_dir=results_dir, data_dir=data_dir)
     return write_text_atomically(out, text, only_if_changed=True)
 
 

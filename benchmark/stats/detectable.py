@@ -1,9 +1,9 @@
 """The smallest F1 difference a paired test could detect on a split: a simulated power analysis.
 
 The question: on THESE sentence units (the resampling unit of :mod:`benchmark.stats`), holding
-``gold_per_unit[i]`` gold items each, how large must a real F1 difference be for the paired
-approximate-randomisation test (:mod:`benchmark.stats.randomization`, two-sided) to find it
-significant at ``alpha`` with probability ``power``?
+``gold_per_unit[i]`` gold items each, how large must a real F1 difference be for the paired permutation test
+(:mod:`benchmark.stats.permutation`, two-sided: exact sign flips, approximate randomisation
+when many units differ) to find it significant at ``alpha`` with probability ``power``?
 
 The model of the two systems (stated so the figure can be checked by hand):
 
@@ -95,7 +95,7 @@ def minimal_detectable_difference(
     simulations: int = SIMULATIONS,
     seed: int = 0,
 ) -> DetectableDifference:
-    """Return the MDD of the paired randomisation test on units holding ``gold_per_unit`` items.
+    """Return the MDD of the paired permutation test on units holding ``gold_per_unit`` items.
 
     DataError for a negative count, ``alpha`` or ``power`` outside (0, 1), fewer than one
     simulation, or a negative seed.
