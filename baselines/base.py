@@ -1,15 +1,17 @@
-"""The interfaces every baseline implements, and merging per-document results.
+"""The interfaces baselines implement, and merging per-document results.
 
-Every baseline is an :class:`Extractor`. A learned baseline is also :class:`OutOfFold`: it
-predicts gold documents without ever predicting a sentence with a model trained on it; the
-pipeline calls that method for every learned baseline and never looks at a baseline's name.
+A baseline is an :class:`Extractor` (schema objects with offsets) or a
+:class:`SubmissionProducer` (submission lines, spans as text). A learned extractor is also
+:class:`OutOfFold`: it predicts gold documents without ever predicting a sentence with a model
+trained on it. The pipeline chooses by these protocols and never looks at a baseline's name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
 
 from benchmark.dataset.layers import LAYER_NAMES, SentenceKey
 from benchmark.dataset.schema import Annotations, Document, TokenRow
@@ -64,6 +66,44 @@ class OutOfFold(Protocol):
         (cross-validation; the training documents not predicted stay in every fold's
         training); any other by a model trained on the training data minus the sentences
         ``training.held_out`` lists for it.
+        """
+        ...
+
+
+@runtime_checkable
+class SubmissionProducer(Protocol):
+    """A baseline whose output is submission LINES, with spans given as text (a generative one).
+
+    It has no character offsets: it writes a span as its text and leaves its placement to the
+    scorer's documented alignment (``docs/submission-format.md``, "Alignment rule for
+    text-only spans"). Turning its lines into schema objects first would re-implement that
+    alignment outside the scorer, so the pipeline writes its lines as the submission file, one
+    JSON object per line, and the scorer reads them like any submission. Contract of
+    :meth:`predict_lines`:
+
+    - one dict per document of ``documents``, in the same order, ``doc_id`` the document's;
+    - the same layer keys on every line (a task is attempted iff its key is on every line),
+      each a list (``[]``: predicted nothing); items follow the submission format;
+    - the lines are JSON-serialisable, and the same inputs (and the same stored answers, for a
+      producer that keeps them) give equal lines;
+    - bad options or a service that cannot be reached raise
+      :class:`~benchmark.errors.DataError` (one line) before any line is returned.
+    """
+
+    name: str
+    """Name of the kind of baseline (``llm``); the system name is the config's ``name``."""
+
+    def predict_lines(
+        self,
+        documents: Sequence[Document],
+        *,
+        usage_path: Path | None,
+        progress: Callable[[str], None],
+    ) -> list[dict[str, Any]]:
+        """Return one submission line per document of ``documents``, in order.
+
+        ``usage_path`` is a JSONL file of the run folder for one record per document of what
+        it cost (None: keep none); ``progress`` is called with one line of text per step.
         """
         ...
 

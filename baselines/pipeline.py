@@ -3,7 +3,9 @@
 :func:`run_baseline` is the plain function under ``python -m baselines.run`` and
 ``kharkiv-ie reproduce``; it takes the composed Hydra config (``conf/``) but never imports
 Hydra itself. The baseline is built from its config node (:func:`baselines.registry.
-build_extractor`); no baseline is named here. For every split of ``cfg.splits``:
+build_extractor`); no baseline is named here. Step 1 is done for every split of
+``cfg.splits`` before steps 2-5 (so a failure while predicting writes no file but the
+producer's own records), then steps 2-5 for every split:
 
 1. predict the gold documents of the split, with the sentences' gold ``uncertain`` flags
    blanked (a baseline sees text and segmentation only). A learned baseline
@@ -11,8 +13,12 @@ build_extractor`); no baseline is named here. For every split of ``cfg.splits``:
    its ``train_splits`` as training data (a held-out split is refused); for a contrast split
    the training sentences each document repeats (its group's source paragraph, ``paragraph``
    in ``data/contrast/edits.yaml``) are worked out here (:func:`source_paragraph_sentences`),
-   since an extractor does not import ``benchmark.dataset.contrast``. Any other baseline
-   extracts document by document;
+   since an extractor does not import ``benchmark.dataset.contrast``. Any other extractor
+   extracts document by document. A
+   :class:`baselines.base.SubmissionProducer` (a generative baseline, spans as text) returns
+   the submission lines itself, which are written as they are and placed in the documents by
+   the scorer's alignment when the file is scored; it may keep one record per document of
+   what it cost in ``<run_dir>/usage.<split>.jsonl``;
 2. write the submission ``<run_dir>/submission.<split>.jsonl``;
 3. score it with :func:`benchmark.evaluation.evaluate.evaluate` (the configured modes, 95% CIs)
    and write the full-provenance scores ``<run_dir>/scores.<split>.json`` (git commit, time);
@@ -30,13 +36,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from baselines.base import Extractor, OutOfFold, TrainingData, merge_results
+from baselines.base import Extractor, OutOfFold, SubmissionProducer, TrainingData, merge_results
 from baselines.code_version import code_version
+from baselines.config import resolve_config
 from baselines.registry import build_extractor
 from benchmark.atomic import write_text_atomically
 from benchmark.dataset import splits
@@ -123,17 +130,12 @@ def training_data(
     DataError when a training split is held out (:func:`benchmark.dataset.gold.check_trainable`).
     """
     names = [check_trainable(name) for name in train_splits]
-    train_documents = tuple(
-        document
-        for name in names
-        for document in read_gold(split=name, data_dir=data_dir).documents
-    )
+    documents_of = [read_gold(split=name, data_dir=data_dir).documents for name in names]
+    train_documents = tuple(document for group in documents_of for document in group)
     held_out = HELD_OUT[splits.split(split).kind](
         documents, train_documents=train_documents, data_dir=data_dir
     )
-    rows = tuple(
-        row for name in names for row in read_config(TOKENS, split=name, data_dir=data_dir)
-    )
+    rows = tuple(r for name in names for r in read_config(TOKENS, split=name, data_dir=data_dir))
     return TrainingData(rows=rows, documents=train_documents, held_out=held_out)
 
 
@@ -199,10 +201,34 @@ HELD_OUT: Mapping[str, HeldOut] = {
 
 def submission_text(predicted: Annotations) -> str:
     """Return the submission JSONL of ``predicted`` (one line per document, in order)."""
-    return "".join(
-        json.dumps(submission_line_from_annotations(predicted, d.doc_id), ensure_ascii=False) + "\n"
-        for d in predicted.documents
+    return lines_text(
+        submission_line_from_annotations(predicted, d.doc_id) for d in predicted.documents
     )
+
+
+def lines_text(lines: Iterable[Mapping[str, Any]]) -> str:
+    """Return submission lines as JSONL text (UTF-8 characters kept, one line each)."""
+    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+
+
+def submission_of(
+    baseline: Extractor | SubmissionProducer,
+    documents: Sequence[Document],
+    *,
+    split: str,
+    data_dir: Any,
+    usage_path: Path,
+    progress: Callable[[str], None],
+) -> str:
+    """Return the submission JSONL of ``baseline`` on the gold ``documents`` of ``split``.
+
+    A :class:`~baselines.base.SubmissionProducer` gives the lines itself, for the blinded
+    documents; any other baseline's predictions (:func:`predict`) are written as lines.
+    """
+    if isinstance(baseline, SubmissionProducer):
+        blinded = [blind(document) for document in documents]
+        return lines_text(baseline.predict_lines(blinded, usage_path=usage_path, progress=progress))
+    return submission_text(predict(baseline, documents, split=split, data_dir=data_dir))
 
 
 def run_baseline(
@@ -218,12 +244,10 @@ def run_baseline(
     the provenance) are the Hydra overrides that chose this config; ``progress`` is called
     with one line of text per step. Raises DataError for bad data or options.
     """
-    from omegaconf import OmegaConf  # hydra's dependency; benchmark/ never imports it
-
     from benchmark.evaluation.evaluate import evaluate, load_split
     from benchmark.presentation.error_page.build import error_page
 
-    resolved = OmegaConf.to_container(cfg, resolve=True)
+    resolved = resolve_config(cfg)
     name = resolved["baseline"]["name"]
     paths = resolved["paths"]
     run_dir = Path(run_dir) if run_dir is not None else Path(paths["runs_dir"]) / name
@@ -233,14 +257,24 @@ def run_baseline(
     )
     config_name = " ".join(overrides) if overrides else f"baseline={name}"
     extractor = build_extractor(resolved["baseline"])
-    outputs = []
+    # Every split is predicted before anything is written: a baseline that fails on a later
+    # split (an LLM server gone) leaves no results of the earlier ones beside stale others.
+    predicted = []
     for split in resolved["splits"]:
         gold = load_split(split=split, data_dir=paths["data_dir"])
-        predicted = predict(
-            extractor, gold.annotations.documents, split=split, data_dir=paths["data_dir"]
+        text = submission_of(
+            extractor,
+            gold.annotations.documents,
+            split=split,
+            data_dir=paths["data_dir"],
+            usage_path=run_dir / f"usage.{split}.jsonl",
+            progress=say,
         )
+        predicted.append((split, gold, text))
+    outputs = []
+    for split, gold, text in predicted:
         submission = run_dir / f"submission.{split}.jsonl"
-        write_text(submission, submission_text(predicted))
+        write_text(submission, text)
         scoring = resolved["scoring"]
         evaluation = evaluate(
             submission,

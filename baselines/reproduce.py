@@ -5,7 +5,8 @@ The configs are COMPOSED in-process with Hydra's Compose API (one ``compose`` pe
 process, no Hydra logging or ``.hydra/`` folders, and plain exceptions for bad input. Each
 composed config goes through the same :func:`baselines.pipeline.run_baseline` as ``python -m
 baselines.run``, so both write the same files. The leaderboard is then regenerated from the
-results folder (each split's power statement from the gold of ``paths.data_dir``) (:func:`benchmark.presentation.leaderboard.write_leaderboard`).
+results folder, each split's power statement from the gold of ``paths.data_dir``
+(:func:`benchmark.presentation.leaderboard.write_leaderboard`).
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from baselines.config import baseline_names, compose_config
+from baselines.config import compose_config, default_baselines
 from baselines.pipeline import RunOutput, run_baseline
 from benchmark.errors import DataError
 
-BASELINES: tuple[str, ...] = baseline_names()
-"""Baselines run by default: every ``conf/baseline/<name>.yaml``, sorted by name."""
+BASELINES: tuple[str, ...] = default_baselines()
+"""Baselines run by default: every ``conf/baseline/<name>.yaml`` that requires no option of the
+caller (no ``???``: the llm, which needs a server and a model name, is run only when named),
+sorted by name."""
 
 
 @dataclass(frozen=True)

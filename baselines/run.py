@@ -15,7 +15,7 @@ from pathlib import Path
 import hydra
 from omegaconf import DictConfig
 
-from baselines.config import CONF_DIR, CONFIG_NAME
+from baselines.config import CONF_DIR, CONFIG_NAME, register_resolvers
 from baselines.pipeline import run_baseline
 from benchmark.errors import DataError
 
@@ -39,4 +39,5 @@ def main(cfg: DictConfig) -> None:
 
 
 if __name__ == "__main__":
+    register_resolvers()  # before Hydra composes (and resolves hydra.run.dir)
     main()

@@ -69,3 +69,19 @@ def crf_params(crf_options):
     from baselines.crf.model import CrfParams
 
     return CrfParams(**{key: crf_options[key] for key in ("c1", "c2", "max_iterations")})
+
+
+@pytest.fixture(scope="session")
+def llm_options():
+    """The llm baseline's options from ``conf/baseline/llm.yaml``, for tests to complete.
+
+    The two required options get placeholders (``base_url`` of a closed port, ``model``
+    ``fixture-model``); ``cache_path`` is left out, so that every test names its own.
+    """
+    from baselines.config import compose_config, resolve_config
+
+    overrides = ["baseline.base_url=http://127.0.0.1:9/v1", "baseline.model=fixture-model"]
+    node = resolve_config(compose_config("llm", overrides=overrides).baseline, prefix="baseline")
+    return {
+        key: value for key, value in node.items() if key not in ("name", "_target_", "cache_path")
+    }

@@ -1,5 +1,8 @@
-from baselines.base import merge_results
+from support.producers import FirstWordHedges
+
+from baselines.base import Extractor, SubmissionProducer, merge_results
 from baselines.document import document_from_text
+from baselines.empty import EmptyExtractor
 from benchmark.dataset.schema import Annotations, Hedge, Span
 
 
@@ -24,3 +27,11 @@ def test_merge_results_groups_items_by_document_order():
         ("d2", "H1"),
     ]
     assert merged.events == () and merged.casualties == () and merged.attributions == ()
+
+
+def test_a_submission_producer_is_told_apart_from_an_extractor():
+    assert isinstance(FirstWordHedges(), SubmissionProducer)
+    assert not isinstance(FirstWordHedges(), Extractor)
+    assert isinstance(EmptyExtractor(), Extractor)
+    assert not isinstance(EmptyExtractor(), SubmissionProducer)
+    assert not isinstance(object(), SubmissionProducer)

@@ -125,7 +125,8 @@ def _heavy(modules):
     return sorted(
         name
         for name in modules
-        if name.split(".")[0] in {"datasets", "scipy", "hydra", "omegaconf", "sklearn"}
+        if name.split(".")[0]
+        in {"datasets", "scipy", "hydra", "omegaconf", "sklearn", "openai", "jsonschema", "lm_eval"}
         or (name.startswith("baselines.") and name not in LIGHT_BASELINES)
     )
 

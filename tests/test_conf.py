@@ -6,8 +6,19 @@ import pytest
 from hydra import compose, initialize_config_dir
 from hydra.errors import ConfigCompositionException
 from omegaconf import OmegaConf
+from support.baseline_configs import placeholder_overrides
 
-from baselines.config import CONF_DIR, baseline_names, compose_config, conf_dir
+from baselines.config import (
+    CONF_DIR,
+    baseline_names,
+    compose_config,
+    conf_dir,
+    default_baselines,
+    register_resolvers,
+    required_keys,
+    resolve_config,
+    slug,
+)
 from baselines.run import CONF_DIR as RUN_CONF_DIR
 from benchmark.errors import DataError
 
@@ -15,6 +26,7 @@ BASELINE_CHOICES = baseline_names()
 
 
 def _compose(tmp_path, overrides, *, hydra_node=False):
+    register_resolvers()
     with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3", job_name="test"):
         return compose(
             config_name="config",
@@ -58,9 +70,10 @@ def test_one_config_file_per_baseline_and_per_registry_entry():
 
 @pytest.mark.parametrize("name", BASELINE_CHOICES)
 def test_every_baseline_composes(tmp_path, name):
-    cfg = _compose(tmp_path, [f"baseline={name}"])
+    cfg = _compose(tmp_path, [f"baseline={name}", *placeholder_overrides(name)])
     resolved = OmegaConf.to_container(cfg, resolve=True, throw_on_missing=True)
-    assert resolved["baseline"]["name"] == name
+    system = resolved["baseline"]["name"]
+    assert system.startswith(name) and slug(system) == system  # a file name
     assert resolved["splits"] == ["test", "contrast"]
     assert resolved["paths"]["runs_dir"] == str(tmp_path / "runs")
     assert resolved["paths"]["data_dir"] is None
@@ -110,10 +123,11 @@ def test_unknown_baseline_is_rejected(tmp_path):
 
 @pytest.mark.parametrize("name", BASELINE_CHOICES)
 def test_run_and_sweep_dirs_are_deterministic(tmp_path, name):
-    cfg = _compose(tmp_path, [f"baseline={name}"], hydra_node=True)
-    assert cfg.hydra.run.dir == f"{tmp_path / 'runs'}/{name}"
+    cfg = _compose(tmp_path, [f"baseline={name}", *placeholder_overrides(name)], hydra_node=True)
+    system = cfg.baseline.name
+    assert cfg.hydra.run.dir == f"{tmp_path / 'runs'}/{system}"
     assert cfg.hydra.sweep.dir == str(tmp_path / "runs")
-    assert cfg.hydra.sweep.subdir == name
+    assert cfg.hydra.sweep.subdir == system
     assert cfg.hydra.job.chdir is False
 
 
@@ -129,7 +143,7 @@ def test_defaults_write_under_runs_without_timestamps():
 def test_every_baseline_names_its_class(name):
     node = OmegaConf.to_container(compose_config(name).baseline)
     module, _, cls = node["_target_"].rpartition(".")
-    assert module.startswith("baselines.") and cls.endswith("Extractor")
+    assert module.startswith("baselines.") and cls.endswith(("Extractor", "Producer"))
 
 
 def test_compose_config_refuses_an_unknown_baseline_and_a_bad_override():
@@ -151,3 +165,51 @@ def test_scoring_config_holds_the_library_defaults(tmp_path):
         "bootstrap": defaults.BOOTSTRAP,
         "seed": defaults.SEED,
     }
+
+
+def test_the_default_baselines_are_those_that_require_nothing(tmp_path):
+    group = tmp_path / "baseline"
+    group.mkdir()
+    (group / "plain.yaml").write_text("name: plain\nk: 1\n", encoding="utf-8")
+    (group / "served.yaml").write_text("name: served\nmodel: ???\n", "utf-8")
+    assert baseline_names(tmp_path) == ("plain", "served")
+    assert default_baselines(tmp_path) == ("plain",)
+    assert set(default_baselines()) < set(baseline_names())  # the llm needs a server
+
+
+def test_required_keys_in_order_nested_and_in_lists():
+    node = OmegaConf.create({"a": "???", "b": {"c": 1, "d": "???"}, "e": [0, "???"]})
+    assert required_keys(node) == ["a", "b.d", "e[1]"]
+    assert required_keys(node.b, prefix="b") == ["b.d"]
+    assert required_keys({"x": "${y}"}) == []  # an interpolation is not required
+
+
+def test_resolve_config_names_what_is_required_or_broken():
+    register_resolvers()
+    node = OmegaConf.create({"m": "???", "name": "x-${slug:${m}}"})
+    with pytest.raises(DataError) as caught:
+        resolve_config(node)
+    assert str(caught.value) == "field m: required: add the override(s) m=..."
+    node.m = "A/B"
+    assert resolve_config(node) == {"m": "A/B", "name": "x-a-b"}
+    with pytest.raises(DataError, match="bad config: "):
+        resolve_config(OmegaConf.create({"a": "${nosuch}"}))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Qwen/Qwen2.5-7B-Instruct", "qwen-qwen2.5-7b-instruct"),
+        ("llama3.1:8b", "llama3.1-8b"),
+        ("../../etc", "etc"),
+        ("gpt 4o  mini", "gpt-4o-mini"),
+        ("  model_x  ", "model_x"),
+    ],
+)
+def test_slug_is_a_file_name(text, name):
+    assert slug(text) == name
+
+
+def test_slug_of_nothing_is_refused():
+    with pytest.raises(ValueError, match="no file-safe name"):
+        slug("///")

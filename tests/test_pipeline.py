@@ -5,9 +5,10 @@ import re
 from pathlib import Path
 
 import pytest
+from support.producers import FirstWordHedges
 
 import baselines.crf.extractor as extractor_module
-from baselines.pipeline import blind, results_name, run_baseline
+from baselines.pipeline import blind, lines_text, results_name, run_baseline, submission_of
 from baselines.reproduce import compose_config
 from benchmark.dataset.schema import Document, Sentence
 from benchmark.evaluation import provenance as provenance_module
@@ -41,6 +42,49 @@ def test_blind_clears_gold_uncertainty():
     doc = Document("d", "A. B.", "it", (), (Sentence(0, 0, 2, True), Sentence(1, 3, 5, False)))
     assert [s.uncertain for s in blind(doc).sentences] == [False, False]
     assert [(s.start, s.end) for s in blind(doc).sentences] == [(0, 2), (3, 5)]
+
+
+def test_a_producer_s_lines_are_the_submission_for_blinded_documents(test_gold, tmp_path):
+    producer = FirstWordHedges()
+    said = []
+    usage = tmp_path / "usage.test.jsonl"
+    text = submission_of(
+        producer,
+        test_gold.documents,
+        split="test",
+        data_dir=None,
+        usage_path=usage,
+        progress=said.append,
+    )
+    [call] = producer.calls
+    assert text == lines_text(
+        FirstWordHedges().predict_lines(
+            call["documents"], usage_path=None, progress=lambda line: None
+        )
+    )
+    assert [d.doc_id for d in call["documents"]] == ["kharkiv-001"]
+    assert any(s.uncertain for s in test_gold.documents[0].sentences)
+    assert not any(s.uncertain for s in call["documents"][0].sentences)  # blinded
+    assert call["usage_path"] == usage and said == ["first-word: 1 documents"]
+    line = json.loads(text)
+    assert list(line) == ["doc_id", "hedges"] and len(line["hedges"]) == 22
+
+
+def test_a_producer_runs_through_the_pipeline_and_is_scored(tiny_dataset, tmp_path):
+    cfg = _cfg(
+        "empty", tiny_dataset, tmp_path, "baseline._target_=support.producers.FirstWordHedges"
+    )
+    output = run_baseline(cfg)
+    (split,) = output.splits
+    lines = split.submission.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["doc_id"] for line in lines] == ["kharkiv-001"]
+    assert "start" not in lines[0]  # written as produced: text-only spans
+    results = json.loads(split.results.read_text(encoding="utf-8"))
+    assert results["not_attempted"] == ["events", "casualties", "attributions", "hedges/uncertain"]
+    cue = results["tasks"]["hedges"]["cue"]["exact"]
+    # the tiny gold has 2 hedges; 22 first words predicted, every one aligned (none listed)
+    assert cue["tp"] + cue["fn"] == 2 and cue["tp"] + cue["fp"] == 22
+    assert results["unaligned"] == []
 
 
 def test_empty_baseline_on_the_tiny_gold(tiny_dataset, tmp_path):

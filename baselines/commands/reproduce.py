@@ -22,7 +22,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "overrides", nargs="*", help="Hydra overrides for every baseline, e.g. scoring.seed=1"
     )
     parser.add_argument(
-        "--baselines", type=_names, default=None, help="comma-separated (default: all, in order)"
+        "--baselines",
+        type=_names,
+        default=None,
+        help="comma-separated (default: every baseline that needs no option, e.g. not llm)",
     )
 
 
@@ -44,8 +47,7 @@ def run(args: argparse.Namespace) -> int:
             progress=progress,
         )
     except DataError as error:
-        sys.stderr.write(f"{error}\n")
-        sys.stderr.write("kharkiv-ie reproduce: stopped\n")
+        sys.stderr.write(f"kharkiv-ie reproduce: error: {error}\n")
         return 2
     progress(f"done in {time.perf_counter() - started:.1f} s")
     return 0

@@ -1,9 +1,10 @@
 """The smallest F1 difference a paired test could detect on a split: a simulated power analysis.
 
-The question: on THESE sentence units (the resampling unit of :mod:`benchmark.stats`), holding
-``gold_per_unit[i]`` gold items each, how large must a real F1 difference be for the paired permutation test
-(:mod:`benchmark.stats.permutation`, two-sided: exact sign flips, approximate randomisation
-when many units differ) to find it significant at ``alpha`` with probability ``power``?
+The question: on THESE sentence units (the resampling unit of :mod:`benchmark.stats`),
+holding ``gold_per_unit[i]`` gold items each, how large must a real F1 difference be for the
+paired permutation test (:mod:`benchmark.stats.permutation`, two-sided: exact sign flips,
+approximate randomisation when many units differ) to find it significant at ``alpha`` with
+probability ``power``?
 
 The model of the two systems (stated so the figure can be checked by hand):
 
