@@ -99,3 +99,17 @@ def test_che_as_the_last_token_gives_no_relation_and_no_crash():
     # Regression: the clause after a final "che" started past the last token (IndexError).
     document = document_from_text("cut", "Il portavoce del ministero ha ribadito che")
     assert find_attributions(document, sentence_views(document)) == []
+
+
+def test_nesting_cycles_lose_the_link_of_their_first_relation():
+    from baselines.rules.attributions import _without_cycles
+
+    ids = ["A1", "A2", "A3", "A4"]
+    # A3 <-> A4 (each holds the other's cue): A3, first in cue order, loses its parent
+    assert _without_cycles([None, "A1", "A4", "A3"], ids) == [None, "A1", None, "A3"]
+    # A1 -> A2 -> A3 -> A2: the cycle A2 <-> A3 is broken at A2; A1 keeps its parent
+    assert _without_cycles(["A2", "A3", "A2", None], ids) == ["A2", None, "A2", None]
+    # a relation that is its own parent
+    assert _without_cycles(["A1", None, None, None], ids) == [None, None, None, None]
+    # no cycle: unchanged
+    assert _without_cycles([None, "A1", "A2", "A1"], ids) == [None, "A1", "A2", "A1"]

@@ -58,6 +58,7 @@ def find_attributions(document: Document, views: list[SentenceView]) -> list[Att
         drafts.extend(_verb_relations(document, view, used, quotes))
     drafts.sort(key=lambda draft: (draft.cue.start, draft.cue.end))
     ids = [f"A{number}" for number in range(1, len(drafts) + 1)]
+    parents = _without_cycles([_parent(drafts, ids, index) for index in range(len(drafts))], ids)
     relations = []
     for index, draft in enumerate(drafts):
         relations.append(
@@ -69,7 +70,7 @@ def find_attributions(document: Document, views: list[SentenceView]) -> list[Att
                 cue=draft.cue,
                 content=draft.content,
                 attribution_type=_type(draft.content, quotes),
-                parent_id=_parent(drafts, ids, index),
+                parent_id=parents[index],
             )
         )
     return relations
@@ -345,6 +346,25 @@ def _parent(drafts: list[_Draft], ids: list[str], index: int) -> str | None:
         return None
     best = min(holders, key=lambda other: drafts[other].content.end - drafts[other].content.start)
     return ids[best]
+
+
+def _without_cycles(parents: list[str | None], ids: list[str]) -> list[str | None]:
+    """Return ``parents`` with the link that closes each nesting cycle dropped (in cue order).
+
+    Two relations can each hold the other's cue in their content (or name each other as
+    citer); a parent chain must end, so the first relation of a cycle loses its parent.
+    """
+    position = {relation_id: index for index, relation_id in enumerate(ids)}
+    kept = list(parents)
+    for index in range(len(kept)):
+        seen = {index}
+        current = kept[index]
+        while current is not None and position[current] not in seen:
+            seen.add(position[current])
+            current = kept[position[current]]
+        if current is not None and position[current] == index:
+            kept[index] = None  # the chain came back to this relation
+    return kept
 
 
 def _antecedent(drafts: list[_Draft], index: int) -> Span | None:
