@@ -12,7 +12,7 @@ producer's own records), then steps 2-5 for every split:
    (:class:`baselines.base.OutOfFold`) goes through its out-of-fold protocol with the gold of
    its ``train_splits`` as training data (a held-out split is refused); for a contrast split
    the training sentences each document repeats (its group's source paragraph, ``paragraph``
-   in ``data/contrast/edits.yaml``) are worked out here (:func:`source_paragraph_sentences`),
+   in ``data/contrast/edits.yaml``) are worked out by :mod:`baselines.training`,
    since an extractor does not import ``benchmark.dataset.contrast``. Any other extractor
    extracts document by document. A
    :class:`baselines.base.SubmissionProducer` (a generative baseline, spans as text) returns
@@ -30,6 +30,11 @@ producer's own records), then steps 2-5 for every split:
    identifies);
 5. when ``cfg.write_reports``, write the HTML error-analysis page
    ``<reports_dir>/<system>[.<split>].html`` (same rule).
+
+On a split this baseline was pre-registered on (:mod:`baselines.preregistered`), the results
+carry ``system.timing`` "developed after the test gold existed" when the code version differs
+from the pre-registered one; the pre-registered submissions themselves are scored by
+:func:`baselines.preregistered.score_preregistered`.
 """
 
 from __future__ import annotations
@@ -41,15 +46,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from baselines.base import Extractor, OutOfFold, SubmissionProducer, TrainingData, merge_results
+from baselines.base import Extractor, OutOfFold, SubmissionProducer, merge_results
 from baselines.code_version import code_version
 from baselines.config import resolve_config
+from baselines.preregistered import read_preregistration, timing
 from baselines.registry import build_extractor
+from baselines.training import training_data
 from benchmark.atomic import write_text_atomically
 from benchmark.dataset import splits
-from benchmark.dataset.configs import TOKENS, resolve_data_dir
-from benchmark.dataset.gold import check_trainable, read_config, read_gold
-from benchmark.dataset.layers import SentenceKey
 from benchmark.dataset.schema import Annotations, Document
 from benchmark.errors import DataError
 from benchmark.evaluation.provenance import PACKAGES, package_versions
@@ -122,83 +126,6 @@ def predict(
     return merge_results(documents, (extractor.extract(document) for document in documents))
 
 
-def training_data(
-    documents: Sequence[Document], *, split: str, data_dir: Any, train_splits: Sequence[str]
-) -> TrainingData:
-    """Return the gold of ``train_splits`` as training data for ``documents`` of ``split``.
-
-    DataError when a training split is held out (:func:`benchmark.dataset.gold.check_trainable`).
-    """
-    names = [check_trainable(name) for name in train_splits]
-    documents_of = [read_gold(split=name, data_dir=data_dir).documents for name in names]
-    train_documents = tuple(document for group in documents_of for document in group)
-    held_out = HELD_OUT[splits.split(split).kind](
-        documents, train_documents=train_documents, data_dir=data_dir
-    )
-    rows = tuple(r for name in names for r in read_config(TOKENS, split=name, data_dir=data_dir))
-    return TrainingData(rows=rows, documents=train_documents, held_out=held_out)
-
-
-def _nothing_held_out(
-    documents: Sequence[Document], *, train_documents: Sequence[Document], data_dir: Any
-) -> dict[str, frozenset[SentenceKey]]:
-    """Return no held-out sentence: an annotated split repeats no training sentence."""
-    return {}
-
-
-def source_paragraph_sentences(
-    documents: Sequence[Document], *, train_documents: Sequence[Document], data_dir: Any
-) -> dict[str, frozenset[SentenceKey]]:
-    """Return contrast doc_id -> the test sentence keys of its group's source paragraph.
-
-    The paragraph is the spec's ``paragraph`` (0-based, :func:`benchmark.dataset.text.
-    paragraphs` of the source document); a sentence belongs to it when their offsets overlap.
-    Membership comes from :func:`benchmark.dataset.contrast.groups.group_doc_ids`. DataError
-    when the source document is not among ``train_documents``, a paragraph index is out of
-    range, or one of ``documents`` is in no group.
-    """
-    from benchmark.dataset.contrast.groups import SPEC_PATH, group_doc_ids
-    from benchmark.dataset.contrast.spec import load_spec
-    from benchmark.dataset.text import paragraphs
-
-    folder = resolve_data_dir(data_dir)
-    spec = load_spec(folder / SPEC_PATH)
-    source = next((d for d in train_documents if d.doc_id == spec.doc_id), None)
-    if source is None:
-        raise DataError(f"source document {spec.doc_id!r} of the contrast spec is not in test")
-    spans = paragraphs(source.text)
-    found: dict[str, frozenset[SentenceKey]] = {}
-    for group in spec.groups:
-        if not 0 <= group.paragraph < len(spans):
-            raise DataError(
-                f"group {group.group}: paragraph {group.paragraph} out of range",
-                file=folder / SPEC_PATH,
-                field="paragraph",
-            )
-        start, end = spans[group.paragraph]
-        keys = frozenset(
-            (source.doc_id, s.sentence_id)
-            for s in source.sentences
-            if s.start < end and start < s.end
-        )
-        for doc_id in group_doc_ids(spec, group):
-            found[doc_id] = keys
-    for document in documents:
-        if document.doc_id not in found:
-            raise DataError(f"contrast document {document.doc_id!r} is in no contrast group")
-    return found
-
-
-HeldOut = Callable[..., dict[str, frozenset[SentenceKey]]]
-"""``(documents, *, train_documents, data_dir) -> doc_id -> training sentences to leave out``."""
-
-HELD_OUT: Mapping[str, HeldOut] = {
-    splits.ANNOTATIONS: _nothing_held_out,
-    splits.CONTRAST: source_paragraph_sentences,
-}
-"""Split kind -> how the training sentences each of its documents repeats are found."""
-
-
 def submission_text(predicted: Annotations) -> str:
     """Return the submission JSONL of ``predicted`` (one line per document, in order)."""
     return lines_text(
@@ -257,6 +184,7 @@ def run_baseline(
     )
     config_name = " ".join(overrides) if overrides else f"baseline={name}"
     extractor = build_extractor(resolved["baseline"])
+    preregistration = read_preregistration(paths["preregistered_dir"])
     # Every split is predicted before anything is written: a baseline that fails on a later
     # split (an LLM server gone) leaves no results of the earlier ones beside stale others.
     predicted = []
@@ -296,17 +224,16 @@ def run_baseline(
         write_text(scores, to_json(run_results))
         results_path = Path(paths["results_dir"]) / results_name(name, split)
         report_path = Path(paths["reports_dir"]) / results_name(name, split, suffix=".html")
-        report_link = None
-        if resolved.get("write_reports"):
-            report_link = Path(
-                os.path.relpath(report_path, Path(paths["leaderboard"]).parent)
-            ).as_posix()
-        committed = _committed(run_results, report=report_link)
-        committed = _keep_created(committed, results_path)
+        link = report_link(report_path, paths) if resolved.get("write_reports") else None
+        committed = _committed(run_results, report=link)
+        note = timing(preregistration, baseline=name, split=split, code_version=code_version())
+        if note is not None:
+            committed = replace(committed, system={**committed.system, "timing": note})
+        committed = keep_created(committed, results_path)
         write_text(results_path, to_json(committed), only_if_changed=True)
         evaluation = replace(evaluation, results=committed)
         report = None
-        if report_link is not None:
+        if link is not None:
             page = error_page(evaluation, gold=gold.annotations, split=split)
             write_text(report_path, page, only_if_changed=True)
             report = report_path
@@ -358,7 +285,12 @@ def _committed(results: Results, *, report: str | None) -> Results:
     return replace(results, system=system, provenance=replace(results.provenance, git_commit=None))
 
 
-def _keep_created(results: Results, path: Path) -> Results:
+def report_link(report_path: Path, paths: Mapping[str, Any]) -> str:
+    """Return the link to ``report_path`` from the leaderboard's folder (POSIX, relative)."""
+    return Path(os.path.relpath(report_path, Path(paths["leaderboard"]).parent)).as_posix()
+
+
+def keep_created(results: Results, path: Path) -> Results:
     """Return ``results`` with the ``created`` of ``path`` when nothing else differs."""
     if not path.is_file():
         return results

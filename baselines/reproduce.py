@@ -4,9 +4,11 @@ The configs are COMPOSED in-process with Hydra's Compose API (one ``compose`` pe
 ``baseline=<name>`` plus the caller's overrides), not launched as a Hydra multirun: one
 process, no Hydra logging or ``.hydra/`` folders, and plain exceptions for bad input. Each
 composed config goes through the same :func:`baselines.pipeline.run_baseline` as ``python -m
-baselines.run``, so both write the same files. The leaderboard is then regenerated from the
-results folder, each split's power statement from the gold of ``paths.data_dir``
-(:func:`benchmark.presentation.leaderboard.write_leaderboard`).
+baselines.run``, so both write the same files; then the baseline's pre-registered submissions
+are scored as committed (:func:`baselines.preregistered.score_preregistered`). The leaderboard
+is then regenerated from the results folder, each split's power statement from the gold of
+``paths.data_dir``
+(:func:`benchmark.presentation.leaderboard_file.write_leaderboard`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from baselines.config import compose_config, default_baselines
 from baselines.pipeline import RunOutput, run_baseline
+from baselines.preregistered import score_preregistered
 from benchmark.errors import DataError
 
 BASELINES: tuple[str, ...] = default_baselines()
@@ -45,7 +48,9 @@ def reproduce(
     progress: Callable[[str], None] = lambda line: None,
 ) -> Reproduction:
     """Run, score and record every baseline of ``baselines``; regenerate the leaderboard."""
-    from benchmark.presentation.leaderboard import write_leaderboard
+    from omegaconf import OmegaConf  # hydra's dependency
+
+    from benchmark.presentation.leaderboard_file import write_leaderboard
 
     configs = [(name, compose_config(name, overrides=overrides)) for name in baselines]
     if not configs:
@@ -54,15 +59,12 @@ def reproduce(
     for index, (name, cfg) in enumerate(configs, start=1):
         started = time.perf_counter()
         progress(f"[{index}/{len(configs)}] {name}: predicting and scoring ...")
-        runs.append(
-            run_baseline(
-                cfg,
-                overrides=(f"baseline={name}", *overrides),
-                progress=lambda line, t=started, i=index: progress(
-                    f"[{i}/{len(configs)}] {line} ({time.perf_counter() - t:.1f} s)"
-                ),
-            )
+        say = lambda line, t=started, i=index: progress(  # noqa: E731 - one line per step
+            f"[{i}/{len(configs)}] {line} ({time.perf_counter() - t:.1f} s)"
         )
+        runs.append(run_baseline(cfg, overrides=(f"baseline={name}", *overrides), progress=say))
+        resolved = OmegaConf.to_container(cfg, resolve=True)
+        score_preregistered(resolved, baseline=name, progress=say)
     paths = configs[-1][1].paths
     leaderboard = Path(paths.leaderboard)
     changed = write_leaderboard(

@@ -40,8 +40,10 @@ GLUE = (
     "baselines/commands/",
     "baselines/cli.py",
     "baselines/pipeline.py",
+    "baselines/preregistered.py",
     "baselines/run.py",
     "baselines/reproduce.py",
+    "baselines/training.py",
 )
 """Modules of baselines/ that may use the rest of benchmark/ (submission, evaluation...)."""
 

@@ -1,5 +1,5 @@
 from baselines.document import document_from_text
-from baselines.rules.attributions import find_attributions
+from baselines.rules.attributions import acyclic_parents, find_attributions
 from baselines.tokens import sentence_views
 
 TEXT = (
@@ -101,15 +101,10 @@ def test_che_as_the_last_token_gives_no_relation_and_no_crash():
     assert find_attributions(document, sentence_views(document)) == []
 
 
-def test_nesting_cycles_lose_the_link_of_their_first_relation():
-    from baselines.rules.attributions import _without_cycles
-
-    ids = ["A1", "A2", "A3", "A4"]
-    # A3 <-> A4 (each holds the other's cue): A3, first in cue order, loses its parent
-    assert _without_cycles([None, "A1", "A4", "A3"], ids) == [None, "A1", None, "A3"]
-    # A1 -> A2 -> A3 -> A2: the cycle A2 <-> A3 is broken at A2; A1 keeps its parent
-    assert _without_cycles(["A2", "A3", "A2", None], ids) == ["A2", None, "A2", None]
-    # a relation that is its own parent
-    assert _without_cycles(["A1", None, None, None], ids) == [None, None, None, None]
-    # no cycle: unchanged
-    assert _without_cycles([None, "A1", "A2", "A1"], ids) == [None, "A1", "A2", "A1"]
+def test_a_nesting_cycle_loses_its_later_link():
+    # 0 -> 1 and 1 -> 0: the link of 1 (processed second) closes the cycle and is dropped
+    assert acyclic_parents([1, 0]) == [1, None]
+    # 0 -> 2 -> 1 -> 0: only the last link checked (2 -> 1, which reaches 2 again) goes
+    assert acyclic_parents([2, 0, 1]) == [2, 0, None]
+    assert acyclic_parents([None, 0, 1, 0]) == [None, 0, 1, 0]  # a tree is kept as it is
+    assert acyclic_parents([0]) == [None]  # a relation is never its own parent

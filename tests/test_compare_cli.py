@@ -1,4 +1,5 @@
 from support.files import write_jsonl
+from support.schema_1x import write_1x_submission
 
 from benchmark import cli
 from benchmark.stats import LOW_POWER_WARNING
@@ -111,3 +112,14 @@ def test_three_and_two_differing_sentences_get_exact_permutation_p_values(
     row = _row(capsys.readouterr().out, "hedges", "cue", "exact")
     assert row[3:6] == ["0.0", "40.0", "+40.0"]
     assert (row[8], row[9]) == ("2", "=0.5000")
+
+
+def test_a_1x_submission_compares_through_the_label_map(tmp_path, gold_submission, capsys):
+    old = write_1x_submission(gold_submission, tmp_path / "old.jsonl")
+    command = ["compare", str(old), str(gold_submission), "--bootstrap", "9", "--rounds", "9"]
+    assert cli.main(command) == 2
+    assert "ukrainian_military" in capsys.readouterr().err
+    assert cli.main([*command, "--schema-1x", "a"]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()]
+    record = next(r for r in rows if r[:3] == ["casualties", "record", "exact"])
+    assert record[3:6] == ["100.0", "100.0", "+0.0"]  # the same records once mapped

@@ -74,7 +74,9 @@ def test_every_baseline_composes(tmp_path, name):
     resolved = OmegaConf.to_container(cfg, resolve=True, throw_on_missing=True)
     system = resolved["baseline"]["name"]
     assert system.startswith(name) and slug(system) == system  # a file name
-    assert resolved["splits"] == ["test", "contrast"]
+    assert resolved["splits"] == ["test", "contrast", "wikinews_dev", "wikinews_test"]
+    assert resolved["training_splits"] == ["test", "wikinews_dev"]
+    assert resolved["paths"]["preregistered_dir"] == "results/preregistered"
     assert resolved["paths"]["runs_dir"] == str(tmp_path / "runs")
     assert resolved["paths"]["data_dir"] is None
     assert resolved["paths"]["leaderboard"] == "LEADERBOARD.md"

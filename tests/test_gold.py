@@ -19,7 +19,7 @@ from benchmark.dataset.rows import from_row
 from benchmark.errors import DataError
 
 
-@pytest.mark.parametrize("split", ["test", "contrast"])
+@pytest.mark.parametrize("split", ["test", "contrast", "wikinews_dev", "wikinews_test"])
 def test_the_scorer_reads_what_load_dataset_gives(split):
     # the users' way in (datasets, benchmark.dataset.loading) and the scorer's give one gold
     assert read_gold(split=split) == loading.load_gold(split=split)

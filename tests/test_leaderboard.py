@@ -13,9 +13,8 @@ from benchmark.presentation.leaderboard import (
     ranked,
     read_entries,
     render,
-    render_page,
-    write_leaderboard,
 )
+from benchmark.presentation.leaderboard_file import render_page, write_leaderboard
 from benchmark.scoring import SCORER_VERSION
 from benchmark.scoring.scores import Scores, SubtaskResult
 
@@ -233,3 +232,51 @@ def test_contrast_consistency_table(tmp_path):
 def test_a_results_folder_without_results_is_refused(tmp_path):
     with pytest.raises(DataError, match="no results file"):
         read_entries(tmp_path)
+
+
+def test_pre_registered_rows_come_first_and_every_row_shows_its_timing(tmp_path):
+    folder = tmp_path / "results"
+    counts = {  # events main F1: pre 2/(2+0+1) = 0.667 < later 1.0 and plain 1.0
+        "pre": (1, 0, 1),
+        "later": (2, 0, 0),
+        "plain": (2, 0, 0),
+    }
+    timings = {"pre": "pre-registered", "later": "developed after the test gold existed"}
+    for name, triple in counts.items():
+        system = {"name": name, **({"timing": timings[name]} if name in timings else {})}
+        _write(
+            folder,
+            f"{name}.wikinews_test",
+            _results(
+                name,
+                {("events", "trigger_classification"): triple},
+                not_attempted=("casualties", "attributions", "hedges"),
+                split="wikinews_test",
+                system=system,
+            ),
+        )
+    entries = read_entries(folder)
+    # ranked apart: the pre-registered group first, then the others (later and plain tie)
+    assert [(rank, e.name) for rank, e in ranked(entries, "events")] == [
+        ("1", "pre"),
+        ("1", "later"),
+        ("1", "plain"),
+    ]
+    page = render(entries)
+    section = page[page.index("## Split `wikinews_test`") :]
+    assert section.index("The first rows are the **pre-registered** submissions") < section.index(
+        "| System |"
+    )
+    systems = [line for line in section.splitlines() if line.startswith("| ") and "0.667" in line]
+    assert systems[0].startswith("| pre | 0.667 | — | — | — | pre-registered | submitted |")
+    assert "| later | 1.000 | — | — | — | developed after the test gold existed |" in section
+    assert "| plain | 1.000 | — | — | — | — | submitted |" in section
+    assert section.index("| 1 | pre | trigger_identification |") < section.index(
+        "| 1 | later | trigger_identification |"
+    )
+    assert "pre-registered · submitted · 2024-01-01" in section
+
+
+def test_a_split_without_timings_has_no_timing_column(results_dir):
+    page = render(read_entries(results_dir))
+    assert "timing" not in page and "pre-registered" not in page

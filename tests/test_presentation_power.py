@@ -1,5 +1,5 @@
 from benchmark.evaluation.power import SplitPower
-from benchmark.presentation.power import power_block, power_of
+from benchmark.presentation.power import power_block, power_notes
 from benchmark.stats.detectable import DetectableDifference
 
 
@@ -23,5 +23,9 @@ def test_power_block_states_sizes_and_each_task():
 
 def test_no_power_no_block():
     assert power_block(None) == []
-    assert power_of(None, "test") is None
-    assert power_of({"wikinews_dev": _power()}, "test") is None
+
+
+def test_power_notes_per_split_from_the_gold(tiny_dataset):
+    notes = power_notes({"test"}, data_dir=tiny_dataset)
+    assert list(notes) == ["test"]
+    assert notes["test"][0].startswith("**Power.** 1 document(s), 22 sentences")

@@ -6,11 +6,17 @@ from benchmark.dataset.loading import content_hash
 from benchmark.evaluation import provenance
 
 
-def test_dataset_info_hashes_the_data_folder(tmp_path):
-    info = provenance.dataset_info(data_dir=tmp_path)
+def test_dataset_info_hashes_the_split_scored(tiny_copy):
+    info = provenance.dataset_info(data_dir=tiny_copy)
     assert (info.name, info.version) == ("kharkiv-ie", "2.0.0")
-    assert info.sha256 == content_hash(tmp_path)
     assert re.fullmatch(r"[0-9a-f]{64}", info.sha256)
+    assert info.sha256 == content_hash(tiny_copy, split="test")
+    # another split appearing in the folder changes the cache key, not the test split's hash
+    (tiny_copy / "events" / "contrast.jsonl").write_text("", encoding="utf-8")
+    assert provenance.dataset_info(data_dir=tiny_copy).sha256 == info.sha256
+    assert content_hash(tiny_copy) != content_hash(tiny_copy, split="test")
+    other = provenance.dataset_info(data_dir=tiny_copy, split="contrast")
+    assert other.sha256 == content_hash(tiny_copy, split="contrast") != info.sha256
 
 
 def test_git_commit_outside_a_repository_is_none(tmp_path):

@@ -1,3 +1,5 @@
+from support.schema_1x import write_1x_submission
+
 from benchmark.cli import main
 
 
@@ -55,3 +57,13 @@ def test_missing_output_folder_is_one_line_exit_2(tmp_path, capsys):
     assert code == 2
     assert err.count("\n") == 1 and "output folder does not exist" in err
     assert not target.parent.exists()
+
+
+def test_a_1x_submission_gets_a_page_through_the_label_map(gold_submission, tmp_path, capsys):
+    old = write_1x_submission(gold_submission, tmp_path / "old.jsonl")
+    out = tmp_path / "old.html"
+    command = ["report", str(old), "--out", str(out), "--bootstrap", "0"]
+    assert main(command) == 2
+    assert not out.exists()
+    assert main([*command, "--schema-1x"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -1,10 +1,14 @@
 """kharkiv-ie reproduce: all configs composed, scored, recorded; twice gives the same bytes."""
 
+from pathlib import Path
+
 from baselines.cli import main
 from baselines.config import default_baselines
 from baselines.reproduce import BASELINES, reproduce
 from benchmark.evaluation import provenance as provenance_module
-from benchmark.presentation.leaderboard import render_page
+from benchmark.presentation.leaderboard_file import render_page
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def _overrides(tiny_dataset, out):
@@ -14,6 +18,7 @@ def _overrides(tiny_dataset, out):
         f"paths.results_dir={out / 'results'}",
         f"paths.reports_dir={out / 'reports'}",
         f"paths.leaderboard={out / 'LEADERBOARD.md'}",
+        f"paths.preregistered_dir={out / 'preregistered'}",  # none: the tiny gold has no split
         "scoring.bootstrap=50",
         "splits=[test]",  # the tiny gold has no contrast split
         "training_splits=[test]",  # nor a wikinews_dev split
@@ -97,29 +102,39 @@ def test_cli_reproduce_unknown_baseline_exits_2(capsys):
     assert "unknown baseline 'bert'" in capsys.readouterr().err
 
 
-def test_reproduce_both_splits_of_the_real_gold_twice_is_byte_identical(tmp_path, monkeypatch):
+def test_reproduce_every_split_of_the_real_gold_twice_is_byte_identical(tmp_path, monkeypatch):
     overrides = [
         f"paths.runs_dir={tmp_path / 'runs'}",
         f"paths.results_dir={tmp_path / 'results'}",
         f"paths.reports_dir={tmp_path / 'reports'}",
         f"paths.leaderboard={tmp_path / 'LEADERBOARD.md'}",
+        f"paths.preregistered_dir={REPO / 'results' / 'preregistered'}",
         "scoring.bootstrap=20",
     ]
     monkeypatch.setattr(provenance_module, "now_iso", lambda: "2030-01-01T00:00:00+00:00")
     reproduce(baselines=("rules", "crf"), overrides=overrides)
     before = _snapshot(tmp_path)
-    assert sorted(k for k in before if k.startswith(("results/", "reports/"))) == [
-        "reports/crf.contrast.html",
-        "reports/crf.html",
-        "reports/rules.contrast.html",
-        "reports/rules.html",
-        "results/crf.contrast.json",
-        "results/crf.json",
-        "results/rules.contrast.json",
-        "results/rules.json",
+    names = [
+        f"{system}{split}"
+        for system in ("crf", "crf.preregistered", "rules", "rules.preregistered")
+        for split in ("", ".contrast", ".wikinews_dev", ".wikinews_test")
+        if "preregistered" not in system or "wikinews" in split
     ]
+    assert sorted(k for k in before if k.startswith(("results/", "reports/"))) == sorted(
+        [f"reports/{name}.html" for name in names] + [f"results/{name}.json" for name in names]
+    )
     page = before["LEADERBOARD.md"].decode("utf-8")
     assert "## Split `contrast`" in page and "### Contrast consistency (exact match)" in page
+    held_out = page[page.index("## Split `wikinews_test`") :]
+    systems = [
+        line
+        for line in held_out.splitlines()
+        if line.startswith("| crf") or line.startswith("| rules")
+    ]
+    assert [line.split(" ")[1] for line in systems[:4]] == [
+        "crf.preregistered", "rules.preregistered", "crf", "rules",
+    ]  # fmt: skip
+    assert "| pre-registered |" in systems[0] and "| developed after the test gold" in systems[2]
     monkeypatch.setattr(provenance_module, "now_iso", lambda: "2031-06-06T00:00:00+00:00")
     reproduce(baselines=("rules", "crf"), overrides=overrides)
     assert _snapshot(tmp_path) == before

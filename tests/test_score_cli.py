@@ -3,6 +3,7 @@ import json
 import shutil
 
 from support.files import write_jsonl
+from support.schema_1x import write_1x_submission
 
 from benchmark import cli
 from benchmark.dataset.loading import content_hash, data_dir, load_gold
@@ -54,7 +55,7 @@ def test_results_carry_system_dataset_and_provenance(tmp_path, gold_submission):
         "submitted_file": str(gold_submission),
     }
     assert results.dataset.name == "kharkiv-ie" and results.dataset.version == "2.0.0"
-    assert results.dataset.sha256 == content_hash(data_dir())
+    assert results.dataset.sha256 == content_hash(data_dir(), split="test")
     assert all(r.ci95 is None for r in results.scores.results)  # --bootstrap 0
 
 
@@ -182,3 +183,16 @@ def test_test_split_has_no_consistency_section(tmp_path, gold_submission, capsys
     assert cli.main(["score", str(gold_submission), "--bootstrap", "0", "--out", str(out)]) == 0
     assert "contrast consistency" not in capsys.readouterr().out
     assert "contrast_consistency" not in json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_a_1x_submission_is_scored_through_the_label_map(tmp_path, gold_submission, capsys):
+    old = write_1x_submission(gold_submission, tmp_path / "old.jsonl")
+    out = tmp_path / "old.json"
+    assert cli.main(["score", str(old), "--bootstrap", "0", "--out", str(out)]) == 2
+    assert "ukrainian_military" in capsys.readouterr().err and not out.exists()
+    args = ["score", str(old), "--schema-1x", "--bootstrap", "0", "--out", str(out)]
+    assert cli.main(args) == 0
+    results = read_results(out)
+    assert results.provenance.config["schema"] == "1.x"
+    record = results.scores.get("casualties", "record", "exact")
+    assert (record.tp, record.fp, record.fn) == (5, 0, 0)  # the 5 gold records, mapped back

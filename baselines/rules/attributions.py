@@ -58,7 +58,7 @@ def find_attributions(document: Document, views: list[SentenceView]) -> list[Att
         drafts.extend(_verb_relations(document, view, used, quotes))
     drafts.sort(key=lambda draft: (draft.cue.start, draft.cue.end))
     ids = [f"A{number}" for number in range(1, len(drafts) + 1)]
-    parents = _without_cycles([_parent(drafts, ids, index) for index in range(len(drafts))], ids)
+    parents = acyclic_parents([_parent(drafts, index) for index in range(len(drafts))])
     relations = []
     for index, draft in enumerate(drafts):
         relations.append(
@@ -70,7 +70,7 @@ def find_attributions(document: Document, views: list[SentenceView]) -> list[Att
                 cue=draft.cue,
                 content=draft.content,
                 attribution_type=_type(draft.content, quotes),
-                parent_id=parents[index],
+                parent_id=None if parents[index] is None else ids[parents[index]],
             )
         )
     return relations
@@ -325,7 +325,8 @@ def _type(content: Span, quotes) -> str:
     return "indirect"
 
 
-def _parent(drafts: list[_Draft], ids: list[str], index: int) -> str | None:
+def _parent(drafts: list[_Draft], index: int) -> int | None:
+    """Return the index of the relation ``drafts[index]`` nests in (its citer or content)."""
     draft = drafts[index]
     if draft.citer is not None:
         for other, candidate in enumerate(drafts):
@@ -334,7 +335,7 @@ def _parent(drafts: list[_Draft], ids: list[str], index: int) -> str | None:
                 and candidate.source
                 and candidate.source.start <= draft.citer.start < candidate.source.end
             ):
-                return ids[other]
+                return other
     holders = [
         other
         for other, candidate in enumerate(drafts)
@@ -344,26 +345,22 @@ def _parent(drafts: list[_Draft], ids: list[str], index: int) -> str | None:
     ]
     if not holders:
         return None
-    best = min(holders, key=lambda other: drafts[other].content.end - drafts[other].content.start)
-    return ids[best]
+    return min(holders, key=lambda other: drafts[other].content.end - drafts[other].content.start)
 
 
-def _without_cycles(parents: list[str | None], ids: list[str]) -> list[str | None]:
-    """Return ``parents`` with the link that closes each nesting cycle dropped (in cue order).
+def acyclic_parents(parents: list[int | None]) -> list[int | None]:
+    """Return ``parents`` without the links that would close a cycle (kept in cue order).
 
-    Two relations can each hold the other's cue in their content (or name each other as
-    citer); a parent chain must end, so the first relation of a cycle loses its parent.
+    Two rules can each nest a relation in the other (a citer inside one relation's source,
+    that relation's cue inside the other's content); a relation cannot be its own ancestor, so
+    the later link of such a cycle is dropped.
     """
-    position = {relation_id: index for index, relation_id in enumerate(ids)}
-    kept = list(parents)
-    for index in range(len(kept)):
-        seen = {index}
-        current = kept[index]
-        while current is not None and position[current] not in seen:
-            seen.add(position[current])
-            current = kept[position[current]]
-        if current is not None and position[current] == index:
-            kept[index] = None  # the chain came back to this relation
+    kept: list[int | None] = [None] * len(parents)
+    for index, parent in enumerate(parents):
+        node = parent
+        while node is not None and node != index:
+            node = kept[node]
+        kept[index] = parent if node is None else None
     return kept
 
 

@@ -52,6 +52,16 @@ def add_submission(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("submission", type=Path, help="submission JSONL file (one line per doc)")
 
 
+def add_schema_1x(parser: argparse.ArgumentParser) -> None:
+    """Add ``--schema-1x``: the submission's labels are read through ``label_map_1x.tsv``."""
+    parser.add_argument(
+        "--schema-1x",
+        action="store_true",
+        help="the submission was written for schema 1.x (before dataset 2.0.0, e.g. the "
+        "pre-registered ones): read its labels through the gold folder's label_map_1x.tsv",
+    )
+
+
 def add_lenient(parser: argparse.ArgumentParser) -> None:
     """Add ``--lenient``: items with errors become listed false positives (default: strict)."""
     parser.add_argument(

@@ -15,7 +15,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from benchmark.commands._options import add_gold_dir, add_split, bounded_int, data_error
+from benchmark.commands._options import (
+    add_gold_dir,
+    add_lenient,
+    add_split,
+    bounded_int,
+    data_error,
+)
 from benchmark.errors import DataError
 from benchmark.evaluation import defaults
 
@@ -51,6 +57,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=defaults.SEED,
         help=f"seed of both tests (default {defaults.SEED})",
     )
+    parser.add_argument(
+        "--schema-1x",
+        action="append",
+        choices=("a", "b"),
+        default=[],
+        help="that submission (a or b; repeatable) was written for schema 1.x: read its labels "
+        "through the gold folder's label_map_1x.tsv",
+    )
+    add_lenient(parser)
     add_split(parser)
     add_gold_dir(parser)
 
@@ -72,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
             n_bootstrap=args.bootstrap,
             n_rounds=args.rounds,
             seed=args.seed,
+            schema_1x=("a" in args.schema_1x, "b" in args.schema_1x),
+            lenient=args.lenient,
         )
     except DataError as error:
         return data_error(error, outcome="kharkiv-ie compare: nothing was compared")

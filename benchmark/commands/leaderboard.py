@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Regenerate (or check) the page; return 0, 1 (out of date, --check) or 2 (bad input)."""
-    from benchmark.presentation.leaderboard import render_page, write_leaderboard
+    from benchmark.presentation.leaderboard_file import render_page, write_leaderboard
 
     try:
         if args.check:

@@ -18,6 +18,7 @@ from benchmark.atomic import write_text_atomically
 from benchmark.commands._options import (
     add_gold_dir,
     add_lenient,
+    add_schema_1x,
     add_scoring,
     add_split,
     add_submission,
@@ -40,6 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_scoring(parser, bootstrap_type=int)
     add_lenient(parser)
+    add_schema_1x(parser)
     add_gold_dir(parser)
 
 
@@ -67,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
             seed=args.seed,
             system_name=args.system_name,
             lenient=args.lenient,
+            schema_1x=args.schema_1x,
         )
     except DataError as error:
         sys.stderr.write(_one_line(error, submission=args.submission) + "\n")

@@ -16,6 +16,7 @@ from pathlib import Path
 from benchmark.commands._options import (
     add_gold_dir,
     add_lenient,
+    add_schema_1x,
     add_scoring,
     add_split,
     add_submission,
@@ -51,6 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         f"{modes.help_text()})".replace("%", "%%"),
     )
     add_lenient(parser)
+    add_schema_1x(parser)
     add_gold_dir(parser)
 
 
@@ -73,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
             seed=args.seed,
             system_name=args.system_name,
             lenient=args.lenient,
+            schema_1x=args.schema_1x,
         )
     except DataError as error:
         return data_error(error, outcome="kharkiv-ie score: nothing was scored or written")

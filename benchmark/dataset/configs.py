@@ -129,15 +129,17 @@ def available_splits(folder: Path) -> tuple[str, ...]:
     )
 
 
-def content_hash(folder: str | Path) -> str:
+def content_hash(folder: str | Path, *, split: str | None = None) -> str:
     """Return the SHA-256 of the configured JSONL files: sorted relative paths plus bytes.
 
-    Every split present (:func:`available_splits`) counts. A missing file contributes its
-    path only, so that adding it changes the hash.
+    Without ``split``, every split present (:func:`available_splits`) counts: the key of the
+    ``datasets`` cache. With ``split``, the files of that split only: the hash of the gold a
+    results file was scored against, which rebuilding another split leaves unchanged. A missing
+    file contributes its path only, so that adding it changes the hash.
     """
     folder = Path(folder)
     digest = hashlib.sha256()
-    splits = available_splits(folder)
+    splits = available_splits(folder) if split is None else (split,)
     for relpath in sorted(data_file(c, split=s) for c in CONFIGS for s in splits):
         digest.update(relpath.encode("utf-8") + b"\0")
         path = folder / relpath

@@ -32,6 +32,7 @@ from benchmark.scoring.tasks import TASKS
 from benchmark.stats.bootstrap import PairedBootstrapResult, paired_bootstrap
 from benchmark.stats.permutation import PermutationResult, permutation_test
 from benchmark.submission import read_submission
+from benchmark.submission.label_map import label_map_1x
 
 
 @dataclass(frozen=True)
@@ -73,18 +74,34 @@ def compare(
     n_rounds: int = defaults.ROUNDS,
     seed: int = defaults.SEED,
     mode_table: Mapping[str, MatchMode] = MATCH_MODES,
+    schema_1x: tuple[bool, bool] = (False, False),
+    lenient: bool = False,
 ) -> tuple[tuple[Comparison, ...], int]:
-    """Compare B with A on every (task, subtask, mode) both attempted; return (rows, units)."""
+    """Compare B with A on every (task, subtask, mode) both attempted; return (rows, units).
+
+    ``schema_1x``: for A and B, whether the file was written for schema 1.x (its labels read
+    through the gold folder's ``label_map_1x.tsv``); ``lenient``: items with errors are kept
+    as false positives (:mod:`benchmark.submission.rejected`) instead of refusing the file.
+    """
     modes = check_options(
         tasks=tuple(TASKS), modes=tuple(mode_table), n_bootstrap=n_bootstrap, table=mode_table
     )
     if n_bootstrap < 1 or n_rounds < 1:
         raise DataError("--bootstrap and --rounds must be >= 1 for compare", field="bootstrap")
+    label_map = label_map_1x(data_dir=gold.data_dir) if any(schema_1x) else None
     reports = [
         score_submission(
-            read_submission(Path(p), gold=gold.annotations), gold=gold, tasks=TASKS, modes=modes
+            read_submission(
+                Path(p),
+                gold=gold.annotations,
+                label_map=label_map if old else None,
+                lenient=lenient,
+            ),
+            gold=gold,
+            tasks=TASKS,
+            modes=modes,
         )
-        for p in (path_a, path_b)
+        for p, old in zip((path_a, path_b), schema_1x, strict=True)
     ]
     units_gold = tuple(sentence_units(gold.annotations.documents))
     rows = []

@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from benchmark.dataset import splits
+from benchmark.dataset.annotation_1x import SCHEMA_1X
 from benchmark.dataset.configs import resolve_data_dir
 from benchmark.dataset.gold import read_gold
 from benchmark.dataset.schema import Annotations
@@ -49,6 +50,7 @@ from benchmark.scoring.tasks import TASKS
 from benchmark.stats.bootstrap import bootstrap_ci
 from benchmark.submission import Submission, read_submission
 from benchmark.submission.format import SENTENCES
+from benchmark.submission.label_map import label_map_1x
 
 
 @dataclass(frozen=True)
@@ -99,17 +101,22 @@ def evaluate(
     seed: int = defaults.SEED,
     system_name: str | None = None,
     lenient: bool = False,
+    schema_1x: bool = False,
 ) -> Evaluation:
     """Validate and score the submission at ``submission_path``; raise DataError if invalid.
 
     ``lenient``: items with errors are kept as listed false positives
-    (:mod:`benchmark.submission.rejected`) instead of rejecting the file.
+    (:mod:`benchmark.submission.rejected`) instead of rejecting the file. ``schema_1x``: the
+    submission was written for schema 1.x (before dataset 2.0.0); its labels are read through
+    the gold folder's ``label_map_1x.tsv`` (:func:`benchmark.submission.label_map.label_map_1x`),
+    and the results' config records ``"schema": "1.x"``.
     """
     tasks = tuple(TASKS) if tasks is None else tuple(tasks)
     chosen = check_options(tasks=tasks, modes=modes, n_bootstrap=n_bootstrap, table=mode_table)
     modes = tuple(mode.name for mode in chosen)
     path = Path(submission_path)
-    submission = read_submission(path, gold=gold.annotations, lenient=lenient)
+    label_map = label_map_1x(data_dir=gold.data_dir) if schema_1x else None
+    submission = read_submission(path, gold=gold.annotations, label_map=label_map, lenient=lenient)
     report = score_submission(submission, gold=gold, tasks=tasks, modes=chosen)
     report = with_intervals(report, n_bootstrap=n_bootstrap, seed=seed)
     config = {
@@ -121,8 +128,10 @@ def evaluate(
         "confidence": CONFIDENCE,
         "lenient": lenient,
     }
+    if schema_1x:
+        config["schema"] = SCHEMA_1X  # only then: results of 2.0 submissions keep their bytes
     results = Results(
-        dataset=dataset_info(data_dir=gold.data_dir),
+        dataset=dataset_info(data_dir=gold.data_dir, split=gold.split),
         system={
             "name": system_name if system_name is not None else path.stem,
             "submission_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmark.dataset.configs import DATASET_NAME, DATASET_VERSION, content_hash
+from benchmark.dataset.splits import MAIN_SPLIT
 from benchmark.evaluation.results import DatasetInfo, Provenance
 
 PACKAGES: tuple[str, ...] = ("kharkiv-ie", "datasets", "numpy", "scikit-learn", "seqeval")
@@ -24,9 +25,11 @@ _REPOSITORY = Path(__file__).resolve().parents[2]
 """The checkout that holds this package (where ``git rev-parse`` runs)."""
 
 
-def dataset_info(*, data_dir: str | Path) -> DatasetInfo:
-    """Return name, version and content hash of the gold data in ``data_dir``."""
-    return DatasetInfo(name=DATASET_NAME, version=DATASET_VERSION, sha256=content_hash(data_dir))
+def dataset_info(*, data_dir: str | Path, split: str = MAIN_SPLIT) -> DatasetInfo:
+    """Return name, version and the content hash of split ``split`` of the gold in ``data_dir``."""
+    return DatasetInfo(
+        name=DATASET_NAME, version=DATASET_VERSION, sha256=content_hash(data_dir, split=split)
+    )
 
 
 def git_commit(*, repository: Path = _REPOSITORY) -> str | None:

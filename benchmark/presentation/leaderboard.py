@@ -1,8 +1,4 @@
-"""LEADERBOARD.md, generated from the results files in ``results/`` (and each split's gold).
-
-The figures all come from the results files; only the statement of each split's size and
-power under its heading (:mod:`benchmark.presentation.power`) is computed from the split's
-gold, which the files' dataset hash names.
+"""LEADERBOARD.md, generated from the results files in ``results/`` (file: ``leaderboard_file``).
 
 Every ``*.json`` file of the results folder is read with
 :func:`benchmark.evaluation.results.read_results` (older schema versions migrate). Files are
@@ -14,6 +10,10 @@ F1, the 95% CI of F1 and the macro-F1 over types; in every other match mode the 
 ranked by the exact-match F1 of the task's main subtask (:data:`MAIN_SUBTASKS`),
 ties share a rank and are listed by name; a system that did not attempt the task (or its main
 subtask) comes last, unranked, and shows ``not attempted`` rather than zeros.
+
+A results file may carry a ``system.timing`` (:mod:`benchmark.presentation.timing`). On a split
+with such files the pre-registered rows come first, ranked among themselves, then the others,
+ranked among themselves; every row shows its timing.
 
 A split whose files carry contrast consistency (the ``contrast`` split,
 :mod:`benchmark.evaluation.results_contrast`) also gets a consistency table before its task
@@ -31,13 +31,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmark.atomic import write_text_atomically
 from benchmark.dataset.splits import MAIN_SPLIT, page_order
 from benchmark.errors import DataError
-from benchmark.evaluation.power import SplitPower
 from benchmark.evaluation.results import Results, read_results
 from benchmark.evaluation.results_contrast import OVERALL, section_find
-from benchmark.presentation.power import power_block, power_of, split_powers
+from benchmark.presentation.timing import TIMINGS, timing_note
 from benchmark.scoring.consistency import Consistency
 from benchmark.scoring.modes import EXACT, MODE_NAMES
 from benchmark.scoring.scores import SubtaskResult
@@ -92,6 +90,17 @@ class Entry:
         return str(self.results.provenance.config.get("split", DEFAULT_SPLIT))
 
     @property
+    def timing(self) -> str | None:
+        """When the system was made relative to the split's gold (``system.timing``), or None."""
+        value = self.results.system.get("timing")
+        return str(value) if value else None
+
+    @property
+    def group(self) -> int:
+        """Position of the entry's timing in :data:`TIMINGS` (no timing: after them all)."""
+        return TIMINGS.index(self.timing) if self.timing in TIMINGS else len(TIMINGS)
+
+    @property
     def verified_by(self) -> str:
         """``reproduce`` for baseline results written by the pipeline, else ``submitted``."""
         return str(self.results.system.get("verified_by") or "submitted")
@@ -126,7 +135,15 @@ def main_f1(entry: Entry, task: str) -> float | None:
 
 
 def ranked(entries: Sequence[Entry], task: str) -> list[tuple[str, Entry]]:
-    """Return (rank label, entry) in page order: best main F1 first, unranked last."""
+    """Return (rank label, entry) in page order: per timing group (:data:`TIMINGS`), ranked."""
+    groups = sorted({entry.group for entry in entries})
+    return [
+        row for group in groups for row in _ranked([e for e in entries if e.group == group], task)
+    ]
+
+
+def _ranked(entries: Sequence[Entry], task: str) -> list[tuple[str, Entry]]:
+    """Return (rank label, entry): best main F1 first, unranked last."""
     scored = sorted(
         (e for e in entries if main_f1(e, task) is not None),
         key=lambda e: (-main_f1(e, task), e.name),
@@ -139,12 +156,8 @@ def ranked(entries: Sequence[Entry], task: str) -> list[tuple[str, Entry]]:
     return rows + [("—", entry) for entry in unranked]
 
 
-def render(entries: Sequence[Entry], *, power: Mapping[str, SplitPower] | None = None) -> str:
-    """Return the whole page for ``entries`` (deterministic, ends with a newline).
-
-    ``power`` (split -> :class:`~benchmark.evaluation.power.SplitPower`) adds each split's
-    size and minimal detectable differences under its heading.
-    """
+def render(entries: Sequence[Entry], *, notes: Mapping[str, Sequence[str]] | None = None) -> str:
+    """Return the page for ``entries`` (``notes``: split -> lines under its heading)."""
     lines = [HEADER, "", "# kharkiv-ie leaderboard", ""]
     lines += [
         "Precision, recall, F1 and macro-F1 (the mean F1 over types) of every system on every",
@@ -172,7 +185,8 @@ def render(entries: Sequence[Entry], *, power: Mapping[str, SplitPower] | None =
     for split in splits:
         chosen = [e for e in entries if e.split == split]
         lines += [f"## Split `{split}`", ""]
-        lines += power_block(power_of(power, split))
+        lines += (notes or {}).get(split, [])
+        lines += timing_note([e.timing for e in chosen])
         lines += _systems_table(chosen)
         lines += _consistency_table(chosen)
         modes = _modes(chosen)
@@ -180,20 +194,6 @@ def render(entries: Sequence[Entry], *, power: Mapping[str, SplitPower] | None =
             lines += _task_table(chosen, task, modes)
     lines.append(HOW_TO_SUBMIT)
     return "\n".join(lines)
-
-
-def render_page(*, results_dir: str | Path, data_dir: str | Path | None = None) -> str:
-    """Return the page for ``results_dir``, each split's power computed from its gold."""
-    entries = read_entries(results_dir)
-    return render(entries, power=split_powers({e.split for e in entries}, data_dir=data_dir))
-
-
-def write_leaderboard(
-    *, results_dir: str | Path, out: str | Path, data_dir: str | Path | None = None
-) -> bool:
-    """Regenerate ``out`` from ``results_dir`` (gold: ``data_dir``); True when it changed."""
-    text = render_page(results_dir=results_dir, data_dir=data_dir)
-    return write_text_atomically(out, text, only_if_changed=True)
 
 
 def _result(entry: Entry, task: str, subtask: str, mode: str) -> SubtaskResult | None:
@@ -213,9 +213,10 @@ def _modes(entries: Sequence[Entry]) -> list[str]:
 def _systems_table(entries: Sequence[Entry]) -> list[str]:
     """Return the systems table: main F1 per task, then the provenance."""
     head = ["System", *(f"{t} ({MAIN_SUBTASKS[t]})" for t in TASKS)]
-    head += ["verified", "date", "config", "data", "scorer", "code"]
+    timed = any(entry.timing for entry in entries)
+    head += [*(["timing"] if timed else []), "verified", "date", "config", "data", "scorer", "code"]
     lines = [_row(head), _row(["---"] * len(head))]
-    for entry in sorted(entries, key=lambda e: e.name):
+    for entry in sorted(entries, key=lambda e: (e.group, e.name)):
         scores = [_number(main_f1(entry, task)) for task in TASKS]
         system = entry.results.system
         code = system.get("code_version")
@@ -229,6 +230,7 @@ def _systems_table(entries: Sequence[Entry]) -> list[str]:
                 [
                     _system_cell(entry),
                     *scores,
+                    *([entry.timing or "—"] if timed else []),
                     entry.verified_by,
                     _date(entry),
                     f"`{system['config']}`" if system.get("config") else "—",
@@ -269,6 +271,8 @@ def _task_table(entries: Sequence[Entry], task: str, modes: Sequence[str]) -> li
         provenance = (
             f"{entry.verified_by} · {_date(entry)} · data `{entry.results.dataset.sha256[:8]}`"
         )
+        if entry.timing:
+            provenance = f"{entry.timing} · {provenance}"
         if task in entry.results.scores.not_attempted:
             cells = ["not attempted"] + ["—"] * (width - 1)
             lines.append(_row([rank, _system_cell(entry), "—", *cells, provenance]))

@@ -7,20 +7,22 @@ paired permutation test (:mod:`benchmark.stats.detectable`, a lower bound).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 
 from benchmark.evaluation.power import SplitPower, mdd_text
 
 
-def split_powers(
+def power_notes(
     names: Iterable[str], *, data_dir: str | Path | None = None
-) -> dict[str, SplitPower]:
-    """Return split -> its :class:`SplitPower`, from the gold of ``data_dir`` (None: ``data/``)."""
+) -> dict[str, list[str]]:
+    """Return split -> its :func:`power_block`, from the gold of ``data_dir`` (None: ``data/``)."""
     from benchmark.evaluation.evaluate import load_split
     from benchmark.evaluation.power import split_power
 
-    return {name: split_power(load_split(split=name, data_dir=data_dir)) for name in names}
+    return {
+        name: power_block(split_power(load_split(split=name, data_dir=data_dir))) for name in names
+    }
 
 
 def power_block(power: SplitPower | None) -> list[str]:
@@ -40,8 +42,3 @@ def power_block(power: SplitPower | None) -> list[str]:
         )
         lines += [""] + [f"- {task}: {mdd_text(found)}" for task, found in power.tasks.items()]
     return [*lines, ""]
-
-
-def power_of(powers: Mapping[str, SplitPower] | None, split: str) -> SplitPower | None:
-    """Return the power of ``split`` in ``powers`` (None when not given)."""
-    return None if powers is None else powers.get(split)
