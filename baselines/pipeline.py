@@ -203,15 +203,8 @@ def run_baseline(
     for split, gold, text in predicted:
         submission = run_dir / f"submission.{split}.jsonl"
         write_text(submission, text)
-        scoring = resolved["scoring"]
         evaluation = evaluate(
-            submission,
-            gold=gold,
-            tasks=scoring["tasks"],
-            modes=scoring["modes"],
-            n_bootstrap=scoring["bootstrap"],
-            seed=scoring["seed"],
-            system_name=name,
+            submission, gold=gold, system_name=name, **scoring_options(resolved["scoring"])
         )
         run_results = _with_provenance(
             evaluation.results,
@@ -240,6 +233,16 @@ def run_baseline(
         say(f"{name} [{split}]: {_summary(committed)} -> {results_path}")
         outputs.append(SplitOutput(split, submission, scores, results_path, report, evaluation))
     return RunOutput(system=name, run_dir=run_dir, splits=tuple(outputs))
+
+
+def scoring_options(scoring: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the keyword options of ``evaluate`` from the ``scoring`` config group."""
+    return {
+        "tasks": scoring["tasks"],
+        "modes": scoring["modes"],
+        "n_bootstrap": scoring["bootstrap"],
+        "seed": scoring["seed"],
+    }
 
 
 def write_text(path: Path, text: str, *, only_if_changed: bool = False) -> bool:

@@ -12,9 +12,10 @@ kept as a listed false positive instead of refusing the whole file. Its results 
 ``results/<baseline>.preregistered.<split>.json``, system ``<baseline>.preregistered``, timing
 :data:`PREREGISTERED`.
 
-The same baseline run with the current code on such a split is marked :data:`AFTER_GOLD` when
-its code version differs from the pre-registered one (:func:`timing`): that code may have been
-changed after the gold of the split existed, so its figure is not a held-out one.
+A baseline run with the current code on such a split is marked :data:`AFTER_GOLD` unless it is
+a pre-registered baseline whose code version is still the pre-registered one (:func:`timing`):
+its code may have been written or changed after the gold of the split existed, so its figure is
+not a held-out one.
 """
 
 from __future__ import annotations
@@ -101,10 +102,17 @@ def timing(
     split: str,
     code_version: Mapping[str, str],
 ) -> str | None:
-    """Return :data:`AFTER_GOLD` for a current-code run on a pre-registered split, else None."""
-    if preregistration is None or preregistration.find(baseline, split) is None:
+    """Return :data:`AFTER_GOLD` for a current-code run on a pre-registered split, else None.
+
+    A split is pre-registered when the manifest has a submission of any baseline on it. Only a
+    baseline pre-registered there whose code version is still the pre-registered one gets None;
+    any other (changed since, or not pre-registered at all) may have been developed after the
+    gold existed.
+    """
+    if preregistration is None or not any(s.split == split for s in preregistration.submissions):
         return None
-    return None if dict(code_version) == dict(preregistration.code_version) else AFTER_GOLD
+    unchanged = dict(code_version) == dict(preregistration.code_version)
+    return None if unchanged and preregistration.find(baseline, split) else AFTER_GOLD
 
 
 def checked_submission(submission: Submission) -> Path:
@@ -135,7 +143,13 @@ def score_preregistered(
     and ``write_reports``). Writes the results (and report pages) of each; returns the results
     paths. Nothing is written when the folder has no manifest.
     """
-    from baselines.pipeline import keep_created, report_link, results_name, write_text
+    from baselines.pipeline import (
+        keep_created,
+        report_link,
+        results_name,
+        scoring_options,
+        write_text,
+    )
     from benchmark.evaluation.evaluate import evaluate, load_split
     from benchmark.evaluation.results import to_json
     from benchmark.presentation.error_page.build import error_page
@@ -144,7 +158,6 @@ def score_preregistered(
     preregistration = read_preregistration(paths["preregistered_dir"])
     if preregistration is None:
         return ()
-    scoring = resolved["scoring"]
     system = f"{baseline}.{SUFFIX}"
     written = []
     for split in resolved["splits"]:
@@ -155,13 +168,10 @@ def score_preregistered(
         evaluation = evaluate(
             checked_submission(found),
             gold=gold,
-            tasks=scoring["tasks"],
-            modes=scoring["modes"],
-            n_bootstrap=scoring["bootstrap"],
-            seed=scoring["seed"],
             system_name=system,
             schema_1x=True,
             lenient=True,
+            **scoring_options(resolved["scoring"]),
         )
         results_path = Path(paths["results_dir"]) / results_name(system, split)
         report_path = Path(paths["reports_dir"]) / results_name(system, split, suffix=".html")

@@ -59,14 +59,8 @@ PROVENANCE_KEYS: tuple[str, ...] = (
 )
 """Keys of ``provenance``: strings, then two integers (first sentence >= 0, count >= 1)."""
 
-_NULLABLE_STRINGS = (
-    "title",
-    "outlet",
-    "publication_date",
-    "date_inferred",
-    "date_evidence",
-    "source_note",
-)
+_NULLABLE_STRINGS = META_KEYS[META_KEYS.index("title") : META_KEYS.index("source_note") + 1]
+"""The keys from ``title`` to ``source_note``: a string or null."""
 _PARAGRAPH_LISTS = ("caption_paragraphs", "title_paragraphs")
 
 

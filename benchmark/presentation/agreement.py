@@ -58,19 +58,10 @@ def comparison_markdown(
     """Return the four tables of one comparison (``first`` as reference, ``second`` compared)."""
     modes = _modes(report)
     spans = {(r.task, r.subtask, r.mode): r for r in report.spans}
-    lines = [
-        f"| task | subtask | {first} | {second} | "
-        + " | ".join(f"{mode} F1 [95% CI]" for mode in modes)
-        + " |",
-        "|---|---|---:|---:|" + "---:|" * len(modes),
-    ]
+    lines = _mode_head(["task", "subtask", first, second], modes, left=2)
     for task, subtask in SPAN_ROWS:
         cells = [spans[(task, subtask, mode)] for mode in modes]
-        lines.append(
-            f"| {task} | {subtask} | {cells[0].first} | {cells[0].second} | "
-            + " | ".join(_cell(cell, cell.f1, options) for cell in cells)
-            + " |"
-        )
+        lines.append(_mode_row([task, subtask, cells[0].first, cells[0].second], cells, options))
     lines += [
         "",
         "| label | matched pairs | observed agreement | Cohen's kappa [95% CI] |",
@@ -94,21 +85,28 @@ def comparison_markdown(
             f"{_cell(row, row.share, options)} |"
         )
     fields = {(r.task, r.field, r.mode): r for r in report.fields}
-    lines += [
-        "",
-        f"| field | identified pairs | set in {first} | set in {second} | "
-        + " | ".join(f"{mode} F1 [95% CI]" for mode in modes)
-        + " |",
-        "|---|---:|---:|---:|" + "---:|" * len(modes),
-    ]
+    lines.append("")
+    lines += _mode_head(["field", "identified pairs", f"set in {first}", f"set in {second}"], modes)
     for task, name in FIELD_ROWS:
         cells = [fields[(task, name, mode)] for mode in modes]
-        lines.append(
-            f"| {task}.{name} | {cells[0].pairs} | {cells[0].first} | {cells[0].second} | "
-            + " | ".join(_cell(cell, cell.f1, options) for cell in cells)
-            + " |"
-        )
+        head = [f"{task}.{name}", cells[0].pairs, cells[0].first, cells[0].second]
+        lines.append(_mode_row(head, cells, options))
     return "\n".join(lines) + "\n"
+
+
+def _mode_head(names: Sequence[str], modes: Sequence[str], *, left: int = 1) -> list[str]:
+    """Return the header and rule of a table with one F1 column per mode after ``names``."""
+    head = "| " + " | ".join([*names, *(f"{mode} F1 [95% CI]" for mode in modes)]) + " |"
+    rule = "|" + "---|" * left + "---:|" * (len(names) - left + len(modes))
+    return [head, rule]
+
+
+def _mode_row(
+    head: Sequence[object], cells: Sequence[object], options: Mapping[str, object]
+) -> str:
+    """Return one row: the ``head`` cells, then each mode's F1 cell."""
+    values = [*(str(value) for value in head), *(_cell(c, c.f1, options) for c in cells)]
+    return "| " + " | ".join(values) + " |"
 
 
 def against_gold_markdown(
