@@ -116,8 +116,8 @@ def test_text_not_found_is_an_unaligned_false_positive(tmp_path):
     assert [str(w) for w in submission.warnings] == [
         f'{path}:1: $.hedges[0].cue: warning: text not found, counted as a false positive: "forse"',
         f"{path}:1: $.hedges[0].scope: warning: placed in sentence 1, outside the sentence of its "
-        'anchor (the text does not occur there): "sarebbero morte" -> "sarebbero morte" at '
-        "85..100",
+        "anchor (the text does not occur there as whole words): "
+        '"sarebbero morte" -> "sarebbero morte" at 85..100',
     ]
 
 

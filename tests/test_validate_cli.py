@@ -373,6 +373,28 @@ def test_valid_submission_prints_ok_counts_and_warnings(tmp_path, capsys, toy_go
     ]
 
 
+def test_lenient_sentence_counts_leave_out_a_rejected_entry(tmp_path, capsys):
+    # 3 gold sentences (toy-001: 0 and 1, toy-002: 0); the entry for sentence 2 of toy-001
+    # is rejected (no such sentence): 3 labels, 1 uncertain (toy-001 sentence 1), not 4 and 2
+    sentences = [{"sentence_id": 1, "uncertain": True}, {"sentence_id": 2, "uncertain": True}]
+    data = jsonl(
+        {"doc_id": "toy-001", "sentences": sentences}, {"doc_id": "toy-002", "sentences": []}
+    )
+    code, out, err = run(tmp_path, capsys, data, "--lenient")
+    path = tmp_path / "run.jsonl"
+    assert (code, err) == (0, [])
+    assert out.splitlines() == [
+        f"OK: {path}: 2 document(s)",
+        "  events: not attempted, casualties: not attempted, attributions: not attempted, "
+        "hedges: not attempted, sentences: 3 labels (1 uncertain)",
+        "  unaligned spans (counted as false positives): 0",
+        "  rejected items (lenient reading; counted as false positives): 1",
+        f"{path}:1: $.sentences[1].sentence_id: expected an integer <= 1, got 2 (item kept as a "
+        "false positive)",
+        "  warnings: 0",
+    ]
+
+
 def test_validate_writes_nothing(tmp_path, capsys):
     run(tmp_path, capsys, jsonl(hedges_line(), SECOND))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["run.jsonl"]

@@ -1,10 +1,12 @@
 """``kharkiv-ie align SUBMISSION``: where every text-only span of a submission was placed.
 
-One row per text-only span, in file order: line, JSON path, document, layer, field, the
-submitted text, the offsets and sentence it was placed at (``-1`` when not found), how it was
-matched (``exact``, ``normalised``, ``trimmed``, or ``not found``), the number of places where
-the text occurs, whether the place starts and ends on token boundaries, and whether it lies
-outside the sentence of its anchor (the item's ``sentence_id`` or head span). ``--json``
+One row per text-only span, in file order (an item's head span first, as it is placed first):
+line, JSON path, document, layer, field, the submitted text, the offsets and sentence it was
+placed at (``-1`` when not found), how it was matched (``exact``, ``normalised``, ``trimmed``,
+or ``not found``), the number of places where the text occurs, whether the place starts and
+ends on token boundaries, and whether it was *moved*: a span that must lie in its item's
+sentence placed outside it, exactly the spans ``validate`` warns about
+(:attr:`benchmark.submission.Placement.moved`). ``--json``
 writes one JSON object per span instead (JSON Lines). Spans given by offsets are not listed.
 The submission is read as ``validate`` reads it (``--lenient`` too): an invalid one prints its
 errors and exits 2. Writes nothing. Thin: the placements are

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from benchmark.commands._options import add_gold_dir, add_lenient, add_submission, data_error
 from benchmark.dataset.gold import read_gold
-from benchmark.dataset.schema import Annotations
+from benchmark.dataset.schema import UNKNOWN_SENTENCE, Annotations
 from benchmark.errors import DataError
 from benchmark.submission import SENTENCES, TASKS, Submission, read_submission
 
@@ -39,8 +39,14 @@ def summary(submission: Submission, *, name: str) -> list[str]:
         if task not in submission.attempted:
             counts.append(f"{task}: not attempted")
         elif task == SENTENCES:
-            uncertain = sum(submission.sentence_labels.values())
-            labelled = len(submission.sentence_labels)
+            # the gold sentences' labels only: a rejected entry that said "uncertain" stands as
+            # the unknown sentence -1 (a false positive) and is counted with the rejected items
+            accepted = [
+                uncertain
+                for (_, sentence_id), uncertain in submission.sentence_labels.items()
+                if sentence_id != UNKNOWN_SENTENCE
+            ]
+            uncertain, labelled = sum(accepted), len(accepted)
             counts.append(f"sentences: {labelled} labels ({uncertain} uncertain)")
         else:
             counts.append(f"{task}: {len(getattr(annotations, task))}")

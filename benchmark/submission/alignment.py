@@ -35,8 +35,10 @@ The rule, in order:
       repeated texts go to successive occurrences;
    f. the earlier one.
 
-An occurrence outside the anchor sentence is *moved* (the caller warns). Which anchor an
-item's span gets is decided by the reader (``benchmark.submission.placing``). Full description:
+An occurrence outside the anchor sentence is flagged (``Alignment.moved``); whether that makes
+the span *moved* (a warning, and the ``moved`` column of ``kharkiv-ie align``) is decided by the
+caller, as is which anchor an item's span gets (``benchmark.submission.placing``: a span
+allowed to leave its item's sentence is never moved). Full description:
 ``docs/submission-format.md``.
 """
 

@@ -240,11 +240,9 @@ class LineReader:
         placer = self.placer
         given_sentence = values.get("sentence_id")
         head = LAYERS[layer].head
-        helper = None
-        if given_sentence is None:
-            helper = placer.unambiguous_span(self.other_spans(layer, values))
-        anchor = placer.resolve(
-            values[head], layer=layer, field=head, anchor=helper, sentence_id=given_sentence
+        others = self.other_spans(layer, values)
+        anchor = placer.place_head(
+            values[head], layer=layer, others=others, sentence_id=given_sentence
         )
         if anchor is None:
             return None
@@ -252,16 +250,18 @@ class LineReader:
         ok = True
         for spec in LAYER_FIELDS[layer]:
             value = values[spec.name]
-            place = {"layer": layer, "anchor": anchor, "sentence_id": given_sentence}
+            place = {
+                "layer": layer,
+                "field": spec.name,
+                "anchor": anchor,
+                "sentence_id": given_sentence,
+                "must_stay": must_stay(layer, spec.name),
+            }
             if spec.kind == SPAN and spec.name != head and value is not None:
-                stay = must_stay(layer, spec.name)
-                values[spec.name] = placer.resolve(value, field=spec.name, must_stay=stay, **place)
+                values[spec.name] = placer.resolve(value, **place)
                 ok = ok and values[spec.name] is not None
             elif spec.kind == ARGUMENTS:
-                spans = [
-                    (role, placer.resolve(span, field=spec.name, must_stay=True, **place))
-                    for role, span in value
-                ]
+                spans = [(role, placer.resolve(span, **place)) for role, span in value]
                 ok = ok and all(span is not None for _, span in spans)
                 values[spec.name] = tuple(Argument(role, span) for role, span in spans)
         if not ok:
@@ -271,12 +271,12 @@ class LineReader:
             values["sentence_id"] = placer.sentence_of(path, head, anchor, given_sentence)
         return LAYERS[layer].item_type(**values)
 
-    def other_spans(self, layer: str, values: dict) -> list[SpanSpec | None]:
-        """Return the specs of an item's spans other than its head, in field order."""
+    def other_spans(self, layer: str, values: dict) -> list[tuple[str, SpanSpec | None]]:
+        """Return ``(field, spec)`` of an item's spans other than its head, in field order."""
         specs = []
         for spec in LAYER_FIELDS[layer]:
             if spec.kind == SPAN and spec.name != LAYERS[layer].head:
-                specs.append(values[spec.name])
+                specs.append((spec.name, values[spec.name]))
             elif spec.kind == ARGUMENTS:
-                specs.extend(span for _, span in values[spec.name])
+                specs.extend((spec.name, span) for _, span in values[spec.name])
         return specs

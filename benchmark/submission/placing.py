@@ -14,11 +14,18 @@ Spans of one field (``events.trigger``, ``events.arguments``...) placed earlier 
 are remembered, so that repeated texts without an anchor take successive occurrences.
 
 Warnings: a normalised or trimmed alignment; a text not found (the span becomes unaligned, a
-false positive); a span that does not start and end on token boundaries; a span that must stay
-in its anchor's sentence (arguments, victims' slots, hedge scopes: every span but the
-attribution source, antecedent and content) placed outside it because the text does not occur
-there; a repeated text placed without any anchor; a given ``sentence_id`` that disagrees with the
-head span. Every text-only span is recorded as a :class:`Placement` (``kharkiv-ie align``).
+false positive); a span that does not start and end on token boundaries; a *moved* span; a
+repeated text placed without any anchor; a given ``sentence_id`` that disagrees with the head
+span. Every text-only span is recorded as a :class:`Placement` (``kharkiv-ie align``), whose
+``moved`` flag is the moved warning.
+
+Moved: a span that must lie in its item's sentence (:func:`must_stay`: every span but the
+attribution source, antecedent and content) placed outside its anchor's sentence because the
+text does not occur there as whole words. The head is checked against its given
+``sentence_id``, or against the sentence of the other span anchoring it when that span must
+lie in the item's sentence too (an attribution cue anchored by its source or content is never
+moved); every other span against the head's sentence (the ``sentence_id`` when the head is
+unaligned).
 """
 
 from __future__ import annotations
@@ -77,7 +84,11 @@ class Placement:
     whole_words: bool
     """True when the place starts and ends on token boundaries."""
     moved: bool
-    """True when the place is outside the sentence of the span's anchor."""
+    """True when the span must lie in its item's sentence and was placed outside it.
+
+    Exactly the spans that get the warning "placed in sentence N, outside the sentence of its
+    anchor": the same flag (:meth:`SpanPlacer.resolve`, with :func:`must_stay`) makes both.
+    """
 
     def as_dict(self) -> dict:
         """Return the placement as a JSON-ready dict."""
@@ -110,12 +121,13 @@ class SpanPlacer:
         field: str,
         anchor: Span | None,
         sentence_id: int | None,
-        must_stay: bool = False,
+        must_stay: bool,
     ) -> Span | None:
         """Return the ``Span`` of ``spec`` (unaligned text: start -1), or None after an error.
 
         ``anchor`` (when aligned) wins over ``sentence_id`` as the alignment anchor;
-        ``must_stay``: warn when the span lands outside the anchor's sentence.
+        ``must_stay``: the span must lie in the item's sentence, so landing outside the
+        anchor's sentence makes it *moved* (a warning, and the placement's ``moved`` flag).
         """
         text = self.index.text
         taken = self.taken.setdefault((layer, field), set())
@@ -144,7 +156,10 @@ class SpanPlacer:
                 f"time(s)), got {spec.occurrence}",
             )
             return None
-        self._record(spec, layer, field, placed)
+        # one flag for the warning and for ``kharkiv-ie align``: a span allowed to leave
+        # its sentence (an attribution's content) is never "moved", wherever it lands
+        moved = placed.moved and must_stay
+        self._record(spec, layer, field, placed, moved=moved)
         if placed.unaligned:
             self.log.not_found(self.number, spec.path, spec.text)
             return unaligned_span(spec.text)
@@ -153,12 +168,12 @@ class SpanPlacer:
         where = f"{describe(spec.text)} -> {describe(span.text)} at {span.start}..{span.end}"
         if placed.method != EXACT:
             self.log.warn(self.number, spec.path, f"{_METHOD_NOTES[placed.method]}: {where}")
-        if placed.moved and must_stay:
+        if moved:
             self.log.warn(
                 self.number,
                 spec.path,
                 f"placed in sentence {self.index.sentence_of(span.start)}, outside the sentence "
-                f"of its anchor (the text does not occur there): {where}",
+                f"of its anchor (the text does not occur there as whole words): {where}",
             )
         if anchor_span is None and sentence_id is None and placed.occurrences > 1:
             self.log.warn(
@@ -171,8 +186,36 @@ class SpanPlacer:
         self.check_tokens(spec.path, span)
         return span
 
-    def _record(self, spec: SpanSpec, layer: str, field: str, placed) -> None:
-        """Add the placement of a text-only span to the log."""
+    def place_head(
+        self,
+        spec: SpanSpec,
+        *,
+        layer: str,
+        others: list[tuple[str, SpanSpec | None]],
+        sentence_id: int | None,
+    ) -> Span | None:
+        """Place the head span (trigger, victim, cue) of an item of ``layer``, as ``resolve``.
+
+        Anchored by ``sentence_id`` when given, else by the first unambiguous span of
+        ``others`` (``(field, spec)`` of the item's other spans, in field order), else by
+        nothing.
+        """
+        field = LAYERS[layer].head
+        helper_field, helper = None, None
+        if sentence_id is None:
+            found = self.unambiguous_span(others)
+            if found is not None:
+                helper_field, helper = found
+        # the head must stay in its given sentence, or in the sentence of the other span that
+        # anchors it when that span must lie in the item's sentence too: a span allowed
+        # elsewhere (an attribution's source or content) says nothing about the cue's sentence
+        stay = must_stay(layer, field) and (helper_field is None or must_stay(layer, helper_field))
+        return self.resolve(
+            spec, layer=layer, field=field, anchor=helper, sentence_id=sentence_id, must_stay=stay
+        )
+
+    def _record(self, spec: SpanSpec, layer: str, field: str, placed, *, moved: bool) -> None:
+        """Add the placement of a text-only span to the log (``moved``: see ``Placement``)."""
         self.log.placements.append(
             Placement(
                 line=self.number,
@@ -189,7 +232,7 @@ class SpanPlacer:
                 method=placed.method,
                 occurrences=placed.occurrences,
                 whole_words=placed.whole_words,
-                moved=placed.moved,
+                moved=moved,
             )
         )
 
@@ -204,21 +247,21 @@ class SpanPlacer:
             f"{describe(span.text)} is not token-aligned (benchmark.dataset.text.tokenize)",
         )
 
-    def unambiguous_span(self, specs: list[SpanSpec | None]) -> Span | None:
-        """Return the first span of ``specs`` whose place is certain, or None.
+    def unambiguous_span(self, specs: list[tuple[str, SpanSpec | None]]) -> tuple[str, Span] | None:
+        """Return ``(field, span)`` of the first of ``(field, spec)`` whose place is certain.
 
         A span given by offsets, or a text-only span (without ``occurrence``) that occurs at
         exactly one place, counting every level (a text found verbatim inside a word and, case
-        folded, elsewhere is ambiguous).
+        folded, elsewhere is ambiguous). None when there is none.
         """
-        for spec in specs:
+        for field, spec in specs:
             if spec is None:
                 continue
             if spec.start is not None:
-                return Span(spec.start, spec.end, "")
+                return field, Span(spec.start, spec.end, "")
             found = self.index.occurrences(spec.text)
             if spec.occurrence is None and len(found) == 1:
-                return Span(found[0].start, found[0].end, "")
+                return field, Span(found[0].start, found[0].end, "")
         return None
 
     def sentence_of(self, path: str, anchor_name: str, anchor: Span, given: int | None) -> int:
