@@ -42,7 +42,7 @@ class TrainingData:
     """The gold a learned baseline may train on, and what it must leave out per document."""
 
     rows: tuple[TokenRow, ...]
-    """The ``tokens`` view of the training split (one row per sentence)."""
+    """The ``tokens`` view of the training splits (one row per sentence)."""
     documents: tuple[Document, ...]
     """The documents the rows' offsets point into."""
     held_out: Mapping[str, frozenset[SentenceKey]]
@@ -54,14 +54,18 @@ class TrainingData:
 class OutOfFold(Protocol):
     """A learned baseline's protocol for scoring it on gold documents."""
 
+    train_splits: tuple[str, ...]
+    """The gold splits it trains on (the pipeline builds :class:`TrainingData` from them)."""
+
     def predict_out_of_fold(
         self, documents: Sequence[Document], *, training: TrainingData
     ) -> Annotations:
         """Return predictions of ``documents`` (in order) by models that never saw them.
 
         A document that is one of ``training.documents`` is predicted out of fold
-        (cross-validation by sentence); any other by a model trained on the training data
-        minus the sentences ``training.held_out`` lists for it.
+        (cross-validation; the training documents not predicted stay in every fold's
+        training); any other by a model trained on the training data minus the sentences
+        ``training.held_out`` lists for it.
         """
         ...
 

@@ -9,11 +9,12 @@ producer's own records), then steps 2-5 for every split:
 
 1. predict the gold documents of the split, with the sentences' gold ``uncertain`` flags
    blanked (a baseline sees text and segmentation only). A learned baseline
-   (:class:`baselines.base.OutOfFold`) goes through its out-of-fold protocol with the main
-   split's gold as training data; for a contrast split the training sentences each document
-   repeats (its group's source paragraph, ``paragraph`` in ``data/contrast/edits.yaml``) are
-   worked out here (:func:`source_paragraph_sentences`), since an extractor does not import
-   ``benchmark.dataset.contrast``. Any other extractor extracts document by document. A
+   (:class:`baselines.base.OutOfFold`) goes through its out-of-fold protocol with the gold of
+   its ``train_splits`` as training data (a held-out split is refused); for a contrast split
+   the training sentences each document repeats (its group's source paragraph, ``paragraph``
+   in ``data/contrast/edits.yaml``) are worked out by :mod:`baselines.training`,
+   since an extractor does not import ``benchmark.dataset.contrast``. Any other extractor
+   extracts document by document. A
    :class:`baselines.base.SubmissionProducer` (a generative baseline, spans as text) returns
    the submission lines itself, which are written as they are and placed in the documents by
    the scorer's alignment when the file is scored; it may keep one record per document of
@@ -45,15 +46,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from baselines.base import Extractor, OutOfFold, SubmissionProducer, TrainingData, merge_results
+from baselines.base import Extractor, OutOfFold, SubmissionProducer, merge_results
 from baselines.code_version import code_version
 from baselines.config import resolve_config
 from baselines.preregistered import read_preregistration, timing
 from baselines.registry import build_extractor
+from baselines.training import training_data
 from benchmark.dataset import splits
-from benchmark.dataset.configs import TOKENS, gold_folders, resolve_data_dir
-from benchmark.dataset.gold import read_config, read_gold
-from benchmark.dataset.layers import SentenceKey
+from benchmark.dataset.configs import gold_folders
 from benchmark.dataset.schema import Annotations, Document
 from benchmark.errors import DataError
 from benchmark.evaluation.provenance import PACKAGES, package_versions
@@ -120,78 +120,11 @@ def predict(
     """Return the predictions of ``extractor`` on ``documents`` (gold of ``split``), blinded."""
     documents = tuple(blind(document) for document in documents)
     if isinstance(extractor, OutOfFold):
-        training = training_data(documents, split=split, data_dir=data_dir)
+        training = training_data(
+            documents, split=split, data_dir=data_dir, train_splits=extractor.train_splits
+        )
         return extractor.predict_out_of_fold(documents, training=training)
     return merge_results(documents, (extractor.extract(document) for document in documents))
-
-
-def training_data(documents: Sequence[Document], *, split: str, data_dir: Any) -> TrainingData:
-    """Return the main split's gold as training data for predicting ``documents`` of ``split``."""
-    train_documents = read_gold(split=splits.MAIN_SPLIT, data_dir=data_dir).documents
-    held_out = HELD_OUT[splits.split(split).kind](
-        documents, train_documents=train_documents, data_dir=data_dir
-    )
-    rows = read_config(TOKENS, split=splits.MAIN_SPLIT, data_dir=data_dir)
-    return TrainingData(rows=rows, documents=train_documents, held_out=held_out)
-
-
-def _nothing_held_out(
-    documents: Sequence[Document], *, train_documents: Sequence[Document], data_dir: Any
-) -> dict[str, frozenset[SentenceKey]]:
-    """Return no held-out sentence: an annotated split repeats no training sentence."""
-    return {}
-
-
-def source_paragraph_sentences(
-    documents: Sequence[Document], *, train_documents: Sequence[Document], data_dir: Any
-) -> dict[str, frozenset[SentenceKey]]:
-    """Return contrast doc_id -> the test sentence keys of its group's source paragraph.
-
-    The paragraph is the spec's ``paragraph`` (0-based, :func:`benchmark.dataset.text.
-    paragraphs` of the source document); a sentence belongs to it when their offsets overlap.
-    Membership comes from :func:`benchmark.dataset.contrast.groups.group_doc_ids`. DataError
-    when the source document is not among ``train_documents``, a paragraph index is out of
-    range, or one of ``documents`` is in no group.
-    """
-    from benchmark.dataset.contrast.groups import SPEC_PATH, group_doc_ids, verified_spec
-    from benchmark.dataset.text import paragraphs
-
-    folder = resolve_data_dir(data_dir)
-    spec = verified_spec(data_dir=folder)
-    source = next((d for d in train_documents if d.doc_id == spec.doc_id), None)
-    if source is None:
-        raise DataError(f"source document {spec.doc_id!r} of the contrast spec is not in test")
-    spans = paragraphs(source.text)
-    found: dict[str, frozenset[SentenceKey]] = {}
-    for group in spec.groups:
-        if not 0 <= group.paragraph < len(spans):
-            raise DataError(
-                f"group {group.group}: paragraph {group.paragraph} out of range",
-                file=folder / SPEC_PATH,
-                field="paragraph",
-            )
-        start, end = spans[group.paragraph]
-        keys = frozenset(
-            (source.doc_id, s.sentence_id)
-            for s in source.sentences
-            if s.start < end and start < s.end
-        )
-        for doc_id in group_doc_ids(spec, group):
-            found[doc_id] = keys
-    for document in documents:
-        if document.doc_id not in found:
-            raise DataError(f"contrast document {document.doc_id!r} is in no contrast group")
-    return found
-
-
-HeldOut = Callable[..., dict[str, frozenset[SentenceKey]]]
-"""``(documents, *, train_documents, data_dir) -> doc_id -> training sentences to leave out``."""
-
-HELD_OUT: Mapping[str, HeldOut] = {
-    splits.ANNOTATIONS: _nothing_held_out,
-    splits.CONTRAST: source_paragraph_sentences,
-}
-"""Split kind -> how the training sentences each of its documents repeats are found."""
 
 
 def submission_text(predicted: Annotations) -> str:

@@ -6,8 +6,9 @@ process, no Hydra logging or ``.hydra/`` folders, and plain exceptions for bad i
 composed config goes through the same :func:`baselines.pipeline.run_baseline` as ``python -m
 baselines.run``, so both write the same files; then the baseline's pre-registered submissions
 are scored as committed (:func:`baselines.preregistered.score_preregistered`). The leaderboard
-is then regenerated from the results folder alone
-(:func:`benchmark.presentation.leaderboard.write_leaderboard`).
+is then regenerated from the results folder, each split's power statement from the gold of
+``paths.data_dir``
+(:func:`benchmark.presentation.leaderboard_file.write_leaderboard`).
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def reproduce(
     submissions of each baseline are scored as committed (:mod:`baselines.preregistered`).
     """
     from benchmark.dataset.configs import gold_folders
-    from benchmark.presentation.leaderboard import write_leaderboard
+    from benchmark.presentation.leaderboard_file import write_leaderboard
 
     placed = placement(overrides, out_dir=out_dir, update_committed=update_committed)
     configs = [(name, compose_config(name, overrides=(*placed, *overrides))) for name in baselines]
@@ -133,6 +134,7 @@ def reproduce(
     changed = write_leaderboard(
         results_dir=paths["results_dir"],
         out=leaderboard,
+        data_dir=paths["data_dir"],
         protected=gold_folders(paths["data_dir"]),
     )
     progress(

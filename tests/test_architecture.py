@@ -59,6 +59,7 @@ GLUE = (
     "baselines/preregistered.py",
     "baselines/run.py",
     "baselines/reproduce.py",
+    "baselines/training.py",
 )
 """Modules of baselines/ that may use the rest of benchmark/ (submission, evaluation...)."""
 

@@ -39,6 +39,9 @@ def test_gold_against_no_events_prints_rows_and_the_warning(tmp_path, test_gold,
     assert first[10:] == ["0.0100", "(floor)"]
     n_units = sum(len(d.sentences) for d in test_gold.documents)
     assert f"{LOW_POWER_WARNING} (Resampling unit: the sentence; {n_units} units here.)" in out
+    # split-specific: the test split's size, then one minimal detectable difference per task
+    assert f"Split 'test': 1 document(s), {n_units} sentences" in out
+    assert sum(out.count(f"\n  {task}: ") for task in ("events", "hedges")) == 2
 
 
 def test_identical_submissions_give_p_one(tmp_path, test_gold, capsys):

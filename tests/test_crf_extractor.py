@@ -70,7 +70,12 @@ def test_out_of_fold_protocol_cross_validates_training_documents(crf_options, cr
     training = TrainingData(rows=tuple(rows), documents=(document,), held_out={})
     predicted = extractor.predict_out_of_fold([document], training=training)
     expected = predict_crf_cross_validated(
-        rows, [document], folds=crf_options["folds"], seed=crf_options["seed"], params=crf_params
+        rows,
+        [document],
+        folds=crf_options["folds"],
+        document_folds=crf_options["document_folds"],
+        seed=crf_options["seed"],
+        params=crf_params,
     )
     assert predicted == expected
     assert extractor._model is None  # the protocol never trains on the predicted sentences
@@ -97,3 +102,47 @@ def test_out_of_fold_protocol_leaves_out_what_each_other_document_repeats(crf_op
         params=crf_params,
     )
     assert [h for h in predicted.hedges if h.doc_id == "edit"] == list(alone.hedges)
+
+
+def test_training_documents_not_predicted_are_background_in_every_fold(
+    crf_options, crf_params, monkeypatch
+):
+    import baselines.crf.extractor as extractor_module
+
+    predicted_doc, predicted_rows = synthetic_corpus(HEDGED[:6], doc_id="predicted")
+    other_doc, other_rows = synthetic_corpus(HEDGED[6:], doc_id="other")
+    calls = []
+    real = extractor_module.predict_crf_cross_validated
+
+    def spy(rows, documents, **options):
+        calls.append((rows, documents, options))
+        return real(rows, documents, **options)
+
+    monkeypatch.setattr(extractor_module, "predict_crf_cross_validated", spy)
+    training = TrainingData(
+        rows=(*predicted_rows, *other_rows), documents=(predicted_doc, other_doc), held_out={}
+    )
+    result = CrfExtractor(**crf_options).predict_out_of_fold([predicted_doc], training=training)
+    assert result.documents == (predicted_doc,)
+    ((rows, documents, options),) = calls
+    assert rows == predicted_rows and documents == [predicted_doc]
+    assert options["background_rows"] == other_rows
+    assert options["background_documents"] == [other_doc]
+
+
+@pytest.mark.parametrize(
+    ("train_splits", "message"),
+    [
+        (["test", "wikinews_test"], "split 'wikinews_test' is held out"),
+        ([], "train_splits must be a non-empty list"),
+        (["nosuch"], "unknown split 'nosuch'"),
+    ],
+)
+def test_held_out_or_bad_training_splits_are_refused(crf_options, train_splits, message):
+    with pytest.raises(DataError, match=message):
+        CrfExtractor(**{**crf_options, "train_splits": train_splits})
+
+
+def test_the_config_trains_on_kharkiv_and_wikinews_dev(crf_options):
+    assert crf_options["train_splits"] == ["test", "wikinews_dev"]
+    assert CrfExtractor(**crf_options).train_splits == ("test", "wikinews_dev")

@@ -1,6 +1,12 @@
 import pytest
 
-from baselines.crf.folds import FoldError, fold_assignment, held_out_keys, training_keys
+from baselines.crf.folds import (
+    FoldError,
+    document_fold_assignment,
+    fold_assignment,
+    held_out_keys,
+    training_keys,
+)
 
 KEYS = [("doc-a", i) for i in range(7)] + [("doc-b", i) for i in range(5)]
 
@@ -53,3 +59,38 @@ def test_impossible_fold_counts_raise(folds, message):
     with pytest.raises(FoldError) as caught:
         fold_assignment(KEYS, folds=folds, seed=0)
     assert str(caught.value) == message
+
+
+def test_document_folds_keep_every_document_whole():
+    keys = [(f"wn-{d}", i) for d in range(5) for i in range(d + 1)]
+    assignment = document_fold_assignment(keys, folds=2, seed=0)
+    assert set(assignment) == set(keys)
+    for d in range(5):
+        assert len({assignment[(f"wn-{d}", i)] for i in range(d + 1)}) == 1
+    per_fold = [sorted({doc for (doc, _), f in assignment.items() if f == fold}) for fold in (0, 1)]
+    # 5 documents in 2 folds: 3 and 2 documents
+    assert sorted(len(docs) for docs in per_fold) == [2, 3]
+    assert document_fold_assignment(list(reversed(keys)), folds=2, seed=0) == assignment
+
+
+def test_document_folds_follow_the_seeded_permutation_of_doc_ids():
+    import numpy as np
+
+    keys = [("b", 0), ("a", 0), ("c", 0), ("a", 1)]
+    permutation = np.random.default_rng(5).permutation(3)  # over the sorted ids a, b, c
+    fold_of = {"abc"[int(index)]: position % 2 for position, index in enumerate(permutation)}
+    expected = {key: fold_of[key[0]] for key in keys}
+    assert document_fold_assignment(keys, folds=2, seed=5) == expected
+
+
+@pytest.mark.parametrize(
+    ("folds", "message"),
+    [
+        (1, "document folds must be an integer >= 2"),
+        (4, "document folds=4 exceed the number of documents (3)"),
+    ],
+)
+def test_impossible_document_folds(folds, message):
+    keys = [("a", 0), ("b", 0), ("c", 0)]
+    with pytest.raises(FoldError, match=message.replace("(", "\\(").replace(")", "\\)")):
+        document_fold_assignment(keys, folds=folds, seed=0)

@@ -8,7 +8,13 @@ from support.tiny_dataset import edit_rows
 from benchmark.dataset import loading
 from benchmark.dataset.configs import CONFIGS, MANIFEST_NAME, TOKENS
 from benchmark.dataset.features import FEATURES
-from benchmark.dataset.gold import read_config, read_gold, read_jsonl, read_manifest
+from benchmark.dataset.gold import (
+    check_trainable,
+    read_config,
+    read_gold,
+    read_jsonl,
+    read_manifest,
+)
 from benchmark.dataset.rows import from_row
 from benchmark.errors import DataError
 
@@ -94,3 +100,19 @@ def test_manifest_lines_and_jsonl_lines_are_checked(tmp_path):
 def test_unknown_split_is_refused():
     with pytest.raises(DataError, match="unknown split 'train'"):
         read_gold(split="train")
+
+
+def test_only_splits_that_are_not_held_out_are_trainable():
+    from benchmark.dataset.splits import SPLITS
+
+    assert check_trainable("test") == "test"
+    assert check_trainable("wikinews_dev") == "wikinews_dev"
+    with pytest.raises(DataError) as caught:
+        check_trainable("wikinews_test")
+    assert str(caught.value) == (
+        "field train_splits: split 'wikinews_test' is held out: "
+        "no system may be trained or tuned on it"
+    )
+    assert [name for name, spec in SPLITS.items() if spec.held_out] == ["wikinews_test"]
+    with pytest.raises(DataError, match="unknown split"):
+        check_trainable("nosuch")

@@ -13,8 +13,8 @@ from benchmark.presentation.leaderboard import (
     ranked,
     read_entries,
     render,
-    write_leaderboard,
 )
+from benchmark.presentation.leaderboard_file import render_page, write_leaderboard
 from benchmark.scoring import SCORER_VERSION
 from benchmark.scoring.scores import Scores, SubtaskResult
 
@@ -197,7 +197,7 @@ def test_cli_check_and_bad_file(results_dir, tmp_path, capsys):
 
 
 def test_committed_leaderboard_is_up_to_date_with_results():
-    page = render(read_entries(REPO / "results"))
+    page = render_page(results_dir=REPO / "results")
     committed = (REPO / "LEADERBOARD.md").read_text(encoding="utf-8")
     assert committed == page, "LEADERBOARD.md is out of date: run `kharkiv-ie leaderboard`"
 

@@ -8,7 +8,6 @@ import pytest
 from support.producers import FirstWordHedges
 
 import baselines.crf.extractor as extractor_module
-from baselines.crf.model import CrfParams
 from baselines.pipeline import blind, lines_text, results_name, run_baseline, submission_of
 from baselines.reproduce import compose_config
 from benchmark.dataset.schema import Document, Sentence
@@ -21,6 +20,7 @@ def _cfg(baseline, tiny_dataset, tmp_path, *extra):
         baseline,
         overrides=[
             f"paths.data_dir={tiny_dataset}",
+            "training_splits=[test]",  # the tiny gold has no wikinews_dev split
             f"paths.runs_dir={tmp_path / 'runs'}",
             f"paths.results_dir={tmp_path / 'results'}",
             f"paths.reports_dir={tmp_path / 'reports'}",
@@ -172,7 +172,9 @@ def test_changed_scores_rewrite_created(tiny_dataset, tmp_path, monkeypatch):
     assert read_results(path).provenance.created == "2031-06-06T00:00:00+00:00"
 
 
-def test_crf_scores_the_gold_out_of_fold(tiny_dataset, tmp_path, monkeypatch):
+def test_crf_scores_the_gold_out_of_fold(
+    tiny_dataset, tmp_path, monkeypatch, crf_options, crf_params
+):
     calls = []
     real = extractor_module.predict_crf_cross_validated
 
@@ -190,8 +192,16 @@ def test_crf_scores_the_gold_out_of_fold(tiny_dataset, tmp_path, monkeypatch):
     assert len(calls) == 1
     sentences, options = calls[0]
     assert len(sentences) == 22
-    # folds and seed from the overrides, the rest from conf/baseline/crf.yaml
-    assert options == {"folds": 3, "seed": 7, "params": CrfParams(0.1, 0.1, 100)}
+    # folds and seed from the overrides, the rest from conf/baseline/crf.yaml; nothing but the
+    # test split to train on here, so no background sentences
+    assert options == {
+        "folds": 3,
+        "document_folds": crf_options["document_folds"],
+        "seed": 7,
+        "params": crf_params,
+        "background_rows": [],
+        "background_documents": [],
+    }
     assert read_results(output.splits[0].results).system["name"] == "crf"
 
 
@@ -209,27 +219,21 @@ def test_runs_from_another_working_directory(tiny_dataset, tmp_path, monkeypatch
     assert Path(output.splits[0].results).is_file()
 
 
-def test_source_paragraph_sentences_of_the_real_contrast_spec(test_gold, contrast_gold):
-    from baselines.pipeline import source_paragraph_sentences
-
-    sources = source_paragraph_sentences(
-        contrast_gold.documents, train_documents=test_gold.documents, data_dir=None
-    )
-    # paragraph 0 of the article holds sentences 0-3; paragraph 5 (a caption) sentence 14
-    assert sources["kharkiv-001-c01-orig"] == {("kharkiv-001", i) for i in range(4)}
-    assert sources["kharkiv-001-c01-e1"] == {("kharkiv-001", i) for i in range(4)}
-    assert sources["kharkiv-001-c31-e1"] == {("kharkiv-001", 14)}
-
-
 def test_crf_never_predicts_a_contrast_document_with_a_model_trained_on_its_paragraph(
     monkeypatch, test_gold, contrast_gold
 ):
     from baselines.crf.trained import TrainedCrf
     from baselines.pipeline import predict
     from baselines.registry import get_extractor
+    from benchmark.dataset.gold import read_gold
     from benchmark.dataset.text import paragraphs
 
     article = test_gold.documents[0]
+    dev_keys = {
+        (d.doc_id, s.sentence_id)
+        for d in read_gold(split="wikinews_dev").documents
+        for s in d.sentences
+    }
     trained, predicted_by = [], {}
     real_fit, real_extract = TrainedCrf.fit, TrainedCrf.extract
 
@@ -266,6 +270,7 @@ def test_crf_never_predicts_a_contrast_document_with_a_model_trained_on_its_para
         if paragraph is not None:
             a, b = spans[paragraph]
             source = {("kharkiv-001", s.sentence_id) for s in article.sentences if a <= s.start < b}
-            assert predicted_by[document.doc_id] == (
-                {("kharkiv-001", s.sentence_id) for s in article.sentences} - source
-            )
+            kharkiv = {key for key in predicted_by[document.doc_id] if key[0] == "kharkiv-001"}
+            assert kharkiv == {("kharkiv-001", s.sentence_id) for s in article.sentences} - source
+            # every wikinews_dev sentence (training_splits) is in the model's training
+            assert dev_keys <= predicted_by[document.doc_id]

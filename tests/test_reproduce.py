@@ -14,7 +14,7 @@ from baselines.cli import main
 from baselines.config import default_baselines
 from baselines.reproduce import BASELINES, reproduce
 from benchmark.evaluation import provenance as provenance_module
-from benchmark.presentation.leaderboard import read_entries, render
+from benchmark.presentation.leaderboard_file import render_page
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -29,6 +29,7 @@ def _overrides(tiny_dataset, out):
         f"paths.preregistered_dir={out / 'preregistered'}",  # none: the tiny gold has no split
         "scoring.bootstrap=50",
         "splits=[test]",  # the tiny gold has no contrast split
+        "training_splits=[test]",  # nor a wikinews_dev split
     ]
 
 
@@ -80,7 +81,7 @@ def test_reproduce_twice_is_byte_identical(tiny_dataset, tmp_path, monkeypatch):
     assert _snapshot(tmp_path) == before
     assert second.leaderboard_changed is False
     # the page is exactly what `kharkiv-ie leaderboard` renders from the results alone
-    page = render(read_entries(tmp_path / "results"))
+    page = render_page(results_dir=tmp_path / "results", data_dir=tiny_dataset)
     assert (tmp_path / "LEADERBOARD.md").read_text(encoding="utf-8") == page
     # rows show the day the results were produced; an unchanged rerun keeps it
     assert "2030-01-01" in page and "2031" not in page

@@ -2,7 +2,7 @@ from benchmark.stats.power import LOW_POWER_WARNING, low_power_warning
 
 
 def test_warning_says_non_significant_is_not_no_difference():
-    assert "single article" in LOW_POWER_WARNING
+    assert "every split of this benchmark is small" in LOW_POWER_WARNING
     assert "low power" in LOW_POWER_WARNING
     assert "does NOT mean that the systems perform the same" in LOW_POWER_WARNING
     assert "\n" not in LOW_POWER_WARNING

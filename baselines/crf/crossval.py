@@ -15,7 +15,13 @@ from pathlib import Path
 
 from baselines.base import merge_results
 from baselines.crf.features import FeatureDict, quote_mask, sentence_features
-from baselines.crf.folds import SentenceKey, fold_assignment, held_out_keys, training_keys
+from baselines.crf.folds import (
+    SentenceKey,
+    document_fold_assignment,
+    fold_assignment,
+    held_out_keys,
+    training_keys,
+)
 from baselines.crf.layers import TaggedSentence, annotations_from_tags
 from baselines.crf.model import TAG_COLUMNS, CrfParams, SentenceTagger
 from benchmark.dataset.configs import TOKENS
@@ -24,12 +30,16 @@ from benchmark.dataset.schema import Annotations, Document, TokenRow
 from benchmark.errors import DataError
 
 
-def load_token_rows(*, data_dir: str | Path | None = None) -> tuple[TokenRow, ...]:
-    """Return the gold ``tokens`` config of the main split as :class:`TokenRow` objects.
+def load_token_rows(
+    *, split: str | None = None, data_dir: str | Path | None = None
+) -> tuple[TokenRow, ...]:
+    """Return the gold ``tokens`` config of ``split`` (None: the main split) as token rows.
 
     Read and checked by :func:`benchmark.dataset.gold.read_config` (manifest, schema).
     """
-    return read_config(TOKENS, data_dir=data_dir)
+    if split is None:
+        return read_config(TOKENS, data_dir=data_dir)
+    return read_config(TOKENS, split=split, data_dir=data_dir)
 
 
 def _check_row(row: TokenRow, documents: dict[str, Document]) -> None:
@@ -54,42 +64,51 @@ def predict_crf_cross_validated(
     documents: Sequence[Document],
     *,
     folds: int,
+    document_folds: int,
     seed: int,
     params: CrfParams,
+    background_rows: Sequence[TokenRow] = (),
+    background_documents: Sequence[Document] = (),
 ) -> Annotations:
     """Return the out-of-fold predictions of every sentence of ``tokens_rows``, as layers.
 
     ``documents`` are the gold documents the rows come from (their text and paragraphs give
     the offsets and the quotation state); the result holds them all, in the given order.
-    Raises :class:`~baselines.crf.folds.FoldError` for an impossible ``folds`` and
-    DataError for a row whose document or tokens do not match.
+    Rows of one document are split into ``folds`` sentence folds, rows of several documents
+    into ``document_folds`` folds of whole documents (both seeded by ``seed``).
+    ``background_rows`` (offsets into ``background_documents``) are added to the training
+    sentences of every fold and never predicted. Raises
+    :class:`~baselines.crf.folds.FoldError` for impossible folds and DataError for a row
+    whose document or tokens do not match, or a document both predicted and background.
     """
     by_id = {document.doc_id: document for document in documents}
-    masks = {doc_id: quote_mask(document) for doc_id, document in by_id.items()}
-    rows: dict[SentenceKey, TokenRow] = {}
-    features: dict[SentenceKey, list[FeatureDict]] = {}
-    for row in tokens_rows:
-        _check_row(row, by_id)
-        key = (row.doc_id, row.sentence_id)
-        if key in rows:
-            raise DataError("duplicate sentence", item=f"{key[0]}#{key[1]}", field="sentence_id")
-        rows[key] = row
-        text = by_id[row.doc_id].text
-        features[key] = sentence_features(
-            text, row.token_starts, row.token_ends, mask=masks[row.doc_id]
+    rows, features = _rows_and_features(tokens_rows, by_id)
+    background_ids = {document.doc_id: document for document in background_documents}
+    overlap = sorted(set(by_id) & set(background_ids))
+    if overlap:
+        raise DataError(
+            "a document is both predicted and background", item=overlap[0], field="doc_id"
         )
-    assignment = fold_assignment(rows, folds=folds, seed=seed)
+    extra_rows, extra_features = _rows_and_features(background_rows, background_ids)
+    background = sorted(extra_rows)
+    if len({doc_id for doc_id, _ in rows}) > 1:
+        assignment = document_fold_assignment(rows, folds=document_folds, seed=seed)
+    else:
+        assignment = fold_assignment(rows, folds=folds, seed=seed)
     predicted: dict[SentenceKey, dict[str, list[str]]] = {}
-    for fold in range(folds):
+    for fold in sorted(set(assignment.values())):
         train = training_keys(assignment, fold=fold)
+        train_features = [features[key] for key in train] + [extra_features[k] for k in background]
+        train_rows = [rows[key] for key in train] + [extra_rows[key] for key in background]
         tagger = SentenceTagger(params=params).fit(
-            [features[key] for key in train],
-            {column: [getattr(rows[key], column) for key in train] for column in TAG_COLUMNS},
+            train_features,
+            {column: [getattr(row, column) for row in train_rows] for column in TAG_COLUMNS},
         )
         held_out = held_out_keys(assignment, fold=fold)
         tags = tagger.predict([features[key] for key in held_out])
         for position, key in enumerate(held_out):
             predicted[key] = {column: tags[column][position] for column in TAG_COLUMNS}
+    masks = {doc_id: quote_mask(document) for doc_id, document in by_id.items()}
     tagged: dict[str, list[TaggedSentence]] = {doc_id: [] for doc_id in by_id}
     for key in sorted(rows):
         row = rows[key]
@@ -106,3 +125,23 @@ def predict_crf_cross_validated(
         for document in documents
     ]
     return merge_results(documents, layers)
+
+
+def _rows_and_features(
+    tokens_rows: Sequence[TokenRow], by_id: dict[str, Document]
+) -> tuple[dict[SentenceKey, TokenRow], dict[SentenceKey, list[FeatureDict]]]:
+    """Return key -> row and key -> token features for ``tokens_rows`` (checked, no repeats)."""
+    masks = {doc_id: quote_mask(document) for doc_id, document in by_id.items()}
+    rows: dict[SentenceKey, TokenRow] = {}
+    features: dict[SentenceKey, list[FeatureDict]] = {}
+    for row in tokens_rows:
+        _check_row(row, by_id)
+        key = (row.doc_id, row.sentence_id)
+        if key in rows:
+            raise DataError("duplicate sentence", item=f"{key[0]}#{key[1]}", field="sentence_id")
+        rows[key] = row
+        text = by_id[row.doc_id].text
+        features[key] = sentence_features(
+            text, row.token_starts, row.token_ends, mask=masks[row.doc_id]
+        )
+    return rows, features

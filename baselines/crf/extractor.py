@@ -1,12 +1,17 @@
 """The ``crf`` baseline: :class:`CrfExtractor`, built from ``conf/baseline/crf.yaml``.
 
-For NEW text (``kharkiv-ie predict --baseline crf``), :meth:`CrfExtractor.extract` tags with
-CRFs trained on every gold sentence (:class:`~baselines.crf.trained.TrainedCrf`, which refuses
-a document repeating a training sentence). Scored on gold documents, the baseline goes through
-its out-of-fold protocol (:class:`baselines.base.OutOfFold`),
-:meth:`CrfExtractor.predict_out_of_fold`: a training document by k-fold cross-validation by
-sentence (:func:`baselines.crf.crossval.predict_crf_cross_validated`), any other document by
-CRFs trained without the training sentences it repeats (:func:`predict_crf_leaving_out`).
+Its training material is the gold of the splits ``train_splits`` names (the Kharkiv ``test``
+article and the ``wikinews_dev`` passages; a held-out split is refused). For NEW text
+(``kharkiv-ie predict --baseline crf``), :meth:`CrfExtractor.extract` tags with CRFs trained on
+every training sentence (:class:`~baselines.crf.trained.TrainedCrf`, which refuses a document
+repeating a training sentence). Scored on gold documents, the baseline goes through its
+out-of-fold protocol (:class:`baselines.base.OutOfFold`),
+:meth:`CrfExtractor.predict_out_of_fold`: training documents by cross-validation
+(:func:`baselines.crf.crossval.predict_crf_cross_validated`: one document by ``folds`` sentence
+folds, several by
+``document_folds`` folds of whole documents), the other training documents in every fold's
+training; any other document by CRFs trained on all the training material minus the sentences
+it repeats (:func:`predict_crf_leaving_out`).
 """
 
 from __future__ import annotations
@@ -20,8 +25,9 @@ from baselines.crf.folds import SentenceKey
 from baselines.crf.heldout import training_rows
 from baselines.crf.model import CrfParams
 from baselines.crf.trained import TrainedCrf
-from benchmark.dataset.gold import read_gold
+from benchmark.dataset.gold import check_trainable, read_gold
 from benchmark.dataset.schema import Annotations, Document, TokenRow
+from benchmark.errors import DataError
 
 
 class CrfExtractor:
@@ -34,23 +40,32 @@ class CrfExtractor:
         self,
         *,
         folds: int,
+        document_folds: int,
         seed: int,
         c1: float,
         c2: float,
         max_iterations: int,
+        train_splits: Sequence[str],
         data_dir: str | Path | None = None,
     ) -> None:
         """Prepare an extractor with the options of ``conf/baseline/crf.yaml``.
 
-        :meth:`extract` trains on the gold of ``data_dir`` (None: the repository's ``data/``)
-        at first use.
+        :meth:`extract` trains on the gold of ``train_splits`` in ``data_dir`` (None: the
+        repository's ``data/``) at first use. DataError for an empty ``train_splits``, an
+        unknown split or a held-out one.
         """
+        if isinstance(train_splits, str) or not train_splits:
+            raise DataError("train_splits must be a non-empty list of splits", field="train_splits")
         self.folds = folds
-        """Sentence folds of the cross-validation on training documents."""
+        """Sentence folds of the cross-validation of ONE training document."""
+        self.document_folds = document_folds
+        """Folds of whole documents of the cross-validation of several training documents."""
         self.seed = seed
         """Seed of the fold assignment."""
         self.params = CrfParams(c1=c1, c2=c2, max_iterations=max_iterations)
         """Training options of every CRF."""
+        self.train_splits = tuple(check_trainable(name) for name in train_splits)
+        """Gold splits whose sentences the CRFs train on (none of them held out)."""
         self.data_dir = data_dir
         """Gold data folder for :meth:`extract` (None: the repository's ``data/``)."""
         self._model: TrainedCrf | None = None
@@ -67,8 +82,16 @@ class CrfExtractor:
         """Return the CRF predictions for ``document``; DataError if it repeats training text."""
         if self._model is None:
             self.fit(
-                load_token_rows(data_dir=self.data_dir),
-                read_gold(data_dir=self.data_dir).documents,
+                [
+                    row
+                    for split in self.train_splits
+                    for row in load_token_rows(split=split, data_dir=self.data_dir)
+                ],
+                [
+                    document
+                    for split in self.train_splits
+                    for document in read_gold(split=split, data_dir=self.data_dir).documents
+                ],
             )
         return self._model.extract(document)
 
@@ -86,8 +109,13 @@ class CrfExtractor:
                     [row for row in training.rows if row.doc_id in inside_ids],
                     inside,
                     folds=self.folds,
+                    document_folds=self.document_folds,
                     seed=self.seed,
                     params=self.params,
+                    background_rows=[r for r in training.rows if r.doc_id not in inside_ids],
+                    background_documents=[
+                        d for d in training.documents if d.doc_id not in inside_ids
+                    ],
                 )
             )
         batches: dict[frozenset[SentenceKey], list[Document]] = {}

@@ -6,6 +6,11 @@ permutation goes to fold ``p % folds``: folds differ in size by at most one, eve
 is in exactly one fold, and the same seed always gives the same folds. The model that
 predicts fold ``f`` is trained on the sentences of every other fold, so no sentence is ever
 predicted by a model that saw it.
+
+Several documents (the Wikinews passages) are folded by DOCUMENT instead
+(:func:`document_fold_assignment`, the same seeded rule over doc ids): the sentences of one
+passage share its topic, names and numbers, so a passage split between training and
+prediction would leak.
 """
 
 from __future__ import annotations
@@ -49,3 +54,24 @@ def training_keys(assignment: dict[SentenceKey, int], *, fold: int) -> list[Sent
 def held_out_keys(assignment: dict[SentenceKey, int], *, fold: int) -> list[SentenceKey]:
     """Return the sentence keys of ``fold`` (predicted by the model for ``fold``), sorted."""
     return sorted(key for key, assigned in assignment.items() if assigned == fold)
+
+
+def document_fold_assignment(
+    keys: Iterable[SentenceKey], *, folds: int, seed: int
+) -> dict[SentenceKey, int]:
+    """Return ``sentence key -> fold index`` with every document's sentences in one fold.
+
+    The distinct ``doc_id`` values are sorted and assigned to folds exactly as
+    :func:`fold_assignment` assigns sentences (seeded permutation, position modulo
+    ``folds``); each sentence gets its document's fold. Raises :class:`FoldError` when
+    ``folds`` is below 2 or above the number of documents.
+    """
+    ordered = sorted(set(keys))
+    doc_ids = sorted({doc_id for doc_id, _ in ordered})
+    if isinstance(folds, bool) or not isinstance(folds, int) or folds < 2:
+        raise FoldError(f"document folds must be an integer >= 2, got {folds!r}")
+    if folds > len(doc_ids):
+        raise FoldError(f"document folds={folds} exceed the number of documents ({len(doc_ids)})")
+    permutation = np.random.default_rng(seed).permutation(len(doc_ids))
+    fold_of = {doc_ids[int(index)]: position % folds for position, index in enumerate(permutation)}
+    return {key: fold_of[key[0]] for key in ordered}

@@ -1,8 +1,8 @@
 """Four linear-chain CRFs (sklearn-crfsuite), one per tag column of the ``tokens`` view.
 
 L-BFGS training with an L1 weight ``c1``, an L2 weight ``c2`` and ``max_iterations``; their
-values are fixed in ``conf/baseline/crf.yaml`` (chosen before any run and never tuned on the
-test set: the values of the sklearn-crfsuite tutorial) and nowhere else.
+values are fixed in ``conf/baseline/crf.yaml`` (chosen on the Wikinews dev split only, by
+``scripts/crf_dev_grid.py``; see ``docs/crf-selection.md``) and nowhere else.
 ``all_possible_transitions`` stays at crfsuite's default (off: only transitions seen in
 training get weights). crfsuite's L-BFGS is deterministic: the same sentences in the same
 order give the same model.

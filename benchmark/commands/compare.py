@@ -73,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
     """Compare ``args.b`` with ``args.a``; return 0, or 2 on bad input."""
     from benchmark.evaluation.compare import compare
     from benchmark.evaluation.evaluate import load_split
+    from benchmark.evaluation.power import power_lines, split_power
     from benchmark.stats.permutation import EXACT
     from benchmark.stats.power import low_power_warning
 
@@ -137,6 +138,7 @@ def run(args: argparse.Namespace) -> int:
         f"1/{args.bootstrap + 1}, a bound, not an estimate.",
         "",
         low_power_warning(n_units=n_units),
+        *power_lines(split_power(gold)),
     ]
     sys.stdout.write("\n".join(out) + "\n")
     return 0

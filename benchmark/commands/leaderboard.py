@@ -55,12 +55,12 @@ def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
 def run(args: argparse.Namespace) -> int:
     """Regenerate (or check) the page; return 0, 1 (out of date, --check) or 2 (bad input)."""
     from benchmark.dataset.configs import gold_folders
-    from benchmark.presentation.leaderboard import read_entries, render, write_leaderboard
+    from benchmark.presentation.leaderboard_file import render_page, write_leaderboard
 
     try:
         results_dir, out = _paths(args)
         if args.check:
-            text = render(read_entries(results_dir))
+            text = render_page(results_dir=results_dir)
             current = out.read_bytes() if out.is_file() else b""
             if current != text.encode("utf-8"):
                 sys.stderr.write(f"{out} is out of date: run `kharkiv-ie leaderboard`\n")

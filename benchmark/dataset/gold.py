@@ -144,3 +144,17 @@ def read_gold(*, split: str = splits.MAIN_SPLIT, data_dir: str | Path | None = N
         rows = verified_rows(folder, config, split=split, manifest=manifest)
         layers[config] = tuple(from_row(config, row, file=path, line=line) for line, row in rows)
     return Annotations(**layers)
+
+
+def check_trainable(split: str) -> str:
+    """Return ``split`` when a system may be trained or tuned on it; DataError otherwise.
+
+    An unknown split and a held-out one (:attr:`benchmark.dataset.splits.SplitSpec.held_out`)
+    are refused: no baseline trains, tunes or cross-validates on a held-out split.
+    """
+    if splits.split(split).held_out:
+        raise DataError(
+            f"split {split!r} is held out: no system may be trained or tuned on it",
+            field="train_splits",
+        )
+    return split

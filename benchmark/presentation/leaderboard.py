@@ -1,4 +1,4 @@
-"""LEADERBOARD.md, generated from the results files in ``results/`` and nothing else.
+"""LEADERBOARD.md, generated from the results files in ``results/`` (file: ``leaderboard_file``).
 
 Every ``*.json`` file of the results folder is read with
 :func:`benchmark.evaluation.results.read_results` (older schema versions migrate). Files are
@@ -28,7 +28,7 @@ results gives the same bytes (a test compares the committed page with a fresh re
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +36,6 @@ from benchmark.dataset.splits import MAIN_SPLIT, page_order
 from benchmark.errors import DataError
 from benchmark.evaluation.results import Results, read_results
 from benchmark.evaluation.results_contrast import OVERALL, section_find
-from benchmark.outputs import check_output, write_output
 from benchmark.presentation.markdown import code_span, inert_text, table_row
 from benchmark.presentation.timing import TIMINGS, timing_note
 from benchmark.scoring.consistency import Consistency
@@ -180,8 +179,8 @@ def _ranked(entries: Sequence[Entry], task: str) -> list[tuple[str, Entry]]:
     return rows + [("—", entry) for entry in unranked]
 
 
-def render(entries: Sequence[Entry]) -> str:
-    """Return the whole page for ``entries`` (deterministic, ends with a newline)."""
+def render(entries: Sequence[Entry], *, notes: Mapping[str, Sequence[str]] | None = None) -> str:
+    """Return the page for ``entries`` (``notes``: split -> lines under its heading)."""
     lines = [HEADER, "", "# kharkiv-ie leaderboard", ""]
     lines += [
         "Precision, recall, F1 and macro-F1 (the mean F1 over types) of every system on every",
@@ -194,8 +193,9 @@ def render(entries: Sequence[Entry]) -> str:
         "`submitted`: scored from a submitted file. `data` is the prefix of the SHA-256 of the",
         "gold data the file was scored against. Generated file: do not edit by hand.",
         "",
-        "**Reading these figures.** The test split is one article (22 sentences): intervals are",
-        "wide and differences between systems are rarely significant (`kharkiv-ie compare`).",
+        "**Reading these figures.** The splits are small (each section states its size and the",
+        "smallest F1 difference the paired tests could detect on it): intervals are wide and",
+        "differences between systems are rarely significant (`kharkiv-ie compare`).",
         "The baselines were written by developers who had read `data/GUIDELINES.md`, whose",
         "examples and hard-case decisions quote the test article; the `rules` figures on `test`",
         "are therefore closer to development-set figures than to held-out ones. The `contrast`",
@@ -208,6 +208,7 @@ def render(entries: Sequence[Entry]) -> str:
     for split in splits:
         chosen = [e for e in entries if e.split == split]
         lines += [f"## Split {code_span(split)}", ""]
+        lines += (notes or {}).get(split, [])
         lines += timing_note([e.timing for e in chosen])
         lines += _systems_table(chosen)
         lines += _consistency_table(chosen)
@@ -216,20 +217,6 @@ def render(entries: Sequence[Entry]) -> str:
             lines += _task_table(chosen, task, modes)
     lines.append(HOW_TO_SUBMIT)
     return "\n".join(lines)
-
-
-def write_leaderboard(
-    *, results_dir: str | Path, out: str | Path, protected: Sequence[str | Path] = ()
-) -> bool:
-    """Regenerate ``out`` from ``results_dir``; return True when its content changed.
-
-    ``out`` may not lie under a folder of ``protected`` (the gold) nor be a results file read
-    (:func:`benchmark.outputs.write_output`).
-    """
-    inputs = results_files(results_dir)
-    check_output(out, protected=protected, inputs=inputs)
-    text = render(read_entries(results_dir))
-    return write_output(out, text, protected=protected, inputs=inputs, only_if_changed=True)
 
 
 def results_files(results_dir: str | Path) -> tuple[Path, ...]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 LOW_POWER_WARNING = (
-    "Warning: the test set is a single article of about two dozen sentences. "
-    "Confidence intervals are wide and significance tests on a sample this small "
-    "have low power: a non-significant p-value does NOT mean that the systems "
-    "perform the same, only that this sample cannot tell them apart; and a "
+    "Warning: every split of this benchmark is small (its size and the smallest "
+    "detectable difference follow). Confidence intervals are wide and significance tests "
+    "on a sample this small have low power: a non-significant p-value does NOT mean "
+    "that the systems perform the same, only that this sample cannot tell them apart; and a "
     "significant one says nothing about other articles, outlets or periods."
 )
-"""Text the ``compare`` command prints with its p-values."""
+"""Text the ``compare`` command prints with its p-values, before the split's own figures
+(:func:`benchmark.evaluation.power.power_lines`)."""
 
 
 def low_power_warning(*, n_units: int) -> str:
