@@ -31,13 +31,14 @@ GOLD = Annotations(
     )
 )
 SECOND = {"doc_id": "toy-002", "hedges": []}
+READ_SPLIT_GOLD = validate._load_gold  # the real reader, before the fixture replaces it
 
 
 @pytest.fixture(autouse=True)
 def toy_gold(monkeypatch):
     seen = []
 
-    def load(gold_dir):
+    def load(gold_dir, *, split):
         seen.append(gold_dir)
         return GOLD
 
@@ -401,7 +402,7 @@ def test_validate_writes_nothing(tmp_path, capsys):
 
 
 def test_gold_load_failure_exits_2(tmp_path, capsys, monkeypatch):
-    def broken(gold_dir):
+    def broken(gold_dir, *, split):
         raise DataError("bad row", file="data/events/test.jsonl", line=4)
 
     monkeypatch.setattr(validate, "_load_gold", broken)
@@ -428,3 +429,18 @@ def test_validate_is_registered():
         validate,
         "Check a submission JSONL against the gold documents.",
     )
+
+
+def test_split_selects_the_gold_documents_checked(tmp_path, capsys, monkeypatch):
+    from benchmark.cli import main
+    from benchmark.dataset.gold import read_gold
+
+    monkeypatch.setattr(validate, "_load_gold", READ_SPLIT_GOLD)
+    dev_ids = [d.doc_id for d in read_gold(split="wikinews_dev").documents]
+    path = tmp_path / "dev.jsonl"
+    path.write_text("".join(f'{{"doc_id": "{doc_id}"}}\n' for doc_id in dev_ids), "utf-8")
+    assert main(["validate", str(path), "--split", "wikinews_dev"]) == 0
+    assert capsys.readouterr().out.startswith(f"OK: {path}: 16 document(s)")
+    assert main(["validate", str(path)]) == 2  # the default split is the Kharkiv test split
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f'{path}:1: $.doc_id: unknown document "wn-002" (gold: kharkiv-001)'

@@ -19,7 +19,13 @@ import argparse
 import json
 import sys
 
-from benchmark.commands._options import add_gold_dir, add_lenient, add_submission, data_error
+from benchmark.commands._options import (
+    add_gold_dir,
+    add_lenient,
+    add_split,
+    add_submission,
+    data_error,
+)
 from benchmark.dataset.gold import read_gold
 from benchmark.errors import DataError
 from benchmark.submission import Placement, read_submission
@@ -36,6 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_submission(parser)
     parser.add_argument("--json", action="store_true", help="write JSON Lines, one per span")
     add_lenient(parser)
+    add_split(parser)
     add_gold_dir(parser)
 
 
@@ -70,7 +77,7 @@ def table(placements: tuple[Placement, ...]) -> str:
 def run(args: argparse.Namespace) -> int:
     """Print the placements of ``args.submission``; return 0, or 2 on bad input."""
     try:
-        gold = read_gold(data_dir=args.gold_dir)
+        gold = read_gold(split=args.split, data_dir=args.gold_dir)
         submission = read_submission(args.submission, gold=gold, lenient=args.lenient)
     except DataError as error:
         return data_error(error, outcome=f"kharkiv-ie align: {args.submission} is not valid")

@@ -12,7 +12,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from benchmark.commands._options import add_gold_dir, add_lenient, add_submission, data_error
+from benchmark.commands._options import (
+    add_gold_dir,
+    add_lenient,
+    add_split,
+    add_submission,
+    data_error,
+)
 from benchmark.dataset.gold import read_gold
 from benchmark.dataset.schema import UNKNOWN_SENTENCE, Annotations
 from benchmark.errors import DataError
@@ -23,12 +29,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the options of ``validate``."""
     add_submission(parser)
     add_lenient(parser)
+    add_split(parser)
     add_gold_dir(parser)
 
 
-def _load_gold(gold_dir: Path | None) -> Annotations:
-    """Read the gold annotations of the main split (manifest-checked, without ``datasets``)."""
-    return read_gold(data_dir=gold_dir)
+def _load_gold(gold_dir: Path | None, *, split: str) -> Annotations:
+    """Read the gold annotations of ``split`` (manifest-checked, without ``datasets``)."""
+    return read_gold(split=split, data_dir=gold_dir)
 
 
 def summary(submission: Submission, *, name: str) -> list[str]:
@@ -73,7 +80,7 @@ def summary(submission: Submission, *, name: str) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     """Validate ``args.submission``; return 0 when valid, 2 otherwise."""
     try:
-        gold = _load_gold(args.gold_dir)
+        gold = _load_gold(args.gold_dir, split=args.split)
     except DataError as error:
         return data_error(
             error, outcome="kharkiv-ie validate: cannot load the gold data; nothing was checked"

@@ -36,6 +36,7 @@ from benchmark.dataset.splits import MAIN_SPLIT, page_order
 from benchmark.errors import DataError
 from benchmark.evaluation.results import Results, read_results
 from benchmark.evaluation.results_contrast import OVERALL, section_find
+from benchmark.presentation.leaderboard_text import HOW_TO_SUBMIT, INTRODUCTION
 from benchmark.presentation.markdown import code_span, inert_text, table_row
 from benchmark.presentation.timing import TIMINGS, timing_note
 from benchmark.scoring.consistency import Consistency
@@ -57,19 +58,6 @@ HEADER = (
     "Do not edit by hand: add or update a results file, then run `kharkiv-ie leaderboard`. -->"
 )
 """First line of the page."""
-
-HOW_TO_SUBMIT = """## How to submit
-
-1. Write your system's output as a submission JSONL (one line per document; see
-   `docs/submission-format.md`) and check it: `kharkiv-ie validate SUBMISSION`.
-2. Score it: `kharkiv-ie score SUBMISSION --system-name NAME --out results/NAME.json`
-   (add `--split contrast` for the contrast split; name that file `results/NAME.contrast.json`).
-3. Regenerate this page: `kharkiv-ie leaderboard`.
-4. Open a pull request with `results/NAME.json`, the submission file and the regenerated
-   `LEADERBOARD.md`. Your rows show `submitted`; rows marked `reproduce` were produced by
-   `kharkiv-ie reproduce` from the Hydra configs in `conf/`.
-"""
-"""The closing section of the page."""
 
 
 @dataclass(frozen=True)
@@ -182,26 +170,7 @@ def _ranked(entries: Sequence[Entry], task: str) -> list[tuple[str, Entry]]:
 def render(entries: Sequence[Entry], *, notes: Mapping[str, Sequence[str]] | None = None) -> str:
     """Return the page for ``entries`` (``notes``: split -> lines under its heading)."""
     lines = [HEADER, "", "# kharkiv-ie leaderboard", ""]
-    lines += [
-        "Precision, recall, F1 and macro-F1 (the mean F1 over types) of every system on every",
-        "task and subtask in the exact match, and F1 in the other match modes (`normalised`:",
-        "the same mention up to case, quotes, edge punctuation and a leading article;",
-        "`partial`: token-F1 credit; `overlap`: one shared character), each with the 95%",
-        "percentile-bootstrap interval of F1 (sentences resampled). Systems are ranked by the",
-        "exact-match F1 of the task's main subtask (in bold).",
-        "`reproduce`: produced by `kharkiv-ie reproduce` from the configs in this repository;",
-        "`submitted`: scored from a submitted file. `data` is the prefix of the SHA-256 of the",
-        "gold data the file was scored against. Generated file: do not edit by hand.",
-        "",
-        "**Reading these figures.** The splits are small (each section states its size and the",
-        "smallest F1 difference the paired tests could detect on it): intervals are wide and",
-        "differences between systems are rarely significant (`kharkiv-ie compare`).",
-        "The baselines were written by developers who had read `data/GUIDELINES.md`, whose",
-        "examples and hard-case decisions quote the test article; the `rules` figures on `test`",
-        "are therefore closer to development-set figures than to held-out ones. The `contrast`",
-        "split and the tests on newly written paragraphs probe how far they generalise.",
-        "",
-    ]
+    lines += list(INTRODUCTION)
     splits = page_order({e.split for e in entries})
     if not splits:
         lines += ["No results yet.", ""]
