@@ -6,30 +6,11 @@ every task, subtask and per-type entry); an empty submission 0.0 P and R everywh
 
 import json
 
+from support.subtasks import SUBTASKS
+
 from benchmark import cli
 from benchmark.evaluation.results import read_results
 from benchmark.submission import submission_line_from_annotations
-
-ALL_SUBTASKS = {
-    "events": [
-        "trigger_identification",
-        "trigger_classification",
-        "argument_identification",
-        "argument_classification",
-        "factuality",
-    ],
-    "casualties": ["victim", "record", "slots"],
-    "attributions": [
-        "source",
-        "source_resolved",
-        "cue",
-        "content",
-        "relation",
-        "relation_typed",
-        "nesting",
-    ],
-    "hedges": ["cue", "cue_typed", "scope", "uncertain"],
-}
 
 
 def text_only(value):
@@ -61,8 +42,8 @@ def gold_lines(gold):
 
 
 def assert_perfect(tasks):
-    assert sorted(tasks) == sorted(ALL_SUBTASKS)
-    for task, subtasks in ALL_SUBTASKS.items():
+    assert sorted(tasks) == sorted(SUBTASKS)
+    for task, subtasks in SUBTASKS.items():
         assert sorted(tasks[task]) == sorted(subtasks)
         for subtask in subtasks:
             assert sorted(tasks[task][subtask]) == ["exact", "normalised", "overlap", "partial"]
@@ -112,7 +93,7 @@ def test_empty_submission_scores_zero_everywhere(tmp_path, test_gold):
         for d in test_gold.documents
     ]
     data, _ = score_file(tmp_path, lines, "empty")
-    for task, subtasks in ALL_SUBTASKS.items():
+    for task, subtasks in SUBTASKS.items():
         for subtask in subtasks:
             for body in data["tasks"][task][subtask].values():
                 # zero-division policy 0.0: tp = fp = 0 gives precision 0.0

@@ -1,6 +1,7 @@
 """benchmark.scoring.tasks: one TaskSpec per layer, consistent with its subtasks and layer."""
 
 import pytest
+from support.subtasks import SUBTASKS
 
 from benchmark.dataset.layers import LAYER_NAMES, LAYERS
 from benchmark.scoring.modes import MATCH_MODES
@@ -13,26 +14,7 @@ def test_one_task_per_layer_in_layer_order():
 
 
 def test_subtasks_in_report_order():
-    assert {name: spec.subtask_names() for name, spec in TASKS.items()} == {
-        "events": (
-            "trigger_identification",
-            "trigger_classification",
-            "argument_identification",
-            "argument_classification",
-            "factuality",
-        ),
-        "casualties": ("victim", "record", "slots"),
-        "attributions": (
-            "source",
-            "source_resolved",
-            "cue",
-            "content",
-            "relation",
-            "relation_typed",
-            "nesting",
-        ),
-        "hedges": ("cue", "cue_typed", "scope", "uncertain"),
-    }
+    assert {name: spec.subtask_names() for name, spec in TASKS.items()} == SUBTASKS
     assert {name: spec.main for name, spec in TASKS.items()} == {
         "events": "trigger_classification",
         "casualties": "record",
