@@ -175,7 +175,7 @@ def run_baseline(
     so that several runs in one process (``reproduce``) read each split once. Raises DataError
     for bad data or options.
     """
-    from benchmark.evaluation.evaluate import evaluate, load_split
+    from benchmark.evaluation.evaluate import evaluate
     from benchmark.presentation.error_page.build import error_page
 
     resolved = resolve_config(cfg)
@@ -195,18 +195,11 @@ def run_baseline(
     extractor = build_extractor(resolved["baseline"])
     preregistration = read_preregistration(paths["preregistered_dir"])
     golds = {} if golds is None else golds
-
-    def gold_of(split: str):
-        key = (split, str(paths["data_dir"]))
-        if key not in golds:
-            golds[key] = load_split(split=split, data_dir=paths["data_dir"])
-        return golds[key]
-
     # Every split is predicted before anything is written: a baseline that fails on a later
     # split (an LLM server gone) leaves no results of the earlier ones beside stale others.
     predicted = []
     for split in resolved["splits"]:
-        gold = gold_of(split)
+        gold = cached_split(golds, split=split, data_dir=paths["data_dir"])
         text = submission_of(
             extractor,
             gold.annotations.documents,
@@ -260,6 +253,16 @@ def scoring_options(scoring: Mapping[str, Any]) -> dict[str, Any]:
         "n_bootstrap": scoring["bootstrap"],
         "seed": scoring["seed"],
     }
+
+
+def cached_split(golds: dict[tuple[str, str], Any], *, split: str, data_dir: Any) -> Any:
+    """Return the loaded gold of ``split`` from ``golds``, loading it on first use."""
+    from benchmark.evaluation.evaluate import load_split
+
+    key = (split, str(data_dir))
+    if key not in golds:
+        golds[key] = load_split(split=split, data_dir=data_dir)
+    return golds[key]
 
 
 def write_text(

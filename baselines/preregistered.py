@@ -135,15 +135,18 @@ def score_preregistered(
     resolved: Mapping[str, Any],
     *,
     baseline: str,
+    golds: dict[tuple[str, str], Any] | None = None,
     progress: Callable[[str], None] = lambda line: None,
 ) -> tuple[Path, ...]:
     """Score every pre-registered submission of ``baseline`` on the splits of ``resolved``.
 
     ``resolved`` is the composed config as a plain dict (its ``splits``, ``scoring``, ``paths``
-    and ``write_reports``). Writes the results (and report pages) of each; returns the results
-    paths. Nothing is written when the folder has no manifest.
+    and ``write_reports``); ``golds`` keeps the loaded splits, as for
+    :func:`baselines.pipeline.run_baseline`. Writes the results (and report pages) of each;
+    returns the results paths. Nothing is written when the folder has no manifest.
     """
     from baselines.pipeline import (
+        cached_split,
         keep_created,
         report_link,
         results_name,
@@ -151,7 +154,7 @@ def score_preregistered(
         write_text,
     )
     from benchmark.dataset.configs import gold_folders
-    from benchmark.evaluation.evaluate import evaluate, load_split
+    from benchmark.evaluation.evaluate import evaluate
     from benchmark.evaluation.results import to_json
     from benchmark.presentation.error_page.build import error_page
 
@@ -161,12 +164,13 @@ def score_preregistered(
         return ()
     system = f"{baseline}.{SUFFIX}"
     protected = gold_folders(paths["data_dir"])
+    golds = {} if golds is None else golds
     written = []
     for split in resolved["splits"]:
         found = preregistration.find(baseline, split)
         if found is None:
             continue
-        gold = load_split(split=split, data_dir=paths["data_dir"])
+        gold = cached_split(golds, split=split, data_dir=paths["data_dir"])
         evaluation = evaluate(
             checked_submission(found),
             gold=gold,

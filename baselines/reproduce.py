@@ -129,7 +129,7 @@ def reproduce(
         runs.append(
             run_baseline(cfg, overrides=(f"baseline={name}", *overrides), golds=golds, progress=say)
         )
-        score_preregistered(resolve_config(cfg), baseline=name, progress=say)
+        score_preregistered(resolve_config(cfg), baseline=name, golds=golds, progress=say)
     leaderboard = Path(paths["leaderboard"])
     changed = write_leaderboard(
         results_dir=paths["results_dir"],
